@@ -1,0 +1,218 @@
+"""ReaderApp: the section tree beside the article, one key to switch script."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import get_current_worker
+
+from reader.document import Document
+from reader.load import load_document
+from reader.script import SCRIPT_LABELS, Script, ScriptChoice, Variant, other, resolve, warm_up
+from reader.settings import Settings
+from reader.shown import ShownText
+from reader.widgets.article import WIDTH_STEP, ArticleView
+from reader.widgets.help import HelpScreen, binding_rows
+from reader.widgets.outline_tree import OutlineTree
+
+
+class SectionCommands(Provider):
+    """Go to a section by typing part of its title (in either script)."""
+
+    async def discover(self) -> Hits:
+        app = self.app
+        assert isinstance(app, ReaderApp)
+        for index, section in enumerate(app.document.sections):
+            if section.depth == 1:
+                yield DiscoveryHit(
+                    app.shown_title(section.title), partial(app.go_to_section, index)
+                )
+
+    async def search(self, query: str) -> Hits:
+        app = self.app
+        assert isinstance(app, ReaderApp)
+        matcher = self.matcher(query)
+        for index, section in enumerate(app.document.sections):
+            label = app.shown_title(section.title)
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(label),
+                    partial(app.go_to_section, index),
+                    help="Go to this section",
+                )
+
+
+class ReaderApp(App[int]):
+    """A terminal reader for Chinese articles and books."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "reader"
+    COMMANDS = App.COMMANDS | {SectionCommands}
+
+    BINDINGS = [
+        Binding("s", "switch_script", "繁/简", id="script"),
+        Binding("o", "toggle_outline", "Outline", id="outline"),
+        Binding("minus", "narrower", "Narrower", key_display="-", id="narrower"),
+        Binding("plus,equals_sign", "wider", "Wider", key_display="+", id="wider"),
+        Binding("question_mark", "help", "Keys", key_display="?", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    shown_script: reactive[Script] = reactive("traditional", init=False)
+
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        script: ScriptChoice | None = None,
+        *,
+        variant: Variant | None = None,
+        glossaries: Iterable[Path] = (),
+        resume: bool = True,
+        document: Document | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.document = document if document is not None else load_document(path)
+        self.shown = ShownText(self.document, variant or self.settings.variant)  # type: ignore[arg-type]
+        self.glossary_files = list(glossaries)
+        self.resume = resume
+        self.set_reactive(ReaderApp.shown_script, resolve(script, self.shown.own_script))
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal(id="main"):
+            yield OutlineTree(self.document, self.shown_title, id="outline")
+            yield ArticleView(
+                self.document,
+                self.shown,
+                self.shown_script,
+                reading_width=self.settings.reading_width,
+                id="article",
+            )
+        yield Footer()
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def outline(self) -> OutlineTree:
+        return self.query_one("#outline", OutlineTree)
+
+    def on_mount(self) -> None:
+        self.article.focus()
+        self._update_status()
+        self._warm_up()
+        if self.shown_script != self.shown.own_script:
+            self._convert_rest()
+
+    def shown_title(self, title: str) -> str:
+        """A title (or any short text of the document) in the script on screen."""
+        return self.shown.convert(self.shown_script, title)
+
+    # -- script ------------------------------------------------------------------------------
+
+    def action_switch_script(self) -> None:
+        self.shown_script = other(self.shown_script)
+
+    def watch_shown_script(self, script: Script) -> None:
+        self.article.set_script(script)
+        self.outline.relabel(self.shown_title)
+        self._update_status()
+        self._convert_rest()
+
+    @work(thread=True, exclusive=True, group="convert")
+    def _convert_rest(self) -> None:
+        """Convert every paragraph not yet shown, nearest the reader's place first."""
+        worker = get_current_worker()
+        script = self.shown_script
+        if self.shown.is_complete(script):
+            return
+        start = self.document.paragraph_index_at(self.article.top_place)
+        self.shown.fill(script, self.shown.outward_from(start), lambda: worker.is_cancelled)
+
+    @work(thread=True, group="warm-up")
+    def _warm_up(self) -> None:
+        """Build the other script's tables now so the first `s` answers at once."""
+        for script in (self.shown_script, other(self.shown_script)):
+            warm_up(self.shown.converter(script))
+
+    # -- navigation --------------------------------------------------------------------------
+
+    def go_to_section(self, index: int) -> None:
+        self.article.scroll_to_place(self.document.sections[index].start)
+        self.article.focus()
+
+    def on_outline_tree_section_chosen(self, message: OutlineTree.SectionChosen) -> None:
+        self.article.scroll_to_place(message.place)
+
+    def on_article_view_place_changed(self, message: ArticleView.PlaceChanged) -> None:
+        self.outline.follow(self.document.section_index_at(message.place))
+        self._update_status()
+
+    def action_toggle_outline(self) -> None:
+        outline = self.outline
+        outline.display = not outline.display
+        if not outline.display and outline.has_focus:
+            self.article.focus()
+
+    def action_narrower(self) -> None:
+        self.article.reading_width -= WIDTH_STEP
+        self._update_status()
+
+    def action_wider(self) -> None:
+        self.article.reading_width += WIDTH_STEP
+        self._update_status()
+
+    # -- status and help ---------------------------------------------------------------------
+
+    def progress(self) -> int:
+        """Percent read, by place in the text (stable across width and script)."""
+        length = len(self.document.text)
+        return 100 if length == 0 else round(100 * self.article.top_place / length)
+
+    def _update_status(self) -> None:
+        if not self.is_mounted:
+            return
+        article = self.article
+        section_index = self.document.section_index_at(article.top_place)
+        parts = [
+            self.shown_title(self.document.title),
+            SCRIPT_LABELS[self.shown_script],
+            f"{self.progress()}%",
+        ]
+        if section_index is not None:
+            parts.append(self.shown_title(self.document.sections[section_index].title))
+        self.query_one("#status", Static).update(" │ ".join(parts))
+
+    def action_help(self) -> None:
+        groups = [
+            ("Everywhere", binding_rows(self.BINDINGS) + [("ctrl+p", "Command palette")]),
+            ("Reading", binding_rows(ArticleView.BINDINGS)),
+            ("Outline", [("enter", "Jump to section"), ("space", "Fold / unfold")]),
+            ("Moving between panes", [("tab", "Outline ⇄ article")]),
+        ]
+        self.push_screen(HelpScreen(groups))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Switch script", "Traditional ⇄ simplified (s)", self.action_switch_script)
+        yield SystemCommand("Toggle outline", "Show or hide the section tree (o)", self.action_toggle_outline)
+        yield SystemCommand("Wider text", "Widen the reading column (+)", self.action_wider)
+        yield SystemCommand("Narrower text", "Narrow the reading column (-)", self.action_narrower)
+        yield SystemCommand("Keys", "Every key of the reader (?)", self.action_help)

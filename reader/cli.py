@@ -1,0 +1,170 @@
+"""The `reader` command: open the TUI, or answer a question about a document and exit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.errors import ReaderError
+from reader.script import SCRIPTS, VARIANTS, ScriptConverter, detect_script
+
+_EPILOG = """\
+With no FILE, the bundled sample article opens. FILE may be plain text or Markdown in UTF-8
+(with or without BOM), UTF-16, GB18030 or Big5; "-" reads standard input.
+Inside the reader, press ? for every key."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Read Chinese articles and books in the terminal.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="the document to read")
+    actions = parser.add_mutually_exclusive_group()
+    actions.add_argument("--outline", action="store_true", help="print the section tree and exit")
+    actions.add_argument("--print", action="store_true", help="print the text and exit")
+    actions.add_argument(
+        "--terms", action="store_true", help="print the glossary terms found, tab-separated"
+    )
+    actions.add_argument(
+        "--export-vocab",
+        metavar="OUT",
+        help="write your vocabulary list as tab-separated text for Anki, and exit",
+    )
+    actions.add_argument(
+        "--config-path", action="store_true", help="print where the settings file lives"
+    )
+    parser.add_argument(
+        "--script",
+        choices=("original", *SCRIPTS),
+        help="the script to show (default: the document's own)",
+    )
+    parser.add_argument(
+        "--variant",
+        choices=VARIANTS,
+        help="conversion standard: tw (default), hk, cn (OpenCC standard), twp (Taiwan phrases)",
+    )
+    parser.add_argument(
+        "--glossary",
+        metavar="GLOSSARY",
+        action="append",
+        default=[],
+        type=Path,
+        help="an extra glossary TOML file (repeatable; later files override earlier ones)",
+    )
+    parser.add_argument("--no-resume", action="store_true", help="open at the top")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = build_parser().parse_args(argv)
+    try:
+        return _run(arguments)
+    except ReaderError as error:
+        print(f"reader: {error}", file=sys.stderr)
+        return error.exit_status
+    except BrokenPipeError:  # `reader --print | head`
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(arguments: argparse.Namespace) -> int:
+    from reader.settings import load_settings, settings_path
+
+    if arguments.config_path:
+        print(settings_path())
+        return 0
+    settings, problems = load_settings()
+    for problem in problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    variant = arguments.variant or settings.variant
+    if arguments.export_vocab:
+        return _export_vocab(Path(arguments.export_vocab))
+    if arguments.print:
+        return _print_text(arguments.file, arguments.script, variant)
+
+    from reader.load import load_document
+
+    document = load_document(arguments.file)
+    if arguments.outline:
+        from reader.parse import format_outline
+
+        sys.stdout.write(format_outline(document))
+        return 0
+    if arguments.terms:
+        return _print_terms(document, arguments.glossary)
+
+    from reader.app import ReaderApp
+
+    app = ReaderApp(
+        path=arguments.file,
+        script=arguments.script,
+        variant=variant,
+        glossaries=arguments.glossary,
+        resume=not arguments.no_resume,
+        document=document,
+        settings=settings,
+    )
+    app.run()
+    return app.return_code or 0
+
+
+def _print_text(location: str | None, script: str | None, variant: str) -> int:
+    """Decode and convert only: printing needs no outline, so none is parsed."""
+    from reader.assets import sample_article
+    from reader.decode import decode
+    from reader.load import STDIN, read_bytes
+
+    if location == STDIN:
+        data, name = sys.stdin.buffer.read(), "<stdin>"
+    else:
+        path = Path(location) if location else sample_article()
+        if path.is_dir():
+            raise ReaderError(f"{path}: is a directory, not a file")
+        data, name = read_bytes(path), str(path)
+    try:
+        text, _ = decode(data)
+    except ReaderError as error:
+        raise ReaderError(f"{name}: {error}") from None
+    if script in SCRIPTS:
+        text = ScriptConverter(detect_script(text), script, variant).convert(text)  # type: ignore[arg-type]
+    sys.stdout.write(text)
+    if text and not text.endswith("\n"):
+        sys.stdout.write("\n")
+    return 0
+
+
+def _print_terms(document, glossary_files: list[Path]) -> int:  # type: ignore[no-untyped-def]
+    from reader.glossary_session import find_document_terms, load_user_glossary
+
+    glossary, problems = load_user_glossary(glossary_files)
+    for problem in problems:
+        print(f"reader: {problem}", file=sys.stderr)
+    found = find_document_terms(document, glossary)
+    for key in found.order:
+        entry = glossary.get(key)
+        surface = found.first_surface(document.text, key)
+        print(f"{surface}\t{found.counts[key]}\t{entry.pinyin}\t{entry.en}")
+    return 0
+
+
+def _export_vocab(path: Path) -> int:
+    from reader.vocab import Vocabulary, export_anki
+
+    vocabulary = Vocabulary.load()
+    if vocabulary.notice:
+        print(f"reader: {vocabulary.notice}", file=sys.stderr)
+    try:
+        count = export_anki(vocabulary.items, path)
+    except OSError as error:
+        raise ReaderError(f"{path}: cannot write ({error.strerror or error})") from None
+    print(f"{count} words written to {path}", file=sys.stderr)
+    return 0

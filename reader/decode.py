@@ -1,0 +1,130 @@
+"""Bytes to text: the encodings Chinese files come in, chosen in a fixed, explainable order.
+
+A byte-order mark decides first; then strict UTF-8; then chardet picks among the GB family,
+Big5 and BOM-less UTF-16. Newlines are normalised to "\\n" and nothing else is changed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import chardet
+
+from reader.errors import ReaderError
+
+_BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_GB_NAMES = {"gb2312", "gbk", "gb18030", "hz-gb-2312", "cp936"}
+_BIG5_NAMES = {"big5", "big5hkscs", "cp950"}
+_CONTROL_SHARE_LIMIT = 0.05  # more than this share of control characters: not text
+
+
+class DecodeError(ReaderError):
+    pass
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return ``(text, encoding)`` with newlines normalised, or raise DecodeError."""
+    text, encoding = _decode(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _looks_binary(text):
+        raise DecodeError("binary data, not text")
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise DecodeError(f"not valid {encoding} despite its byte-order mark") from error
+    if b"\x00" in data:
+        utf16 = _bom_less_utf16(data)
+        if utf16 is None:
+            raise DecodeError("binary data, not text (it holds NUL bytes)")
+        return utf16
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    for encoding in _candidates(data):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise DecodeError("undecodable text: not UTF-8, UTF-16, GB18030 or Big5")
+
+
+def _candidates(data: bytes) -> list[str]:
+    """Order the legacy encodings by chardet's guess, the others after it as a fallback."""
+    guess = (chardet.detect(data[:65536]).get("encoding") or "").lower()
+    if guess in _BIG5_NAMES:
+        return ["cp950", "big5hkscs", "gb18030"]
+    if guess in _GB_NAMES:
+        return ["gb18030", "cp950", "big5hkscs"]
+    # chardet unsure: whichever strict decoding reads most like Chinese text wins
+    decodings = []
+    for encoding in ("gb18030", "cp950", "big5hkscs"):
+        try:
+            decodings.append((_text_likeness(data.decode(encoding)[:65536]), encoding))
+        except UnicodeDecodeError:
+            continue
+    return [encoding for _, encoding in sorted(decodings, key=lambda pair: -pair[0])]
+
+
+def _bom_less_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: the byte order whose decoding reads like text, if either does."""
+    if len(data) % 2:
+        return None
+    best: tuple[float, str, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        score = _text_likeness(text)
+        if best is None or score > best[0]:
+            best = (score, text, encoding)
+    if best is None or best[0] < 0.9:
+        return None
+    return best[1], best[2]
+
+
+def _text_likeness(text: str) -> float:
+    """The share of characters that ordinary Chinese or English text is made of."""
+    if not text:
+        return 0.0
+    sample = text[:65536]
+    return sum(1 for char in sample if _is_usual(char)) / len(sample)
+
+
+def _is_usual(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x20 <= code < 0x7F
+        or char in "\n\r\t"
+        or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
+        or 0x3000 <= code <= 0x303F  # CJK punctuation
+        or 0xFF00 <= code <= 0xFFEF  # full-width forms
+        or 0x2000 <= code <= 0x206F  # general punctuation
+        or 0x3400 <= code <= 0x4DBF  # extension A
+    )
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    if not sample:
+        return False
+    if "\x00" in sample:
+        return True
+    controls = sum(
+        1 for char in sample if char not in "\n\t\f" and unicodedata.category(char) == "Cc"
+    )
+    return controls / len(sample) > _CONTROL_SHARE_LIMIT

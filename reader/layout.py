@@ -1,0 +1,212 @@
+"""The article as screen lines, without wrapping a whole book up front.
+
+Each paragraph's height is estimated from its length until it comes near the screen; then it
+is wrapped exactly and the estimate corrected. Lines are addressed by ``y`` (the virtual line
+number), and every line knows its place in the original text, so the reader's place survives
+a change of width or script.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import accumulate
+
+from reader.document import Document, Paragraph
+from reader.typeset import cell_width, estimate_lines, wrap
+
+PARAGRAPH_INDENT = 4  # cells: two full-width spaces, as 「　　」 gives
+FULL_WIDTH_INDENT = "\u3000"
+
+# shown text of a paragraph, and each shown character's original offset (None: the same)
+Shown = tuple[str, list[int] | None]
+ShowParagraph = Callable[[int], Shown]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One screen line: a span of a paragraph's shown text."""
+
+    paragraph: int
+    index: int  # line number inside the paragraph
+    start: int  # offsets into the shown paragraph text
+    end: int
+    indent: int  # cells of indent before the text (first line of an unindented paragraph)
+
+
+def gap_after(paragraphs: tuple[Paragraph, ...], index: int) -> int:
+    """Blank lines after a paragraph: none between metadata lines, one elsewhere."""
+    if index + 1 >= len(paragraphs):
+        return 0
+    if paragraphs[index].kind == "meta" and paragraphs[index + 1].kind == "meta":
+        return 0
+    return 1
+
+
+def first_indent(paragraph: Paragraph, text: str) -> int:
+    """Body paragraphs without their own full-width indent get one."""
+    if paragraph.kind != "body" or text.startswith((FULL_WIDTH_INDENT, " ")):
+        return 0
+    return PARAGRAPH_INDENT
+
+
+class ArticleLayout:
+    """Maps virtual line numbers to paragraph lines for one width and one shown script."""
+
+    def __init__(self, document: Document, show: ShowParagraph, width: int) -> None:
+        self.document = document
+        self.width = max(4, width)
+        self._show = show
+        count = len(document.paragraphs)
+        self._gaps = [gap_after(document.paragraphs, index) for index in range(count)]
+        self._lines: dict[int, list[Line]] = {}
+        self._heights = [self._estimate(index) for index in range(count)]
+        self._tops: list[int] | None = None
+
+    # -- sizes -------------------------------------------------------------------------------
+
+    def _estimate(self, index: int) -> int:
+        paragraph = self.document.paragraphs[index]
+        text = self.document.text[paragraph.start : paragraph.end]
+        indent = PARAGRAPH_INDENT if paragraph.kind == "body" else 0
+        return estimate_lines(text, self.width, indent) + self._gaps[index]
+
+    @property
+    def tops(self) -> list[int]:
+        """The y of each paragraph's first line (recomputed only after a height changes)."""
+        if self._tops is None:
+            self._tops = [0, *accumulate(self._heights)][:-1] if self._heights else []
+        return self._tops
+
+    @property
+    def total_lines(self) -> int:
+        tops = self.tops
+        return tops[-1] + self._heights[-1] if tops else 0
+
+    def is_exact(self, paragraph: int) -> bool:
+        return paragraph in self._lines
+
+    # -- wrapping ----------------------------------------------------------------------------
+
+    def lines_of(self, index: int) -> list[Line]:
+        """The paragraph's lines, wrapping it now if needed (corrects its height)."""
+        lines = self._lines.get(index)
+        if lines is None:
+            text, _ = self._show(index)
+            indent = first_indent(self.document.paragraphs[index], text)
+            spans = wrap(text, self.width, first_indent=indent) or [(0, 0)]
+            lines = [
+                Line(index, number, start, end, indent if number == 0 else 0)
+                for number, (start, end) in enumerate(spans)
+            ]
+            self._lines[index] = lines
+            height = len(lines) + self._gaps[index]
+            if height != self._heights[index]:
+                self._heights[index] = height
+                self._tops = None
+        return lines
+
+    def make_exact(self, first: int, last: int) -> None:
+        for index in range(max(0, first), min(last, len(self._heights) - 1) + 1):
+            self.lines_of(index)
+
+    def prepare(self, y: int, height: int, anchor: tuple[int, int] | None = None) -> int:
+        """Wrap what the screen at ``y`` shows (and a screen around it) exactly.
+
+        Returns the y that keeps ``anchor`` (paragraph, line) at the top while estimates above
+        it are corrected; without an anchor, ``y`` itself.
+        """
+        for _ in range(4):  # corrections can move what is visible; settle in a few rounds
+            first = self.paragraph_at_y(max(0, y - height))
+            last = self.paragraph_at_y(y + 2 * height)
+            missing = [i for i in range(first, last + 1) if not self.is_exact(i)]
+            if not missing:
+                break
+            self.make_exact(first, last)
+            if anchor is not None:
+                y = self.y_of_line(*anchor)
+        return y
+
+    def invalidate(self, width: int | None = None) -> None:
+        """Forget the wrapping (width or script changed); keep heights as estimates."""
+        if width is not None:
+            self.width = max(4, width)
+        self._lines.clear()
+
+    # -- lookups -----------------------------------------------------------------------------
+
+    def paragraph_at_y(self, y: int) -> int:
+        tops = self.tops
+        if not tops:
+            return 0
+        return max(0, min(len(tops) - 1, bisect_right(tops, y) - 1))
+
+    def line_at(self, y: int) -> Line | None:
+        """The line at ``y``, or None for a blank gap line or past the end."""
+        if y < 0 or y >= self.total_lines:
+            return None
+        index = self.paragraph_at_y(y)
+        lines = self.lines_of(index)
+        row = y - self.tops[index]
+        return lines[row] if row < len(lines) else None
+
+    def y_of_line(self, paragraph: int, line: int) -> int:
+        lines = self.lines_of(paragraph)
+        return self.tops[paragraph] + min(line, len(lines) - 1)
+
+    def anchor_at(self, y: int) -> tuple[int, int]:
+        """(paragraph, line) at ``y``; a gap line counts as the next paragraph's first line."""
+        index = self.paragraph_at_y(y)
+        row = y - self.tops[index]
+        if row >= len(self.lines_of(index)) and index + 1 < len(self._heights):
+            return index + 1, 0
+        return index, min(row, len(self.lines_of(index)) - 1)
+
+    def place_at_y(self, y: int) -> int:
+        """The original-text offset of the first character at line ``y``."""
+        if not self._heights:
+            return 0
+        paragraph, row = self.anchor_at(y)
+        line = self.lines_of(paragraph)[row]
+        return self.place_of(paragraph, line.start)
+
+    def place_of(self, paragraph: int, shown_offset: int) -> int:
+        start = self.document.paragraphs[paragraph].start
+        text, offsets = self._show(paragraph)
+        if offsets is None:
+            return start + shown_offset
+        if shown_offset >= len(offsets):
+            return self.document.paragraphs[paragraph].end
+        return start + offsets[shown_offset]
+
+    def shown_offset(self, paragraph: int, place: int) -> int:
+        """Inverse of place_of: the shown offset of an original place inside ``paragraph``."""
+        relative = place - self.document.paragraphs[paragraph].start
+        _, offsets = self._show(paragraph)
+        if offsets is None:
+            return relative
+        return bisect_right(offsets, relative) - 1 if offsets else 0
+
+    def y_of_place(self, place: int) -> int:
+        """The line showing ``place`` (wrapping its paragraph exactly first)."""
+        if not self._heights:
+            return 0
+        paragraph = self.document.paragraph_index_at(place)
+        offset = self.shown_offset(paragraph, place)
+        lines = self.lines_of(paragraph)
+        row = 0
+        for number, line in enumerate(lines):
+            if line.start <= offset:
+                row = number
+        return self.tops[paragraph] + row
+
+    def column_to_offset(self, line: Line, column: int) -> int:
+        """The shown offset under screen cell ``column`` (counted from the line's text start)."""
+        text, _ = self._show(line.paragraph)
+        cells = 0
+        for offset in range(line.start, line.end):
+            cells += cell_width(text[offset])
+            if cells > column:
+                return offset
+        return max(line.start, line.end - 1)

@@ -1,0 +1,130 @@
+"""Traditional and simplified script: detect which a text is in, convert between them.
+
+Conversion always starts from the original text (t2s then s2t is lossy), and a text shown in
+its own script is the original, unchanged. Converters are built once and shared.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import opencc
+
+Script = Literal["traditional", "simplified"]
+ScriptChoice = Literal["original", "traditional", "simplified"]
+Variant = Literal["tw", "hk", "cn", "twp"]
+
+SCRIPTS: tuple[Script, ...] = ("traditional", "simplified")
+VARIANTS: tuple[Variant, ...] = ("tw", "hk", "cn", "twp")
+SCRIPT_LABELS: dict[Script, str] = {"traditional": "繁", "simplified": "简"}
+
+# OpenCC configuration for (target script, variant)
+_CONFIGS: dict[tuple[Script, Variant], str] = {
+    ("traditional", "tw"): "s2tw",
+    ("traditional", "hk"): "s2hk",
+    ("traditional", "cn"): "s2t",
+    ("traditional", "twp"): "s2twp",
+    ("simplified", "tw"): "tw2s",
+    ("simplified", "hk"): "hk2s",
+    ("simplified", "cn"): "t2s",
+    ("simplified", "twp"): "tw2sp",
+}
+_DETECT_SAMPLE = 4000  # characters read to decide a document's script
+# OpenCC never converts across these; converting piece by piece keeps places mappable.
+_SEPARATORS = re.compile(r"(\s+|[,.?!*\-　，。、；：？！…“”‘’『』「」—－（）《》〈〉～．／＼\[\]［］【】{}｛｝])")
+
+_build_lock = threading.Lock()
+
+
+@cache
+def _converter(config: str) -> opencc.OpenCC:
+    with _build_lock:
+        converter = opencc.OpenCC(config)
+        converter.convert("")  # load its dictionaries now, not on first use in a hot path
+        return converter
+
+
+def to_simplified(text: str) -> str:
+    """The form used for matching terms and searches: t2s keeps the character count."""
+    return _converter("t2s").convert(text)
+
+
+def other(script: Script) -> Script:
+    return "simplified" if script == "traditional" else "traditional"
+
+
+def detect_script(text: str) -> Script:
+    """Mainly traditional or mainly simplified: stray 干/于 in a traditional text don't count."""
+    sample = "".join(char for char in text[: _DETECT_SAMPLE * 4] if "\u4e00" <= char <= "\u9fff")
+    sample = sample[:_DETECT_SAMPLE]
+    if not sample:
+        return "simplified"
+    traditional_only = _changed(sample, _converter("t2s").convert(sample))
+    simplified_only = _changed(sample, _converter("s2t").convert(sample))
+    return "traditional" if traditional_only > simplified_only else "simplified"
+
+
+def _changed(before: str, after: str) -> int:
+    return sum(1 for a, b in zip(before, after, strict=False) if a != b)
+
+
+def resolve(choice: ScriptChoice | None, document_script: Script) -> Script:
+    """The script to show for a user's choice ("original" and None mean the document's own)."""
+    if choice in SCRIPTS:
+        return choice  # type: ignore[return-value]
+    return document_script
+
+
+def keeps_length(variant: Variant) -> bool:
+    """Only Taiwan phrase conversion (twp) rewrites words with other lengths."""
+    return variant != "twp"
+
+
+@dataclass(frozen=True, slots=True)
+class ScriptConverter:
+    """Converts a document's text from its own script to the one shown."""
+
+    source: Script
+    target: Script
+    variant: Variant = "tw"
+
+    @property
+    def is_identity(self) -> bool:
+        return self.source == self.target
+
+    def convert(self, text: str) -> str:
+        if self.is_identity or not text:
+            return text
+        return _converter(_CONFIGS[(self.target, self.variant)]).convert(text)
+
+    def convert_mapped(self, text: str) -> tuple[str, list[int] | None]:
+        """Converted text and, when lengths differ, each shown character's original offset.
+
+        None means offsets are the same in both (every variant but twp). For twp the text is
+        converted clause by clause, so a place is off by at most a character inside a phrase.
+        """
+        if self.is_identity or keeps_length(self.variant):
+            return self.convert(text), None
+        pieces: list[str] = []
+        offsets: list[int] = []
+        position = 0
+        for piece in _SEPARATORS.split(text):
+            if not piece:
+                continue
+            shown = self.convert(piece)
+            pieces.append(shown)
+            offsets.extend(
+                position + (index * len(piece)) // max(1, len(shown)) for index in range(len(shown))
+            )
+            position += len(piece)
+        return "".join(pieces), offsets
+
+
+def warm_up(converter: ScriptConverter) -> None:
+    """Build the OpenCC tables ahead of the first keypress (safe to call from a thread)."""
+    if not converter.is_identity:
+        _converter(_CONFIGS[(converter.target, converter.variant)])

@@ -1,0 +1,1 @@
+"""Textual widgets: they only wire the pure core modules to the screen."""

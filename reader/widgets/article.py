@@ -1,0 +1,382 @@
+"""The article: a virtual view that renders only the lines on screen (Textual's line API)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.document import Document
+from reader.layout import ArticleLayout, Line
+from reader.script import Script
+from reader.shown import ShownText
+from reader.typeset import cell_width, display
+
+MIN_READING_WIDTH = 20
+MAX_READING_WIDTH = 200
+WIDTH_STEP = 4
+MARGIN = 2  # cells kept free on each side of the text
+
+
+@dataclass(frozen=True, slots=True)
+class Spans:
+    """Sorted, non-overlapping spans of places, searchable by position."""
+
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]]) -> Spans:
+        ordered = sorted(spans)
+        return cls(tuple(s for s, _ in ordered), tuple(e for _, e in ordered))
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Indices of spans that overlap [start, end)."""
+        first = bisect_right(self.ends, start)
+        last = bisect_left(self.starts, end)
+        return range(first, max(first, last))
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """Shows the document wrapped to the reading width, centred, in the script on screen."""
+
+    BINDINGS = [
+        Binding("j,down", "line_down", "Line down", show=False),
+        Binding("k,up", "line_up", "Line up", show=False),
+        Binding("space,f,pagedown", "page_down", "Page down", show=False),
+        Binding("b,pageup", "page_up", "Page up", show=False),
+        Binding("g,home", "top", "Top", show=False),
+        Binding("G,end", "bottom", "Bottom", show=False),
+        Binding("right_curly_bracket", "next_section", "Next section", key_display="}"),
+        Binding("left_curly_bracket", "previous_section", "Prev section", key_display="{"),
+    ]
+
+    COMPONENT_CLASSES = {
+        "article--title",
+        "article--meta",
+        "article--heading-1",
+        "article--heading-2",
+        "article--heading-3",
+        "article--run-in",
+        "article--term",
+        "article--term-selected",
+        "article--match",
+        "article--match-current",
+        "article--word",
+    }
+
+    reading_width: reactive[int] = reactive(80)
+
+    class PlaceChanged(Message):
+        """The place at the top of the screen changed (scrolling, jumping, resizing)."""
+
+        def __init__(self, place: int) -> None:
+            self.place = place
+            super().__init__()
+
+    class Clicked(Message):
+        """A click on the text, at a place of the original text."""
+
+        def __init__(self, place: int) -> None:
+            self.place = place
+            super().__init__()
+
+    def __init__(
+        self,
+        document: Document,
+        shown: ShownText,
+        script: Script,
+        *,
+        reading_width: int = 80,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self.document = document
+        self.shown = shown
+        self.script: Script = script
+        self._layout = ArticleLayout(document, shown.shower(script), reading_width)
+        self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
+        self._generation = 0
+        self._marks: dict[str, Spans] = {}
+        self._run_in = Spans.of(self._run_in_spans())
+        self._top_place = 0
+        self._settling = False
+        self.set_reactive(ArticleView.reading_width, self._clamp_width(reading_width))
+
+    # -- geometry ----------------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        """The width the text wraps to: the reading width, or less in a narrow pane."""
+        available = self.scrollable_content_region.width - 2 * MARGIN
+        if available <= 0:
+            available = self.reading_width
+        return max(4, min(self.reading_width, available))
+
+    @property
+    def left_padding(self) -> int:
+        return max(MARGIN, (self.scrollable_content_region.width - self.text_width) // 2)
+
+    @property
+    def top_place(self) -> int:
+        """The original-text offset of the first character on screen: the reader's place."""
+        return self._top_place
+
+    @property
+    def layout_model(self) -> ArticleLayout:
+        return self._layout
+
+    def _clamp_width(self, width: int) -> int:
+        return max(MIN_READING_WIDTH, min(MAX_READING_WIDTH, width))
+
+    def validate_reading_width(self, width: int) -> int:
+        return self._clamp_width(width)
+
+    def watch_reading_width(self) -> None:
+        self._relayout()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Rewrap for a new width, keeping the same place at the top."""
+        place = self._top_place
+        self._layout.invalidate(self.text_width)
+        self._invalidate_strips()
+        self.scroll_to_place(place)
+
+    # -- script ------------------------------------------------------------------------------
+
+    def set_script(self, script: Script) -> None:
+        """Show another script; the same paragraph and character stay at the top."""
+        if script == self.script:
+            return
+        place = self._top_place
+        self.script = script
+        self._layout = ArticleLayout(self.document, self.shown.shower(script), self.text_width)
+        self._invalidate_strips()
+        self.scroll_to_place(place)
+
+    # -- marks -------------------------------------------------------------------------------
+
+    def set_marks(self, kind: str, spans: list[tuple[int, int]]) -> None:
+        """Mark spans of places with a component style (terms, matches, the selection)."""
+        self._marks[kind] = Spans.of(spans)
+        self._invalidate_strips()
+        self.refresh()
+
+    def _run_in_spans(self) -> list[tuple[int, int]]:
+        spans = []
+        for section in self.document.sections:
+            paragraph = self.document.paragraphs[self.document.paragraph_index_at(section.start)]
+            if paragraph.kind == "body":
+                spans.append((section.start, section.start + len(section.title)))
+        return spans
+
+    def _invalidate_strips(self) -> None:
+        self._generation += 1
+        self._strips.clear()
+
+    def notify_style_update(self) -> None:
+        self._invalidate_strips()
+        super().notify_style_update()
+
+    # -- moving ------------------------------------------------------------------------------
+
+    def scroll_to_place(self, place: int) -> None:
+        """Put the line holding ``place`` at the top of the screen."""
+        layout = self._layout
+        y = layout.y_of_place(place)
+        anchor = layout.anchor_at(y)
+        y = layout.prepare(y, self._page_height, anchor)
+        self._apply(y, place)
+
+    def _apply(self, y: int, place: int | None = None) -> None:
+        self._settling = True
+        try:
+            self.virtual_size = Size(self.scrollable_content_region.width, self._layout.total_lines)
+            self.set_scroll(None, min(y, max(0, self._layout.total_lines - 1)))
+            self.scroll_to(y=y, animate=False, immediate=True, force=True)
+        finally:
+            self._settling = False
+        self._after_scroll(place)
+        self.refresh()
+
+    @property
+    def _page_height(self) -> int:
+        return max(1, self.scrollable_content_region.height)
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if self._settling:
+            return
+        layout = self._layout
+        y = int(new)
+        anchor = layout.anchor_at(y)
+        settled = layout.prepare(y, self._page_height, anchor)
+        if settled != y or self.virtual_size.height != layout.total_lines:
+            self._apply(settled)
+        else:
+            self._after_scroll()
+
+    def _after_scroll(self, place: int | None = None) -> None:
+        if place is None:
+            place = self._layout.place_at_y(int(self.scroll_y))
+        if place != self._top_place:
+            self._top_place = place
+            self.post_message(self.PlaceChanged(place))
+
+    def _scroll_lines(self, lines: int) -> None:
+        target = max(0, min(int(self.scroll_y) + lines, self.max_scroll_y))
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def action_line_down(self) -> None:
+        self._scroll_lines(1)
+
+    def action_line_up(self) -> None:
+        self._scroll_lines(-1)
+
+    def action_page_down(self) -> None:
+        self._scroll_lines(self._page_height - 1)
+
+    def action_page_up(self) -> None:
+        self._scroll_lines(-(self._page_height - 1))
+
+    def action_top(self) -> None:
+        self.scroll_to_place(0)
+
+    def action_bottom(self) -> None:
+        layout = self._layout
+        last = len(self.document.paragraphs) - 1
+        if last < 0:
+            return
+        layout.make_exact(last - self._page_height, last)
+        y = max(0, layout.total_lines - self._page_height)
+        y = layout.prepare(y, self._page_height)
+        y = max(0, layout.total_lines - self._page_height)
+        self._apply(y)
+
+    def action_next_section(self) -> None:
+        sections = self.document.sections
+        current = self.document.section_index_at(self._top_place)
+        following = 0 if current is None else current + 1
+        # a section starting on the top line is the current one: move past it
+        while following < len(sections) and sections[following].start <= self._top_place:
+            following += 1
+        if following < len(sections):
+            self.scroll_to_place(sections[following].start)
+
+    def action_previous_section(self) -> None:
+        sections = self.document.sections
+        earlier = [s.start for s in sections if s.start < self._top_place]
+        self.scroll_to_place(earlier[-1] if earlier else 0)
+
+    # -- clicks ------------------------------------------------------------------------------
+
+    def place_at(self, x: int, y: int) -> int | None:
+        """The place under a screen cell of this widget, or None outside the text."""
+        line = self._layout.line_at(int(self.scroll_y) + y)
+        if line is None:
+            return None
+        column = x - self.left_padding - line.indent
+        if column < 0 or line.start >= line.end:
+            return None
+        return self._layout.place_of(line.paragraph, self._layout.column_to_offset(line, column))
+
+    def on_click(self, event: events.Click) -> None:
+        place = self.place_at(event.x, event.y)
+        if place is not None:
+            self.post_message(self.Clicked(place))
+
+    def line_of_place(self, place: int) -> int:
+        """The screen row (0 = top of the view) showing ``place``; may be off screen."""
+        return self._layout.y_of_place(place) - int(self.scroll_y)
+
+    def column_of_place(self, place: int) -> int:
+        """The cell column (in this widget) where ``place`` is drawn."""
+        layout = self._layout
+        paragraph = self.document.paragraph_index_at(place)
+        offset = layout.shown_offset(paragraph, place)
+        text, _ = self.shown.paragraph(self.script, paragraph)
+        line = next(
+            (ln for ln in reversed(layout.lines_of(paragraph)) if ln.start <= offset),
+            layout.lines_of(paragraph)[0],
+        )
+        return self.left_padding + line.indent + cell_width(display(text, line.start, offset))
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        virtual_y = int(self.scroll_y) + y
+        line = self._layout.line_at(virtual_y)
+        base = self.rich_style
+        if line is None:
+            return Strip.blank(width, base)
+        key = (line.paragraph, line.index, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render(line, width, base)
+            self._strips[key] = strip
+        return strip
+
+    def _render(self, line: Line, width: int, base: Style) -> Strip:
+        paragraph = self.document.paragraphs[line.paragraph]
+        text, _ = self.shown.paragraph(self.script, line.paragraph)
+        styled = self._styled_line(line, text, paragraph.kind, paragraph.depth)
+        styled.stylize_before(base)
+        pad = self.left_padding + line.indent
+        if paragraph.kind == "title":  # titles are centred in the reading column
+            pad += max(0, (self.text_width - styled.cell_len) // 2)
+        segments = [Segment(" " * pad, base), *styled.render(self.app.console)]
+        strip = Strip(segments, pad + styled.cell_len)
+        return strip.crop_extend(0, width, base)
+
+    def _styled_line(self, line: Line, text: str, kind: str, depth: int) -> Text:
+        """The line's text with the paragraph's style and every mark that touches it."""
+        layout = self._layout
+        block_style = self._block_style(kind, depth)
+        first = layout.place_of(line.paragraph, line.start)
+        last = layout.place_of(line.paragraph, line.end)
+        # cut points (shown offsets) where some mark starts or ends
+        styles: list[tuple[int, int, Style]] = []
+        for kind_name in ("run-in", "term", "match", "word", "term-selected", "match-current"):
+            spans = self._run_in if kind_name == "run-in" else self._marks.get(kind_name)
+            if not spans:
+                continue
+            style = self.get_component_rich_style(f"article--{kind_name}", partial=True)
+            for index in spans.overlapping(first, max(last, first + 1)):
+                start = max(line.start, layout.shown_offset(line.paragraph, spans.starts[index]))
+                end = min(line.end, layout.shown_offset(line.paragraph, spans.ends[index] - 1) + 1)
+                if start < end:
+                    styles.append((start, end, style))
+        cuts = sorted({line.start, line.end, *(s for s, _, _ in styles), *(e for _, e, _ in styles)})
+        result = Text(style=block_style, no_wrap=True, end="")
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            covering = [st for s, e, st in styles if s <= start and end <= e]
+            result.append(display(text, start, end), Style.combine(covering) if covering else None)
+        return result
+
+    def _block_style(self, kind: str, depth: int) -> Style:
+        if kind == "title":
+            return self.get_component_rich_style("article--title", partial=True)
+        if kind == "meta":
+            return self.get_component_rich_style("article--meta", partial=True)
+        if kind == "heading":
+            level = min(max(depth, 1), 3)
+            return self.get_component_rich_style(f"article--heading-{level}", partial=True)
+        return Style()

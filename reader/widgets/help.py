@@ -1,0 +1,76 @@
+"""The `?` screen: every key, generated from the BINDINGS of the app and its widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+_KEY_NAMES = {
+    "right_curly_bracket": "}",
+    "left_curly_bracket": "{",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "question_mark": "?",
+    "slash": "/",
+    "apostrophe": "'",
+    "minus": "-",
+    "plus": "+",
+    "equals_sign": "=",
+    "space": "space",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "escape": "esc",
+}
+
+
+def key_label(keys: str) -> str:
+    """Turn Textual's key names into what is printed on a keyboard."""
+    return " ".join(_KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
+
+
+def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    rows = []
+    for binding in bindings:
+        if isinstance(binding, Binding):
+            keys, description = binding.key, binding.description
+            if binding.key_display:
+                keys = binding.key_display
+        else:
+            keys, _action, description = (*binding, "")[:3]
+        if description:
+            rows.append((key_label(keys), description))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists keys by where they work; any of escape, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", key_display="esc")]
+
+    def __init__(self, groups: list[tuple[str, list[tuple[str, str]]]], notes: str = "") -> None:
+        super().__init__()
+        self._groups = groups
+        self._notes = notes
+
+    def compose(self) -> ComposeResult:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(justify="right", style="bold")
+        table.add_column()
+        for title, rows in self._groups:
+            table.add_row("", Text(title, style="bold underline"))
+            for keys, description in rows:
+                table.add_row(keys, description)
+            table.add_row("", "")
+        with VerticalScroll(id="help-box"):
+            yield Static(Text("reader — keys", style="bold"), id="help-title")
+            yield Static(table)
+            if self._notes:
+                yield Static(self._notes, id="help-notes")
+            yield Static("esc, q or ? closes this screen", id="help-close")

@@ -1,0 +1,70 @@
+"""The section tree: choosing a node jumps there; reading moves its highlight."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from reader.document import Document
+
+
+class OutlineTree(Tree[int]):
+    """Node data is the section's index in ``document.sections`` (-1 for the title)."""
+
+    class SectionChosen(Message):
+        def __init__(self, place: int) -> None:
+            self.place = place
+            super().__init__()
+
+    def __init__(
+        self, document: Document, label: Callable[[str], str], *, id: str | None = None
+    ) -> None:
+        super().__init__(label(document.title), data=-1, id=id)
+        self.document = document
+        self._label = label
+        self._section_nodes: list[TreeNode[int]] = []
+        self.auto_expand = False  # enter jumps; space folds
+        self._add_sections()
+
+    def on_mount(self) -> None:
+        self.guide_depth = 2
+
+    def _add_sections(self) -> None:
+        parents: list[TreeNode[int]] = [self.root]
+        for index, section in enumerate(self.document.sections):
+            del parents[section.depth :]
+            parent = parents[-1]
+            node = parent.add(self._label(section.title), data=index, expand=True)
+            node.allow_expand = False
+            parents.append(node)
+            parent.allow_expand = True
+            self._section_nodes.append(node)
+        self.root.expand()
+
+    def relabel(self, label: Callable[[str], str]) -> None:
+        """Show every title in another script."""
+        self._label = label
+        self.root.set_label(label(self.document.title))
+        for node, section in zip(self._section_nodes, self.document.sections, strict=True):
+            node.set_label(label(section.title))
+
+    def follow(self, section_index: int | None) -> None:
+        """Highlight the section being read, without jumping anywhere."""
+        node = self.root if section_index is None else self._section_nodes[section_index]
+        if self.cursor_node is node:
+            return
+        ancestor = node.parent
+        while ancestor is not None:
+            if not ancestor.is_expanded:
+                ancestor.expand()
+            ancestor = ancestor.parent
+        self.move_cursor(node, animate=False)
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[int]) -> None:
+        event.stop()
+        index = event.node.data
+        place = 0 if index is None or index < 0 else self.document.sections[index].start
+        self.post_message(self.SectionChosen(place))

@@ -1,0 +1,258 @@
+"""Speed and memory of reader on a generated 5 MB novel; run by hand, not by CI.
+
+    python tests/benchmark.py [--runs 5]
+
+Every figure is the median of several runs, each in a fresh process, beside a baseline
+measured in the same run (an empty Textual app; the bare OpenCC conversion).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "assets" / "sample-article.txt"
+NOVEL_BYTES = 5_000_000
+CHAPTERS = 400
+NUMERALS = "零一二三四五六七八九"
+
+_COMMON = (
+    "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过"
+    "家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本"
+    "见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己"
+    "话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平"
+)
+
+
+def chapter_title(number: int) -> str:
+    if number < 10:
+        return NUMERALS[number]
+    tens, ones = divmod(number, 10)
+    hundreds, tens = divmod(tens, 10)
+    text = ""
+    if hundreds:
+        text += NUMERALS[hundreds] + "百"
+        if tens == 0 and ones:
+            text += "零"
+    if tens:
+        text += ("" if tens == 1 and not hundreds else NUMERALS[tens]) + "十"
+    if ones:
+        text += NUMERALS[ones]
+    return text
+
+
+def make_novel(target_bytes: int = NOVEL_BYTES, chapters: int = CHAPTERS) -> str:
+    """A simplified-script novel: 第X回 headings, 「　　」 indents, no blank lines."""
+    rng = random.Random(20261126)
+    per_chapter = target_bytes // chapters
+    out: list[str] = ["长河旧梦\n"]
+    for number in range(1, chapters + 1):
+        out.append(f"第{chapter_title(number)}回　{''.join(rng.choices(_COMMON, k=7))}\n")
+        size = 0
+        while size < per_chapter:
+            sentences = []
+            for _ in range(rng.randint(2, 6)):
+                body = "".join(rng.choices(_COMMON, k=rng.randint(8, 30)))
+                if rng.random() < 0.2:
+                    body = f"他说：“{body}”"
+                sentences.append(body + rng.choice("。。。！？"))
+            paragraph = "　　" + "，".join(sentences) + "\n"
+            out.append(paragraph)
+            size += len(paragraph.encode())
+    return "".join(out)
+
+
+# -- measurements, each run in a fresh process ---------------------------------------------
+
+
+async def _first_paint(kind: str, path: str | None) -> dict[str, float]:
+    started = time.perf_counter()
+    if kind == "empty":
+        from textual.app import App
+        from textual.widgets import Static
+
+        class Empty(App[None]):
+            def compose(self):
+                yield Static("empty")
+
+        app = Empty()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            return {"first_paint": time.perf_counter() - started}
+
+    from reader.app import ReaderApp
+
+    app = ReaderApp(path=path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        figures = {"first_paint": time.perf_counter() - started}
+        article = app.article
+        assert article.render_line(0) is not None
+
+        async def timed(action) -> float:
+            begin = time.perf_counter()
+            await action()
+            await pilot.pause()
+            return time.perf_counter() - begin
+
+        figures["switch_script"] = await timed(lambda: pilot.press("s"))
+        begin = time.perf_counter()
+        await app.workers.wait_for_complete()
+        figures["convert_all"] = time.perf_counter() - begin + figures["switch_script"]
+        figures["jump_end"] = await timed(lambda: pilot.press("G"))
+        middle = len(app.document.sections) // 2
+
+        async def jump_section() -> None:
+            app.go_to_section(middle)
+
+        figures["jump_section"] = await timed(jump_section)
+        figures["resize"] = await timed(lambda: pilot.resize_terminal(90, 30))
+        figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return figures
+
+
+def _child(kind: str, path: str | None) -> None:
+    figures = asyncio.run(_first_paint(kind, path))
+    print(json.dumps(figures))
+
+
+def _run_child(kind: str, path: str | None) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child", kind] + ([path] if path else [])
+    result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _time_command(command: list[str], stdin: str | None = None) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT, input=stdin)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", nargs="+")
+    arguments = parser.parse_args()
+    if arguments.child:
+        kind, *rest = arguments.child
+        _child(kind, rest[0] if rest else None)
+        return
+
+    runs = arguments.runs
+    workdir = Path(tempfile.mkdtemp(prefix="reader-bench-"))
+    novel = workdir / "novel.txt"
+    novel.write_text(make_novel(), encoding="utf-8")
+    size_mb = novel.stat().st_size / 1e6
+    python = sys.executable
+    bare = (
+        "import sys, opencc; text = open(sys.argv[1], encoding='utf-8').read();"
+        "sys.stdout.write(opencc.OpenCC('t2s').convert(text))"
+    )
+    to_traditional_bare = bare.replace("t2s", "s2tw")
+
+    rows: list[tuple[str, list[float], str]] = []
+
+    def measure(label: str, unit: str, sample) -> None:  # type: ignore[no-untyped-def]
+        values = [sample() for _ in range(runs)]
+        rows.append((label, values, unit))
+
+    measure(
+        "CLI --outline, 5 MB novel",
+        "s",
+        lambda: _time_command([python, "-m", "reader", "--outline", str(novel)]),
+    )
+    measure(
+        "bare OpenCC s2tw of the 5 MB novel (baseline)",
+        "s",
+        lambda: _time_command([python, "-c", to_traditional_bare, str(novel)]),
+    )
+    measure(
+        "CLI --print --script traditional, 5 MB",
+        "s",
+        lambda: _time_command(
+            [python, "-m", "reader", "--print", "--script", "traditional", str(novel)]
+        ),
+    )
+    traditional_novel = workdir / "novel-traditional.txt"
+    traditional_novel.write_text(
+        subprocess.run(
+            [python, "-c", to_traditional_bare, str(novel)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout,
+        encoding="utf-8",
+    )
+    measure(
+        "bare OpenCC t2s of the 5 MB novel (baseline)",
+        "s",
+        lambda: _time_command([python, "-c", bare, str(traditional_novel)]),
+    )
+    measure(
+        "CLI --print --script simplified, 5 MB",
+        "s",
+        lambda: _time_command(
+            [python, "-m", "reader", "--print", "--script", "simplified", str(traditional_novel)]
+        ),
+    )
+
+    tui: dict[str, list[dict[str, float]]] = {"empty": [], "sample": [], "novel": []}
+    for _ in range(runs):
+        tui["empty"].append(_run_child("empty", None))
+        tui["sample"].append(_run_child("reader", None))
+        tui["novel"].append(_run_child("reader", str(novel)))
+
+    def column(kind: str, key: str, scale: float = 1.0) -> list[float]:
+        return [figures[key] * scale for figures in tui[kind]]
+
+    rows += [
+        ("TUI first paint, empty Textual app (baseline)", column("empty", "first_paint"), "s"),
+        ("TUI first paint, sample", column("sample", "first_paint"), "s"),
+        ("TUI first paint, 5 MB novel", column("novel", "first_paint"), "s"),
+        (
+            "switch script to converted first screen, 5 MB",
+            column("novel", "switch_script", 1000),
+            "ms",
+        ),
+        ("convert the whole 5 MB (worker)", column("novel", "convert_all"), "s"),
+        ("jump to end, 5 MB", column("novel", "jump_end", 1000), "ms"),
+        ("jump to a middle section, 5 MB", column("novel", "jump_section", 1000), "ms"),
+        ("resize 120x40 -> 90x30, 5 MB", column("novel", "resize", 1000), "ms"),
+        ("peak RSS, sample", column("sample", "peak_rss_mb"), "MB"),
+        ("peak RSS, 5 MB novel", column("novel", "peak_rss_mb"), "MB"),
+    ]
+
+    print(f"reader benchmark: {size_mb:.1f} MB novel, {CHAPTERS} chapters, {runs} runs each\n")
+    print(f"{'measurement':<52} {'median':>10} {'min':>10} {'max':>10}")
+    print("-" * 86)
+    for label, values, unit in rows:
+        print(
+            f"{label:<52} {statistics.median(values):>8.3f}{unit:>2} "
+            f"{min(values):>8.3f}{unit:>2} {max(values):>8.3f}{unit:>2}"
+        )
+    medians = {label: statistics.median(values) for label, values, _ in rows}
+    empty = medians["TUI first paint, empty Textual app (baseline)"]
+    print()
+    print(
+        f"first paint 5 MB / empty app: {medians['TUI first paint, 5 MB novel'] / empty:.2f}x "
+        "(target <= 2x, and <= 0.5 s)"
+    )
+    print(
+        "print simplified / bare t2s: "
+        f"{medians['CLI --print --script simplified, 5 MB'] / medians['bare OpenCC t2s of the 5 MB novel (baseline)']:.2f}x"
+        " (target <= 1.3x)"
+    )
+
+
+if __name__ == "__main__":
+    main()

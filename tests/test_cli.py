@@ -1,0 +1,166 @@
+"""The command line: outline and print, and one clear line for every kind of bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+
+SAMPLE_OUTLINE = """\
+組織工作和諧社會交流
+  一、構建和諧社會對組織工作提出了新要求
+    一是必須立足創新,提升組織工作整體水平
+    二是必須振奮精神,激發黨員干部隊伍活力
+    三是必須發揮各級黨委的領導核心作用,增強構建和諧社會的凝聚力和向心力
+    四是必須加強基層工作,打牢建設和諧社會的基礎
+  二、不斷提升工作水平,為構建和諧社會提供堅強的組織保證和人才支持
+    1、進一步加強領導班子和干部隊伍建設,提高各級領導班子和領導干部領導和諧社會建設的本領
+      一是要在增強領導班子整體功能上下功夫
+      二是要在推進干部人事制度改革上下功夫
+      三是要在提高教育培訓質量上下功夫
+    2、進一步創新人才工作機制,為構建和諧社會提供人才支持
+    3、進一步加強基層組織建設,為構建和諧社會奠定堅實的組織基礎
+      一是要切實抓好農村基層黨組織建設
+      二是要切實抓好城市社區黨建工作
+      三是要切實抓好企業黨組織建設
+    4、進一步建立健全先進性建設長效機制,充分發揮廣大黨員促進社會和諧的表率作用
+  三、加強組工干部隊伍建設,提高服務構建和諧社會的能力
+    一是強化學習意識
+    二是強化創新意識
+    三是強化部風建設
+    四是強化調研能力
+"""
+
+
+def run(capsys: pytest.CaptureFixture[str], *arguments: str) -> tuple[int, str, str]:
+    status = main(list(arguments))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_outline_of_the_bundled_sample(capsys) -> None:
+    assert run(capsys, "--outline") == (0, SAMPLE_OUTLINE, "")
+
+
+def test_outline_of_a_file_in_gb18030(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "書.txt"
+    path.write_bytes(
+        "测试之书\n\n第一章 开始\n\n　　正文。\n\n第二章 结束\n\n　　完。\n".encode("gb18030")
+    )
+    assert run(capsys, "--outline", str(path)) == (
+        0,
+        "测试之书\n  第一章 开始\n  第二章 结束\n",
+        "",
+    )
+
+
+def test_print_in_each_script(capsys, sample_text: str) -> None:
+    status, out, _ = run(capsys, "--print")
+    assert (status, out) == (0, sample_text + "\n")
+    status, out, _ = run(capsys, "--print", "--script", "simplified")
+    assert out.startswith("组织工作和谐社会交流\n\n时间:2022-11-27 03:08:00\n")
+    assert "构建社会主义和谐社会" in out and "干部" in out
+    status, out, _ = run(capsys, "--print", "--script", "traditional")
+    assert out == sample_text + "\n"  # its own script: the original, stray 干部 and all
+    status, out, _ = run(capsys, "--print", "--script", "original")
+    assert out == sample_text + "\n"
+
+
+def test_print_simplified_document_to_traditional_variants(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "soft.txt"
+    path.write_text("打开软件，用鼠标点击。\n", encoding="utf-8")
+    assert (
+        run(capsys, "--print", str(path), "--script", "traditional")[1]
+        == "打開軟件，用鼠標點擊。\n"
+    )
+    out = run(capsys, "--print", str(path), "--script", "traditional", "--variant", "twp")[1]
+    assert out == "開啟軟體，用滑鼠點選。\n"
+
+
+def test_stdin(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "--outline", "-"],
+        input="標題\n\n一、甲\n\n正文。\n\n二、乙\n\n正文。\n".encode(),
+        capture_output=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout.decode(), result.stderr) == (
+        0,
+        "標題\n  一、甲\n  二、乙\n",
+        b"",
+    )
+
+
+def test_empty_file_opens_as_an_empty_document(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert run(capsys, "--outline", str(path)) == (0, "empty.txt\n", "")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.txt", "{path}: no such file"),
+        (lambda d: d, "{path}: is a directory, not a file"),
+        (
+            lambda d: _write(d / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+            "{path}: binary data, not text (it holds NUL bytes)",
+        ),
+        (
+            lambda d: _write(d / "ctrl.txt", bytes(range(1, 9)) * 40),
+            "{path}: binary data, not text",
+        ),
+        (
+            lambda d: _write(d / "bad.txt", b"a\xff\xfe\xfd" * 20),
+            "{path}: undecodable text: not UTF-8, UTF-16, GB18030 or Big5",
+        ),
+    ],
+)
+@pytest.mark.parametrize("action", ["--outline", "--print", None])
+def test_bad_input_is_one_line_and_status_2(capsys, tmp_path, make, message, action) -> None:
+    path = make(tmp_path)
+    arguments = [str(path)] if action is None else [action, str(path)]
+    status, out, err = run(capsys, *arguments)
+    assert (status, out, err) == (2, "", f"reader: {message.format(path=path)}\n")
+
+
+def test_permission_denied(capsys, tmp_path: Path, monkeypatch) -> None:
+    path = _write(tmp_path / "secret.txt", "秘密".encode())
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert run(capsys, "--outline", str(path)) == (2, "", f"reader: {path}: permission denied\n")
+
+
+def test_no_traceback_from_the_real_command(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", str(tmp_path / "nope.txt")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == f"reader: {tmp_path / 'nope.txt'}: no such file\n"
+
+
+def test_version_and_help(capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == "reader 0.1.0\n"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for flag in ("--outline", "--print", "--terms", "--script", "--variant", "--glossary"):
+        assert flag in out
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

@@ -1,0 +1,146 @@
+"""CC-CEDICT lookups: every reading of a headword, longest-first candidates, forgiving loads."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+
+from reader.dictionary import CEDICT_DATE, DictEntry, Dictionary, bundled_path
+from reader.errors import ReaderError
+
+
+@pytest.fixture(scope="module")
+def cedict() -> Dictionary:
+    return Dictionary.load()
+
+
+def test_bundled_header_matches_the_date_constant_and_every_entry_is_indexed(
+    cedict: Dictionary,
+) -> None:
+    header = gzip.decompress(bundled_path().read_bytes())[:4096].decode("utf-8")
+    assert "Creative Commons Attribution-ShareAlike 4.0" in header
+    assert f"#! date={CEDICT_DATE}T" in header
+    assert cedict.date == CEDICT_DATE
+    declared = re.search(r"^#! entries=(\d+)", header, re.MULTILINE)
+    assert declared is not None
+    assert cedict.entry_count == int(declared.group(1)) == 122143
+
+
+def test_candidates_longest_first(cedict: Dictionary) -> None:
+    assert cedict.candidates("社会主义和谐社会", 0) == ["社会主义", "社会", "社"]
+    assert cedict.candidates("社会主义和谐社会", 4) == ["和谐", "和"]
+    assert cedict.candidates("社会主义和谐社会", 0, limit=2) == ["社会主义", "社会"]
+    assert cedict.candidates("中华人民共和国成立了", 0) == ["中华人民共和国", "中华", "中"]
+
+
+def test_candidates_outside_the_text_or_without_a_word(cedict: Dictionary) -> None:
+    assert cedict.candidates("社会", 2) == []
+    assert cedict.candidates("社会", -1) == []
+    assert cedict.candidates("社会", 0, limit=0) == []
+    assert cedict.candidates("。社会", 0) == []
+    assert cedict.candidates("", 0) == []
+
+
+def test_homograph_xing_hang_keeps_both_readings(cedict: Dictionary) -> None:
+    entries = cedict.lookup("行")
+    assert [(e.traditional, e.pinyin) for e in entries] == [("行", "hang2"), ("行", "xing2")]
+    assert entries[0].definitions[:3] == ("row", "line", "commercial firm")
+    assert entries[1].definitions[:3] == ("to walk", "to go", "to travel")
+    assert [e.pinyin_marks for e in entries] == ["háng", "xíng"]
+
+
+def test_gan_keeps_every_traditional_form(cedict: Dictionary) -> None:
+    entries = cedict.lookup("干")
+    assert [(e.traditional, e.pinyin) for e in entries] == [
+        ("乹", "gan1"),
+        ("乾", "Gan1"),
+        ("乾", "gan1"),
+        ("亁", "gan1"),
+        ("干", "Gan1"),
+        ("干", "gan1"),
+        ("幹", "gan4"),
+    ]
+    assert {e.simplified for e in entries} == {"干"}
+    assert entries[2].definitions[0] == "dry"
+    assert entries[6].definitions[0] == "tree trunk"
+
+
+def test_lookup_by_simplified_form_returns_the_traditional(cedict: Dictionary) -> None:
+    assert cedict.lookup("学习") == [
+        DictEntry("學習", "学习", "xue2 xi2", ("to learn", "to study"))
+    ]
+    assert cedict.lookup("学习")[0].pinyin_marks == "xué xí"
+    assert cedict.lookup("學習") == []  # keyed by the simplified form only
+    assert cedict.lookup("中国")[0].pinyin_marks == "Zhōng guó"
+
+
+def test_word_not_in_the_dictionary(cedict: Dictionary) -> None:
+    assert cedict.lookup("社会主义和谐社会") == []
+    assert cedict.lookup("") == []
+    assert "社会主义和谐社会" not in cedict
+    assert "社会" in cedict
+
+
+def test_headwords_are_simplified(cedict: Dictionary) -> None:
+    headwords = cedict.headwords()
+    assert "学习" in headwords
+    assert "學習" not in headwords
+    assert len(headwords) == 118617
+    assert cedict.max_word_length == max(len(word) for word in headwords) == 19
+
+
+SMALL = (
+    "# CC-CEDICT\r\n"
+    "#! date=2020-01-02T03:04:05Z\r\n"
+    "中國 中国 [Zhong1 guo2] /China/\r\n"
+    "行 行 [hang2] /row/line/\r\n"
+    "this line is not an entry\r\n"
+    "行 行 [xing2] /to walk/to go/\r\n"
+    "綠 绿 [lu:4] /green/\r\n"
+    "壞 坏 [huai4]  missing slashes\r\n"
+    "空 空 [kong1] //\r\n"
+    "#中 中 [zhong1] /commented out/\r\n"
+    "\r\n"
+    "中國人 中国人 [Zhong1 guo2 ren2] /Chinese person/"  # no final newline
+)
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_custom_file_skips_malformed_lines_and_comments(tmp_path: Path, compress: bool) -> None:
+    raw = SMALL.encode("utf-8")
+    path = tmp_path / ("small.u8.gz" if compress else "small.u8")
+    path.write_bytes(gzip.compress(raw) if compress else raw)
+    small = Dictionary.load(path)
+    assert sorted(small.headwords()) == ["中国", "中国人", "绿", "行"]
+    assert small.entry_count == 5
+    assert small.date == "2020-01-02"
+    assert small.max_word_length == 3
+    assert small.lookup("绿") == [DictEntry("綠", "绿", "lu:4", ("green",))]
+    assert small.lookup("绿")[0].pinyin_marks == "lǜ"
+    assert [e.definitions for e in small.lookup("行")] == [("row", "line"), ("to walk", "to go")]
+    assert small.lookup("中国人") == [
+        DictEntry("中國人", "中国人", "Zhong1 guo2 ren2", ("Chinese person",))
+    ]
+    assert small.lookup("中") == []
+    assert small.lookup("坏") == []
+    assert small.candidates("中国人民", 0) == ["中国人", "中国"]
+
+
+def test_file_without_header_has_no_date(tmp_path: Path) -> None:
+    path = tmp_path / "plain.u8"
+    path.write_text("好 好 [hao3] /good/\n", encoding="utf-8")
+    assert Dictionary.load(path).date is None
+
+
+def test_unreadable_file_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ReaderError, match="cannot read dictionary"):
+        Dictionary.load(tmp_path / "missing.u8.gz")
+    compressed = gzip.compress(SMALL.encode("utf-8"))
+    broken = tmp_path / "broken.u8.gz"
+    for damaged in (compressed[: len(compressed) // 2], compressed[:10] + b"\0" * 50):
+        broken.write_bytes(damaged)
+        with pytest.raises(ReaderError, match="cannot read dictionary"):
+            Dictionary.load(broken)

@@ -1,0 +1,327 @@
+"""Text -> Document: paragraphs, title, metadata, and the invariants every layer relies on."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.assets import sample_article
+from reader.document import Document, Paragraph
+from reader.parse import format_outline, parse_document
+
+SAMPLE_OUTLINE = """\
+組織工作和諧社會交流
+  一、構建和諧社會對組織工作提出了新要求
+    一是必須立足創新,提升組織工作整體水平
+    二是必須振奮精神,激發黨員干部隊伍活力
+    三是必須發揮各級黨委的領導核心作用,增強構建和諧社會的凝聚力和向心力
+    四是必須加強基層工作,打牢建設和諧社會的基礎
+  二、不斷提升工作水平,為構建和諧社會提供堅強的組織保證和人才支持
+    1、進一步加強領導班子和干部隊伍建設,提高各級領導班子和領導干部領導和諧社會建設的本領
+      一是要在增強領導班子整體功能上下功夫
+      二是要在推進干部人事制度改革上下功夫
+      三是要在提高教育培訓質量上下功夫
+    2、進一步創新人才工作機制,為構建和諧社會提供人才支持
+    3、進一步加強基層組織建設,為構建和諧社會奠定堅實的組織基礎
+      一是要切實抓好農村基層黨組織建設
+      二是要切實抓好城市社區黨建工作
+      三是要切實抓好企業黨組織建設
+    4、進一步建立健全先進性建設長效機制,充分發揮廣大黨員促進社會和諧的表率作用
+  三、加強組工干部隊伍建設,提高服務構建和諧社會的能力
+    一是強化學習意識
+    二是強化創新意識
+    三是強化部風建設
+    四是強化調研能力
+"""
+
+
+def sample() -> Document:
+    return parse_document(sample_article().read_text(encoding="utf-8"), "sample-article.txt")
+
+
+def paragraph_texts(document: Document) -> list[str]:
+    return [document.paragraph_text(index) for index in range(len(document.paragraphs))]
+
+
+def kinds(document: Document) -> list[str]:
+    return [paragraph.kind for paragraph in document.paragraphs]
+
+
+# --- the sample article -------------------------------------------------------------------
+
+
+def test_sample_outline() -> None:
+    assert format_outline(sample()) == SAMPLE_OUTLINE
+
+
+def test_sample_title_and_metadata() -> None:
+    document = sample()
+    assert document.title == "組織工作和諧社會交流"
+    assert document.metadata == (
+        ("時間", "2022-11-27 03:08:00"),
+        (
+            "導語",
+            "組織工作和諧社會交流一文來源于網友上傳,不代表本站觀點,"
+            "若需要原創文章可咨詢客服老師,歡迎參考。",
+        ),
+    )
+
+
+def test_sample_paragraphs() -> None:
+    document = sample()
+    assert len(document.paragraphs) == 19
+    assert kinds(document)[:6] == ["title", "meta", "meta", "title", "body", "heading"]
+    assert paragraph_texts(document)[3] == "組織工作和諧社會交流"  # the repeat is a title too
+    headings = [p for p in document.paragraphs if p.kind == "heading"]
+    assert [document.text[p.start : p.end][:2] for p in headings] == ["一、", "二、", "三、"]
+    assert {p.depth for p in headings} == {1}
+
+
+def test_sample_text_is_kept_as_it_is() -> None:
+    text = sample_article().read_text(encoding="utf-8")
+    document = parse_document(text, "sample-article.txt")
+    assert document.text == text
+    assert document.name == "sample-article.txt"
+    assert not document.is_markdown
+    for section in document.sections:
+        assert text[section.start : section.start + len(section.title)] == section.title
+
+
+# --- empty texts and titles ---------------------------------------------------------------
+
+
+def test_empty_text() -> None:
+    document = parse_document("", "books/empty.txt")
+    assert document == Document("", "books/empty.txt", "empty.txt", (), (), ())
+
+
+def test_blank_text() -> None:
+    document = parse_document("  \n\n\u3000\u3000\n", "<stdin>")
+    assert (document.title, document.paragraphs, document.sections) == ("<stdin>", (), ())
+
+
+def test_title_falls_back_to_the_name_without_directories() -> None:
+    long_line = "這是一個很長的開頭句子" * 4 + "，不會是標題"
+    assert parse_document(long_line + "\n\n正文。", "/tmp/書/a.txt").title == "a.txt"
+    assert parse_document(long_line, "C:\\書\\b.txt").title == "b.txt"
+
+
+def test_title_may_be_forty_characters_but_not_more() -> None:
+    assert parse_document("甲" * 40 + "\n\n正文。", "n.txt").title == "甲" * 40
+    assert parse_document("甲" * 41 + "\n\n正文。", "n.txt").title == "n.txt"
+
+
+def test_a_numbered_heading_is_not_the_title() -> None:
+    document = parse_document("第一章 出發\n\n正文。\n", "n.txt")
+    assert document.title == "n.txt"
+    assert format_outline(document) == "n.txt\n  第一章 出發\n"
+    assert kinds(document) == ["heading", "body"]
+
+
+def test_a_sentence_or_a_date_is_not_the_title() -> None:
+    assert parse_document("他走了。\n\n正文。", "n.txt").title == "n.txt"
+    assert parse_document("2022年11月27日\n\n正文。", "n.txt").title == "n.txt"
+
+
+def test_centred_title_is_a_title_but_an_indented_sentence_is_not() -> None:
+    assert parse_document("\u3000\u3000\u3000\u3000標題\n正文。", "n.txt").title == "標題"
+    assert parse_document("\u3000\u3000他來了！\n\u3000\u3000正文。", "n.txt").title == "n.txt"
+
+
+def test_title_repeated_after_the_metadata_is_a_title_not_a_section() -> None:
+    document = parse_document("標題\n\n標題\n\n正文。\n", "n.txt")
+    assert kinds(document) == ["title", "title", "body"]
+    assert document.sections == ()
+
+
+# --- metadata -----------------------------------------------------------------------------
+
+
+def test_metadata_with_full_width_colon_and_spaces() -> None:
+    document = parse_document("標題\n作者： 張三 \n來源：某報\n\n正文。\n", "n.txt")
+    assert document.metadata == (("作者", "張三"), ("來源", "某報"))
+    assert kinds(document) == ["title", "meta", "meta", "body"]
+    assert paragraph_texts(document)[1] == "作者： 張三"
+
+
+def test_simplified_metadata_keys() -> None:
+    text = "标题\n\n时间：2023-01-01\n\n来源：某报\n\n关键词：绿地\n\n正文。\n"
+    document = parse_document(text, "n.txt")
+    assert document.metadata == (("时间", "2023-01-01"), ("来源", "某报"), ("关键词", "绿地"))
+
+
+def test_any_short_key_is_metadata() -> None:
+    assert parse_document("標題\n譯本：初版\n\n正文。", "n.txt").metadata == (("譯本", "初版"),)
+
+
+def test_metadata_without_a_title() -> None:
+    document = parse_document("作者：張三\n\n正文的第一句話很長很長。\n", "n.txt")
+    assert document.title == "n.txt"
+    assert document.metadata == (("作者", "張三"),)
+    assert kinds(document) == ["meta", "body"]
+
+
+def test_speech_and_sentences_are_not_metadata() -> None:
+    assert parse_document("標題\n他說：「你好。」\n", "n.txt").metadata == ()
+    assert parse_document("標題\n注意：明天停水。\n", "n.txt").metadata == ()
+    assert parse_document("標題\n這一行的鍵太長了：值\n", "n.txt").metadata == ()
+
+
+def test_metadata_only_at_the_top() -> None:
+    document = parse_document("標題\n\n正文。\n\n作者：張三\n", "n.txt")
+    assert document.metadata == ()
+    assert kinds(document) == ["title", "body", "body"]
+
+
+def test_heading_with_a_colon_is_not_metadata() -> None:
+    document = parse_document("標題\n第一章：出發\n正文。\n", "n.txt")
+    assert document.metadata == ()
+    assert format_outline(document) == "標題\n  第一章：出發\n"
+
+
+# --- paragraphs ---------------------------------------------------------------------------
+
+
+def test_blank_lines_separate_paragraphs() -> None:
+    text = "標題\n\n第一段第一行\n第一段第二行\n\n\n第二段。  \n\u3000\u3000\n第三段。\n"
+    document = parse_document(text, "n.txt")
+    assert paragraph_texts(document) == [
+        "標題",
+        "第一段第一行\n第一段第二行",
+        "第二段。",
+        "第三段。",
+    ]
+
+
+def test_indented_lines_start_paragraphs_when_there_are_no_blank_lines() -> None:
+    indent = "\u3000\u3000"
+    text = f"標題\n{indent}第一段，\n接續一行。\n{indent}第二段。\n第一章 出發\n{indent}第三段。"
+    document = parse_document(text, "n.txt")
+    assert paragraph_texts(document) == [
+        "標題",
+        "\u3000\u3000第一段，\n接續一行。",
+        "\u3000\u3000第二段。",
+        "第一章 出發",
+        "\u3000\u3000第三段。",
+    ]
+    assert kinds(document) == ["title", "body", "body", "heading", "body"]
+    assert document.paragraphs[3] == Paragraph(23, 29, "heading", 1)
+
+
+def test_every_line_is_a_paragraph_without_blank_lines_or_indents() -> None:
+    document = parse_document("標題\n第一句。\n第二句。\n", "n.txt")
+    assert paragraph_texts(document) == ["標題", "第一句。", "第二句。"]
+
+
+def test_heading_line_is_split_from_its_block() -> None:
+    document = parse_document("標題\n\n一、總則\n本辦法適用於全市。\n\n正文。\n", "n.txt")
+    assert paragraph_texts(document) == ["標題", "一、總則", "本辦法適用於全市。", "正文。"]
+    assert kinds(document) == ["title", "heading", "body", "body"]
+
+
+def test_run_in_heading_paragraph_stays_body() -> None:
+    text = "標題\n\n1、加強領導。各級領導要帶頭。\n\n2、完善制度。制度要管用。\n"
+    document = parse_document(text, "n.txt")
+    assert kinds(document) == ["title", "body", "body"]
+    assert format_outline(document) == "標題\n  1、加強領導\n  2、完善制度\n"
+
+
+def test_short_unindented_line_between_indented_paragraphs_stands_alone() -> None:
+    text = "標題\n\u3000\u3000第一段。\n番外　重逢\n\u3000\u3000第二段。\n"
+    document = parse_document(text, "n.txt")
+    expected = ["標題", "\u3000\u3000第一段。", "番外　重逢", "\u3000\u3000第二段。"]
+    assert paragraph_texts(document) == expected
+
+
+def test_markdown_indents_do_not_split_paragraphs() -> None:
+    text = "# T\n\n- 甲\n  - 乙\n\n    code line 1\n    code line 2\n"
+    document = parse_document(text, "n.md", markdown=True)
+    assert paragraph_texts(document) == ["# T", "- 甲\n  - 乙", "    code line 1\n    code line 2"]
+
+
+def test_markdown_title_and_fenced_block() -> None:
+    text = "# 筆記 #\n\n```\na\n\nb\n```\n\n## 小節\n\n正文。\n"
+    document = parse_document(text, "n.md", markdown=True)
+    assert document.title == "筆記"
+    assert document.is_markdown
+    assert paragraph_texts(document) == ["# 筆記 #", "```\na\n\nb\n```", "## 小節", "正文。"]
+    assert kinds(document) == ["title", "body", "heading", "body"]
+    assert format_outline(document) == "筆記\n  小節\n"
+
+
+# --- properties ---------------------------------------------------------------------------
+
+FRAGMENTS = [
+    "第一章",
+    "第二回",
+    "第三節",
+    "第十卷",
+    "一、",
+    "二、",
+    "（一）",
+    "(2)",
+    "1、",
+    "2.",
+    "１．",
+    "（1）",
+    "①",
+    "②",
+    "一是",
+    "二是",
+    "三是",
+    "序",
+    "後記",
+    "# ",
+    "## ",
+    "```",
+    "時間:",
+    "作者：",
+    "1.5倍",
+    "2022-11-27",
+    "十分",
+    "他是一是一",
+    "正文內容",
+    "標題",
+    "\u3000\u3000",
+    "\n",
+    "\n\n",
+]
+CHARACTERS = st.sampled_from(
+    list("的人是一二三十了在章回節\n\n\u3000 \t。；，,？！?!:：、#`（）()0１2")
+)
+TEXTS = st.lists(st.sampled_from(FRAGMENTS) | CHARACTERS, max_size=80).map("".join)
+
+
+def assert_invariants(document: Document) -> None:
+    text = document.text
+    previous_end = 0
+    for paragraph in document.paragraphs:
+        assert previous_end <= paragraph.start < paragraph.end <= len(text)
+        lines = text[paragraph.start : paragraph.end].split("\n")
+        assert lines[0].strip() and lines[-1].strip(), "no leading or trailing blank lines"
+        assert (paragraph.depth >= 1) == (paragraph.kind == "heading")
+        previous_end = paragraph.end
+    previous_start = 0
+    previous_depth = 0
+    for section in document.sections:
+        assert previous_start <= section.start < len(text)
+        assert section.title.strip()
+        assert text[section.start : section.start + len(section.title)] == section.title
+        assert 1 <= section.depth <= previous_depth + 1
+        previous_start, previous_depth = section.start, section.depth
+    section_depths = {section.start: section.depth for section in document.sections}
+    for paragraph in document.paragraphs:
+        if paragraph.kind == "heading":
+            inside = [s for s in section_depths if paragraph.start <= s < paragraph.end]
+            assert inside, "a heading paragraph holds its section"
+            assert section_depths[inside[0]] == paragraph.depth
+
+
+@settings(deadline=None, max_examples=400)
+@given(TEXTS, st.booleans())
+def test_parse_invariants_hold_for_any_text(text: str, markdown: bool) -> None:
+    document = parse_document(text, "dir/any.txt", markdown=markdown)
+    assert document.text == text
+    assert document.title
+    assert_invariants(document)
+    assert format_outline(document).startswith(document.title + "\n")

@@ -1,0 +1,80 @@
+"""Script detection and conversion: exact outputs, always from the original."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.script import ScriptConverter, detect_script, resolve, to_simplified
+
+
+def test_sample_is_traditional_despite_its_stray_simplified_forms(sample_text: str) -> None:
+    assert "干部" in sample_text and "關于" in sample_text
+    assert detect_script(sample_text) == "traditional"
+
+
+def test_simplified_text_is_simplified(sample_text: str) -> None:
+    assert detect_script(to_simplified(sample_text)) == "simplified"
+
+
+def test_text_without_chinese_counts_as_simplified() -> None:
+    assert detect_script("plain English text") == "simplified"
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "variant", "text", "expected"),
+    [
+        ("traditional", "simplified", "tw", "構建和諧社會", "构建和谐社会"),
+        ("traditional", "simplified", "cn", "構建和諧社會", "构建和谐社会"),
+        ("simplified", "traditional", "tw", "构建和谐社会", "構建和諧社會"),
+        ("simplified", "traditional", "tw", "鼠标和软件", "鼠標和軟件"),
+        ("simplified", "traditional", "twp", "鼠标和软件", "滑鼠和軟體"),
+        ("simplified", "traditional", "hk", "着急", "着急"),
+        ("simplified", "traditional", "tw", "着急", "著急"),
+        ("traditional", "simplified", "twp", "滑鼠和軟體", "鼠标和软件"),
+    ],
+)
+def test_conversions(source, target, variant, text, expected) -> None:
+    assert ScriptConverter(source, target, variant).convert(text) == expected
+
+
+def test_own_script_is_the_original_unchanged(sample_text: str) -> None:
+    converter = ScriptConverter("traditional", "traditional", "tw")
+    assert converter.convert(sample_text) is sample_text
+    assert converter.convert_mapped(sample_text) == (sample_text, None)
+
+
+def test_convert_from_original_not_chained(sample_text: str) -> None:
+    """t2s then s2t would turn the sample's 干部 into 幹部; going back shows the original."""
+    simplified = ScriptConverter("traditional", "simplified").convert(sample_text)
+    chained = ScriptConverter("simplified", "traditional").convert(simplified)
+    assert "干部" not in chained  # what chaining would do
+    assert sample_text.count("干部") == 35
+
+
+def test_length_keeping_variants_map_places_one_to_one(sample_text: str) -> None:
+    shown, offsets = ScriptConverter("traditional", "simplified", "tw").convert_mapped(sample_text)
+    assert offsets is None
+    assert len(shown) == len(sample_text)
+
+
+def test_twp_maps_each_shown_character_to_an_original_place() -> None:
+    text = "我用鼠标打开软件，然后关闭。"
+    shown, offsets = ScriptConverter("simplified", "traditional", "twp").convert_mapped(text)
+    assert shown == "我用滑鼠開啟軟體，然後關閉。"
+    assert offsets is not None and len(offsets) == len(shown)
+    assert offsets == sorted(offsets)
+    assert shown[shown.index("，")] == text[offsets[shown.index("，")]]
+    assert offsets[shown.index("然")] == text.index("然")
+
+
+@pytest.mark.parametrize(
+    ("choice", "own", "expected"),
+    [
+        (None, "traditional", "traditional"),
+        ("original", "simplified", "simplified"),
+        ("simplified", "traditional", "simplified"),
+        ("traditional", "simplified", "traditional"),
+    ],
+)
+def test_resolve(choice, own, expected) -> None:
+    assert resolve(choice, own) == expected
