@@ -17,6 +17,10 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from reader.document import Document
+from reader.features.lookup import LookupFeature
+from reader.features.places import PlacesFeature
+from reader.features.search import SearchFeature
+from reader.features.terms import TermsFeature
 from reader.load import load_document
 from reader.script import SCRIPT_LABELS, Script, ScriptChoice, Variant, other, resolve, warm_up
 from reader.settings import Settings
@@ -54,18 +58,47 @@ class SectionCommands(Provider):
                 )
 
 
-class ReaderApp(App[int]):
+class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[int]):
     """A terminal reader for Chinese articles and books."""
 
     CSS_PATH = "reader.tcss"
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {SectionCommands}
 
+    # Every app-wide key, with an id for the settings file's [keymap]. Textual reads BINDINGS
+    # only from DOM classes, so the features' keys are declared here too.
     BINDINGS = [
         Binding("s", "switch_script", "繁/简", id="script"),
         Binding("o", "toggle_outline", "Outline", id="outline"),
-        Binding("minus", "narrower", "Narrower", key_display="-", id="narrower"),
-        Binding("plus,equals_sign", "wider", "Wider", key_display="+", id="wider"),
+        Binding("t", "term_index", "Terms", id="terms"),
+        Binding(
+            "right_square_bracket",
+            "next_term",
+            "Next term",
+            key_display="]",
+            show=False,
+            id="next_term",
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_term",
+            "Prev term",
+            key_display="[",
+            show=False,
+            id="previous_term",
+        ),
+        Binding("slash", "search", "Search", key_display="/", id="search"),
+        Binding("n", "next_match", "Next match", show=False, id="next_match"),
+        Binding("N", "previous_match", "Prev match", show=False, id="previous_match"),
+        Binding("d", "word_cursor", "Look up", id="word_cursor"),
+        Binding("m", "add_bookmark", "Bookmark", show=False, id="add_bookmark"),
+        Binding(
+            "apostrophe", "bookmarks", "Bookmarks", key_display="'", show=False, id="bookmarks"
+        ),
+        Binding("minus", "narrower", "Narrower", key_display="-", show=False, id="narrower"),
+        Binding("plus,equals_sign", "wider", "Wider", key_display="+", show=False, id="wider"),
+        Binding("enter", "activate", "Open", show=False, id="open"),
+        Binding("escape", "escape", "Back", show=False, id="back"),
         Binding("question_mark", "help", "Keys", key_display="?", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -116,10 +149,39 @@ class ReaderApp(App[int]):
 
     def on_mount(self) -> None:
         self.article.focus()
+        self.start_places()
         self._update_status()
         self._warm_up()
         if self.shown_script != self.shown.own_script:
             self._convert_rest()
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """Slow loads (jieba, the dictionary) start only once the text is on screen."""
+        self.start_terms()
+        self.start_lookup()
+
+    async def action_quit(self) -> None:
+        self.save_places()
+        self.exit(0)
+
+    # -- keys shared by several features -----------------------------------------------------
+
+    def action_activate(self) -> None:
+        """enter: the word under the cursor, else the selected term."""
+        if self.word_cursor_active:
+            self.open_word_popup()
+        else:
+            self.open_selected_term()
+
+    def action_escape(self) -> None:
+        """escape: close whatever is open, innermost first."""
+        _ = self.close_search() or self.leave_word_cursor() or self.clear_term_selection()
+
+    def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
+        """A click moves the word cursor when it is on; else opens a term, else starts it."""
+        if self.word_cursor_active or not self.open_term_at(message.place):
+            self.click_word(message.place)
 
     def shown_title(self, title: str) -> str:
         """A title (or any short text of the document) in the script on screen."""
@@ -211,8 +273,12 @@ class ReaderApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Switch script", "Traditional ⇄ simplified (s)", self.action_switch_script)
-        yield SystemCommand("Toggle outline", "Show or hide the section tree (o)", self.action_toggle_outline)
+        yield SystemCommand(
+            "Switch script", "Traditional ⇄ simplified (s)", self.action_switch_script
+        )
+        yield SystemCommand(
+            "Toggle outline", "Show or hide the section tree (o)", self.action_toggle_outline
+        )
         yield SystemCommand("Wider text", "Widen the reading column (+)", self.action_wider)
         yield SystemCommand("Narrower text", "Narrow the reading column (-)", self.action_narrower)
         yield SystemCommand("Keys", "Every key of the reader (?)", self.action_help)

@@ -354,7 +354,7 @@ def build_outline(
         placed = _place_numbered(matches)
         if not placed and plain_headings:
             placed = _plain_headings(text, paragraphs)
-        heading_paragraphs = {item.paragraph for item in placed}
+        heading_paragraphs = {item.paragraph for item in placed if item.paragraph is not None}
         placed += _enumerations(text, paragraphs, heading_paragraphs, placed)
         placed.sort(key=lambda item: item.start)
     return Outline(
@@ -454,7 +454,7 @@ class _Enumeration:
 def _enumerations(
     text: str,
     paragraphs: Sequence[tuple[int, int]],
-    heading_paragraphs: set[int | None],
+    heading_paragraphs: set[int],
     placed: list[_Placed],
 ) -> list[_Placed]:
     """一是……二是……: a leaf level under the current section, only when the list goes on."""
@@ -485,7 +485,7 @@ def _enumerations(
 
 
 def _find_enumerations(
-    text: str, paragraphs: Sequence[tuple[int, int]], heading_paragraphs: set[int | None]
+    text: str, paragraphs: Sequence[tuple[int, int]], heading_paragraphs: set[int]
 ) -> list[_Enumeration]:
     """Every 一是/二是… that begins a sentence of a body paragraph, in text order."""
     paragraph_starts = [start for start, _ in paragraphs]

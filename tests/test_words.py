@@ -8,6 +8,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reader.words as words_module
+from reader import paths
 from reader.words import JIEBA_BLOCK, Segmenter, block_at
 
 REPO = Path(__file__).resolve().parent.parent
@@ -94,7 +96,7 @@ def test_spans_are_contiguous_and_cover_the_text(segmenter: Segmenter, text: str
 
     assert "".join(text[start:end] for start, end in spans) == text
     assert all(start < end for start, end in spans)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in pairwise(spans))
 
 
 def test_loading_writes_nothing_to_stdout_or_stderr(
@@ -136,6 +138,7 @@ def test_the_cache_file_goes_to_the_cache_dir_never_the_temp_dir(
     shared_tmp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(shared_tmp))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(words_module, "cache_dir", paths.cache_dir)  # the real one, not a stub
 
     Segmenter().ensure_loaded()
 

@@ -285,6 +285,30 @@ class ArticleView(ScrollView, can_focus=True):
         earlier = [s.start for s in sections if s.start < self._top_place]
         self.scroll_to_place(earlier[-1] if earlier else 0)
 
+    def visible_places(self) -> tuple[int, int]:
+        """The places of the first character on screen and just past the last one."""
+        layout = self._layout
+        top = int(self.scroll_y)
+        first = layout.place_at_y(top)
+        bottom = top + self._page_height
+        if bottom >= layout.total_lines:
+            return first, len(self.document.text)
+        return first, layout.place_at_y(bottom)
+
+    def reveal(self, place: int) -> None:
+        """Scroll only if ``place`` is off screen; then put it a third of the way down."""
+        row = self.line_of_place(place)
+        if 0 <= row < self._page_height:
+            return
+        layout = self._layout
+        y = max(0, layout.y_of_place(place) - self._page_height // 3)
+        self.scroll_to_place(layout.place_at_y(y))
+
+    def screen_offset_of(self, place: int) -> tuple[int, int]:
+        """Where ``place`` is drawn, in screen cells (for placing a popup beside it)."""
+        region = self.content_region
+        return region.x + self.column_of_place(place), region.y + self.line_of_place(place)
+
     # -- clicks ------------------------------------------------------------------------------
 
     def place_at(self, x: int, y: int) -> int | None:
