@@ -26,6 +26,7 @@ from reader.script import SCRIPT_LABELS, Script, ScriptChoice, Variant, other, r
 from reader.settings import Settings
 from reader.shown import ShownText
 from reader.widgets.article import WIDTH_STEP, ArticleView
+from reader.words import Segmenter
 from reader.widgets.help import HelpScreen, binding_rows
 from reader.widgets.outline_tree import OutlineTree
 
@@ -122,6 +123,8 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self.shown = ShownText(self.document, variant or self.settings.variant)  # type: ignore[arg-type]
         self.glossary_files = list(glossaries)
         self.resume = resume
+        # jieba, shared by the glossary and the word cursor; loaded in a worker after first paint
+        self.segmenter = Segmenter()
         self.set_reactive(ReaderApp.shown_script, resolve(script, self.shown.own_script))
 
     # -- layout ------------------------------------------------------------------------------

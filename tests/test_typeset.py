@@ -57,6 +57,25 @@ def good_breaks(text: str, start: int, lead: int, room: int) -> set[int]:
     return found
 
 
+def word_split_allowed(text: str, brk: int, room: int) -> bool:
+    """Whether a break with no space or CJK on either side is one the rules allow.
+
+    After a hyphen between letters, between two quotes/ellipses/dashes (”“, ……“), or inside a
+    word too wide for the line; a "word" here runs between whitespace and two-cell characters.
+    """
+    before, after = text[brk - 1], text[brk]
+    if before in "-—" and after.isalpha() and brk >= 2 and text[brk - 2].isalpha():
+        return True
+    if before in "“”‘’…—·" and after in "“”‘’…—·":
+        return True
+    first, last = brk, brk
+    while first > 0 and text[first - 1] not in WHITESPACE and not is_wide(text[first - 1]):
+        first -= 1
+    while last < len(text) and text[last] not in WHITESPACE and not is_wide(text[last]):
+        last += 1
+    return cell_len(text[first:last]) > room
+
+
 def check_wrap(text: str, width: int, first_indent: int = 0, *, strict: bool = True) -> None:
     """Every rule of ``wrap`` on one paragraph; ``strict``: kinsoku must always hold."""
     spans = wrap(text, width, first_indent=first_indent)
@@ -88,6 +107,8 @@ def check_wrap(text: str, width: int, first_indent: int = 0, *, strict: bool = T
         breaks = good_breaks(text, start, lead, room)
         # Greedy: no allowed break later than this one would still have fitted.
         assert not [brk for brk in breaks if brk > end], (text, width, shown)
+        if following == end and not is_wide(text[end - 1]) and not is_wide(text[end]):
+            assert word_split_allowed(text, end, room), (text, width, shown)
         if text[following] in NO_START or text[end - 1] in NO_END:
             assert not strict, (text, width, shown)
             # Broken only when pushing back could not help: no earlier allowed break at all.
@@ -293,7 +314,7 @@ ALPHABET = st.sampled_from(
     list("中文字我们的一二三　")
     + list(NO_START + NO_END)
     + list("abcxyzABC0123456789-")
-    + [" ", " ", "\n"]
+    + [" ", " ", "\n", "\t"]
 )
 
 
