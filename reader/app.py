@@ -123,6 +123,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self.shown = ShownText(self.document, variant or self.settings.variant)  # type: ignore[arg-type]
         self.glossary_files = list(glossaries)
         self.resume = resume
+        self.script_choice = script  # None unless --script was given: then it beats the saved one
         # jieba, shared by the glossary and the word cursor; loaded in a worker after first paint
         self.segmenter = Segmenter()
         self.set_reactive(ReaderApp.shown_script, resolve(script, self.shown.own_script))
@@ -247,9 +248,9 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
     # -- status and help ---------------------------------------------------------------------
 
     def progress(self) -> int:
-        """Percent read, by place in the text (stable across width and script)."""
+        """Percent read up to the bottom of the screen, by place (stable across width, script)."""
         length = len(self.document.text)
-        return 100 if length == 0 else round(100 * self.article.top_place / length)
+        return 100 if length == 0 else round(100 * self.article.visible_places()[1] / length)
 
     def _update_status(self) -> None:
         if not self.is_mounted:

@@ -151,25 +151,29 @@ class ArticleLayout:
         row = y - self.tops[index]
         return lines[row] if row < len(lines) else None
 
-    def y_of_line(self, paragraph: int, line: int) -> int:
-        lines = self.lines_of(paragraph)
-        return self.tops[paragraph] + min(line, len(lines) - 1)
+    def y_of_line(self, paragraph: int, row: int) -> int:
+        """The y of a row of a paragraph (rows past its lines are its gap lines)."""
+        return self.tops[paragraph] + min(row, self._heights[paragraph] - 1)
 
     def anchor_at(self, y: int) -> tuple[int, int]:
-        """(paragraph, line) at ``y``; a gap line counts as the next paragraph's first line."""
+        """(paragraph, row inside it) at ``y``: what must stay put while estimates change."""
         index = self.paragraph_at_y(y)
-        row = y - self.tops[index]
-        if row >= len(self.lines_of(index)) and index + 1 < len(self._heights):
-            return index + 1, 0
-        return index, min(row, len(self.lines_of(index)) - 1)
+        return index, max(0, y - self.tops[index])
 
     def place_at_y(self, y: int) -> int:
-        """The original-text offset of the first character at line ``y``."""
+        """The original-text offset of the first character at line ``y``.
+
+        A blank line between paragraphs belongs to the next paragraph's first character.
+        """
         if not self._heights:
             return 0
-        paragraph, row = self.anchor_at(y)
-        line = self.lines_of(paragraph)[row]
-        return self.place_of(paragraph, line.start)
+        paragraph, row = self.anchor_at(min(y, self.total_lines - 1))
+        lines = self.lines_of(paragraph)
+        if row >= len(lines):
+            if paragraph + 1 < len(self._heights):
+                return self.document.paragraphs[paragraph + 1].start
+            row = len(lines) - 1
+        return self.place_of(paragraph, lines[row].start)
 
     def place_of(self, paragraph: int, shown_offset: int) -> int:
         start = self.document.paragraphs[paragraph].start

@@ -23,9 +23,7 @@ __all__ = ["cell_width", "display", "estimate_lines", "wrap"]
 
 # Characters that must not begin a line: closing brackets and quotes, sentence and clause
 # punctuation, ellipses and dashes (which also keeps "……" and "——" from being split).
-_NO_START = frozenset(
-    "，。、．；：？！…‥⋯—―·・､｡%％,.;:?!)]}）］｝〕〗〙〛」』》〉】｣’”〞"
-)
+_NO_START = frozenset("，。、．；：？！…‥⋯—―·・､｡%％,.;:?!)]}）］｝〕〗〙〛」』》〉】｣’”〞")
 # Characters that must not end a line: opening brackets and quotes.
 _NO_END = frozenset("（［｛〔〖〘〚「『《〈【｢‘“([{")
 
@@ -128,7 +126,7 @@ def _widths(text: str) -> list[int]:
 
 
 def cell_width(text: str) -> int:
-    """Display width of ``text`` in cells, measuring "\\n" and tabs as :func:`display` shows them."""
+    """Width of ``text`` in cells, measuring "\\n" and tabs as :func:`display` shows them."""
     if text.isascii() and text.isprintable():
         return len(text)
     return sum(_widths(text))
@@ -169,7 +167,7 @@ def estimate_lines(text: str, width: int, first_indent: int = 0) -> int:
 def _class_allows(text: str, brk: int, start: int) -> bool:
     """Whether two adjacent characters (no space between) may be split at ``brk``."""
     after = _KIND[text[brk]]
-    if after == _GLUE or after == _ZWSP:
+    if after in (_GLUE, _ZWSP):
         return False
     prev = brk - 1
     before = _KIND[text[prev]]
@@ -179,7 +177,7 @@ def _class_allows(text: str, brk: int, start: int) -> bool:
         while prev > start and _KIND[text[prev]] == _GLUE:  # judge by the base character
             prev -= 1
         before = _KIND[text[prev]]
-    if before == _WIDE or after == _WIDE or before == _ZWSP:
+    if before in (_WIDE, _ZWSP) or after == _WIDE:
         return True
     if before == _AMBIG and after == _AMBIG:  # e.g. ”“ or ……“ in Chinese text
         return True

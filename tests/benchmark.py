@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # measure this checkout, installed or not
 SAMPLE = ROOT / "assets" / "sample-article.txt"
 NOVEL_BYTES = 5_000_000
 CHAPTERS = 400

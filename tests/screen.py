@@ -12,3 +12,18 @@ def screen_lines(app: App) -> list[str]:
 
 def screen_text(app: App) -> str:
     return "\n".join(screen_lines(app))
+
+
+def region_lines(app: App, widget) -> list[str]:  # type: ignore[no-untyped-def]
+    """The rows of the screen inside ``widget``'s region, stripped at both ends."""
+    region = widget.scrollable_content_region
+    strips = app.screen._compositor.render_strips()
+    return [
+        strip.crop(region.x, region.right).text.strip()
+        for strip in strips[region.y : region.bottom]
+    ]
+
+
+def text_lines(app: App, widget) -> list[str]:  # type: ignore[no-untyped-def]
+    """Non-blank rows inside ``widget``."""
+    return [line for line in region_lines(app, widget) if line]

@@ -27,7 +27,8 @@ def lines_of(text: str, width: int, first_indent: int = 0) -> list[str]:
 
 
 def is_wide(char: str) -> bool:
-    return cell_len(char) == 2
+    """CJK for breaking: two cells wide, or half-width ideographic punctuation like ､."""
+    return cell_len(char) == 2 or "\uff61" <= char <= "\uff64"
 
 
 def good_breaks(text: str, start: int, lead: int, room: int) -> set[int]:

@@ -1,19 +1,266 @@
-"""The reader's places: resume where you left off, bookmarks, theme and settings."""
+"""The reader's places: resume where you left off, bookmarks, theme and settings.
+
+What is remembered per document (the place, the script shown, the outline's visibility, the
+reading width and the bookmarks) lives in the state store under the document's content key,
+so a renamed or moved copy resumes too; the theme is remembered app-wide. Nothing is ever
+written next to, or into, the document itself.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+from textual.theme import Theme
+
+from reader.script import resolve
+from reader.state import (
+    LABEL_WIDTH,
+    Bookmark,
+    ReadingState,
+    StateStore,
+    bookmark_label,
+    document_key,
+)
+from reader.widgets.bookmarks import BookmarksScreen
+
+if TYPE_CHECKING:
+    from reader.app import ReaderApp
+
+SAVE_EVERY = 5  # seconds between checks for an unsaved change while reading
+NOTICE_TIMEOUT = 10  # seconds a warning about the user's files stays on screen
+_LEADING = " \t\r\n,.;:!?、，。；：！？"
+
 
 class PlacesFeature:
-    """Stub: filled in by the places feature."""
+    """Restores and saves the reading state; `m` and `'` for bookmarks."""
+
+    _places_store: StateStore | None = None
+    _places_key: str = ""
+    _places_state: ReadingState | None = None
+    _places_saved: dict[str, Any] | None = None  # what the file holds, as last written/read
+    _places_prefs: dict[str, Any] | None = None  # app-wide choices, as last written/read
+    _places_theme: str = ""  # the theme already accounted for (restored or saved)
+    _places_error: str = ""  # the last failure to save, shown once
+
+    # -- start and save ----------------------------------------------------------------------
 
     def start_places(self) -> None:
         """Called on mount, before the first paint settles: restore the reader's place."""
+        app = _reader(self)
+        store = self._places_store = StateStore()
+        self._places_key = document_key(app.document.text)
+        state, notice = store.load(self._places_key)
+        self._places_state = state
+        if notice:
+            app.notify(notice, title="Reading state", severity="warning", timeout=NOTICE_TIMEOUT)
+        self._apply_keymap()
+        self._restore_theme()
+        self._restore_view(state)
+        self._capture()  # the view as opened is the baseline: only a change is saved early
+        self._places_saved = _comparable(state)
+        app.theme_changed_signal.subscribe(app, self._theme_changed)
+        app.set_interval(SAVE_EVERY, self._save_if_changed, name="save places")
 
     def save_places(self) -> None:
         """Save the reading state (on quit and every few seconds of reading)."""
+        if self._places_state is None:
+            return  # never started: nothing was restored, so nothing may be overwritten
+        self._capture()
+        self._write_state()
+        self._save_theme()
+
+    def _save_if_changed(self) -> None:
+        if self._places_state is None:
+            return
+        self._capture()
+        if _comparable(self._places_state) != self._places_saved:
+            self._write_state()
+
+    def _capture(self) -> None:
+        """Copy what is on screen into the state to save."""
+        app = _reader(self)
+        state = self._places_state
+        assert state is not None
+        article = app.article
+        state.place = article.top_place
+        state.script = app.shown_script
+        state.outline_visible = bool(app.outline.display)
+        default_width = article.validate_reading_width(app.settings.reading_width)
+        width = article.reading_width
+        # None follows the settings file, so a later change there still applies
+        state.reading_width = None if width == default_width else width
+
+    def _write_state(self) -> None:
+        state = self._places_state
+        assert state is not None and self._places_store is not None
+        try:
+            self._places_store.save(self._places_key, state)
+        except OSError as error:
+            self._report_save_error(f"{self._places_store.document_path(self._places_key)}", error)
+            return
+        self._places_saved = _comparable(state)
+
+    def _report_save_error(self, path: str, error: OSError) -> None:
+        message = f"{path}: cannot save ({error.strerror or error})"
+        if message != self._places_error:  # once, not every few seconds
+            self._places_error = message
+            _reader(self).notify(message, title="Reading state", severity="error", timeout=10)
+
+    # -- restoring ---------------------------------------------------------------------------
+
+    def _restore_view(self, state: ReadingState) -> None:
+        """Width and outline first (they change the layout), then the script, then the place."""
+        app = _reader(self)
+        article = app.article
+        if state.reading_width is not None:
+            article.reading_width = state.reading_width
+        app.outline.display = state.outline_visible
+        if app.script_choice is None and state.script is not None:
+            app.shown_script = resolve(state.script, app.shown.own_script)  # type: ignore[arg-type]
+        if app.resume and 0 < state.place <= len(app.document.text):
+            article.scroll_to_place(state.place)
+
+    def _apply_keymap(self) -> None:
+        """The settings file's [keymap]: binding id -> keys; an unknown id is named."""
+        app = _reader(self)
+        keymap = app.settings.keymap
+        if not keymap:
+            return
+        known = {b.id for b in app.BINDINGS if isinstance(b, Binding) and b.id}
+        unknown = [binding_id for binding_id in keymap if binding_id not in known]
+        if unknown:
+            names = ", ".join(repr(binding_id) for binding_id in unknown)
+            app.notify(
+                f"Unknown key binding id {names} in the settings' [keymap]; "
+                f"known ids: {', '.join(sorted(known))}",
+                title="Settings",
+                severity="warning",
+                timeout=NOTICE_TIMEOUT,
+                markup=False,
+            )
+        app.set_keymap({key: value for key, value in keymap.items() if key in known})
+
+    def _restore_theme(self) -> None:
+        """The remembered theme, else the settings' theme, else Textual's default."""
+        app = _reader(self)
+        store = self._places_store
+        assert store is not None
+        data, notice = store.load_app()
+        self._places_prefs = data
+        if notice:
+            app.notify(notice, title="Reader state", severity="warning", timeout=NOTICE_TIMEOUT)
+        available = app.available_themes
+        remembered = data.get("theme")
+        configured = app.settings.theme
+        if isinstance(remembered, str) and remembered in available:
+            app.theme = remembered
+        elif configured:
+            if configured in available:
+                app.theme = configured
+            else:
+                app.notify(
+                    f"Unknown theme {configured!r} in the settings; "
+                    "ctrl+p → Change theme lists the themes",
+                    title="Settings",
+                    severity="warning",
+                    timeout=NOTICE_TIMEOUT,
+                    markup=False,
+                )
+        self._places_theme = app.theme
+
+    def _theme_changed(self, theme: Theme) -> None:
+        self._save_theme()
+
+    def _save_theme(self) -> None:
+        """Remember the theme app-wide once the reader has chosen one of their own."""
+        app = _reader(self)
+        if self._places_prefs is None or app.theme == self._places_theme:
+            return
+        data = {**self._places_prefs, "theme": app.theme}
+        assert self._places_store is not None
+        try:
+            self._places_store.save_app(data)
+        except OSError as error:
+            self._report_save_error(str(self._places_store.app_path), error)
+            return
+        self._places_prefs = data
+        self._places_theme = app.theme
+
+    # -- bookmarks ---------------------------------------------------------------------------
 
     def action_add_bookmark(self) -> None:
         """`m`"""
+        app = _reader(self)
+        state = self._places_state
+        if state is None:
+            return
+        place = app.article.top_place
+        if not state.add_bookmark(Bookmark(place, self.bookmark_label_at(place))):
+            app.notify("Already bookmarked here")
+            return
+        self.save_places()
+        app.notify("Bookmark added")
 
     def action_bookmarks(self) -> None:
         """`'`: list bookmarks (jump, delete)."""
+        app = _reader(self)
+        state = self._places_state
+        if state is None:
+            return
+        if not state.bookmarks:
+            app.notify(f"No bookmarks yet: {self._key_for('add_bookmark', 'm')} adds one")
+            return
+        labels = [self.bookmark_label_at(bookmark.place) for bookmark in state.bookmarks]
+        app.push_screen(BookmarksScreen(labels, self._delete_bookmark), self._jump_to_bookmark)
+
+    def bookmark_label_at(self, place: int) -> str:
+        """The section and the first words at ``place``, in the script on screen."""
+        app = _reader(self)
+        document = app.document
+        index = document.section_index_at(place)
+        title = None
+        start = place
+        if index is not None:
+            section = document.sections[index]
+            title = section.title
+            # at a heading, the words after it tell more than the heading again
+            start = max(place, section.start + len(title))
+        words = document.text[start : start + 2 * LABEL_WIDTH]
+        if start > place:  # not from a run-in title's closing 。 or ,
+            words = words.lstrip(_LEADING)
+        return bookmark_label(app.shown_title(title) if title else None, app.shown_title(words))
+
+    def _delete_bookmark(self, index: int) -> None:
+        state = self._places_state
+        if state is None or not 0 <= index < len(state.bookmarks):
+            return
+        state.delete_bookmark(index)
+        self.save_places()
+
+    def _jump_to_bookmark(self, index: int | None) -> None:
+        state = self._places_state
+        if state is None or index is None or not 0 <= index < len(state.bookmarks):
+            return
+        article = _reader(self).article
+        article.scroll_to_place(state.bookmarks[index].place)
+        article.focus()
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _key_for(self, binding_id: str, default: str) -> str:
+        """The key bound to ``binding_id`` after the settings' keymap (the first, if several)."""
+        keys = _reader(self).settings.keymap.get(binding_id)
+        return keys.split(",")[0] if keys else default
+
+
+def _reader(feature: PlacesFeature) -> ReaderApp:
+    """The app this feature is mixed into."""
+    return feature  # type: ignore[return-value]
+
+
+def _comparable(state: ReadingState) -> dict[str, Any]:
+    """The state as saved, less the time stamp: equal means nothing to save."""
+    data = state.to_json()
+    data.pop("updated", None)
+    return data

@@ -1,20 +1,323 @@
-"""Search across scripts: `/` opens the bar, matches light up as you type, n / N move."""
+"""Search across scripts: `/` opens the bar, matches light up as you type, n / N move.
+
+The search itself runs in a thread worker (SearchIndex converts a novel paragraph by
+paragraph, which takes seconds the first time): it starts at the reader's place, so the
+matches on screen and the next one arrive first, and sends what it found in batches. Every
+search has a generation number; results of an older generation are dropped.
+"""
 
 from __future__ import annotations
 
+import time
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
+
+from textual import work
+from textual.worker import get_current_worker
+
+from reader.script import to_simplified
+from reader.search import Match, SearchIndex, match_label, next_match, previous_match
+from reader.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from reader.document import Document
+
+DEBOUNCE = 0.12  # seconds of quiet typing before the search starts
+REPORT_EVERY = 0.2  # seconds between two batches of results sent by the worker
+WAIT: Final = "wait"  # a move that needs results not found yet
+
+
+@dataclass
+class SearchRun:
+    """One search: matches arrive in wrap-around order, from ``origin`` on, then before it."""
+
+    query: str
+    origin: int
+    generation: int
+    found: list[Match] = field(default_factory=list)
+    positions: dict[Match, int] = field(default_factory=dict)  # match -> index in found
+    done: bool = False
+    matches: list[Match] = field(default_factory=list)  # every match in order, once done
+    current: Match | None = None
+    # a move waiting for more results: (direction, from this match, or else from this place)
+    pending: tuple[int, Match | None, int] | None = None
+
+    def add(self, batch: list[Match]) -> None:
+        for match in batch:
+            self.positions[match] = len(self.found)
+            self.found.append(match)
+
+    def finish(self) -> None:
+        self.done = True
+        self.matches = sorted(self.found)
+
+    def known(self) -> list[Match]:
+        """The matches found so far, in order of place."""
+        return self.matches if self.done else sorted(self.found)
+
+    def target(self, direction: int, current: Match | None, place: int) -> Match | str | None:
+        """Where n (+1) or N (-1) goes from ``current`` (or from ``place`` when None).
+
+        None when there is no match at all; WAIT when the answer is not found yet.
+        """
+        if self.done:
+            matches = self.matches
+            if not matches:
+                return None
+            if current is not None:
+                place, inclusive = current[0], False
+            else:
+                inclusive = True
+            if direction > 0:
+                index = next_match(matches, place, inclusive=inclusive)
+            else:
+                index = previous_match(matches, place)
+            assert index is not None
+            return matches[index]
+        # Still searching: only neighbours in the order found are sure.
+        if current is not None and current in self.positions:
+            neighbour = self.positions[current] + direction
+            return self.found[neighbour] if 0 <= neighbour < len(self.found) else WAIT
+        if current is None and direction > 0 and place == self.origin and self.found:
+            return self.found[0]
+        return WAIT
+
+    def label(self) -> str:
+        """The bar's count: "match 3 / 17", "17 matches", "match 1 / …" while counting."""
+        if self.done:
+            total = len(self.matches)
+            if self.current is not None:
+                return match_label(bisect_left(self.matches, self.current), total)
+            return "no matches" if total == 0 else f"{total} match{'es' if total > 1 else ''}"
+        if self.current is not None:
+            # Until the search wraps around, the matches before the origin are unknown.
+            position = self.positions.get(self.current)
+            if self.origin == 0 and position is not None:
+                return f"match {position + 1} / …"
+            return "match ? / …"
+        return f"searching… {len(self.found)} so far" if self.found else "searching…"
+
 
 class SearchFeature:
-    """Stub: filled in by the search feature."""
+    """`/`, n, N and escape; the bar, the marks and the search worker."""
 
-    def action_search(self) -> None:
-        """`/`: open the search bar."""
+    _search_index: SearchIndex | None = None
+    _search_document: Document | None = None
+    _search_bar: SearchBar | None = None
+    _search_run: SearchRun | None = None
+    _search_timer: Timer | None = None
+    _search_generation: int = 0
 
-    def action_next_match(self) -> None:
-        """`n`"""
+    # -- the bar -----------------------------------------------------------------------------
 
-    def action_previous_match(self) -> None:
-        """`N`"""
+    async def action_search(self) -> None:
+        """`/`: open the search bar (or go back to it)."""
+        article = self.article
+        if self.screen is not article.screen:  # a popup or another screen is on top
+            return
+        bar = self._search_bar
+        if bar is None:
+            bar = self._search_bar = SearchBar(id="search-bar")
+            await article.screen.mount(bar, after=self.query_one("#main"))
+            self._warm_search_index(self.search_index())
+        bar.input.focus()
 
     def close_search(self) -> bool:
         """escape: close the bar and clear the marks; False when search was not active."""
-        return False
+        bar = self._search_bar
+        if bar is None:
+            return False
+        self._stop_search()
+        self._search_run = None
+        self._search_bar = None
+        article = self.article
+        article.set_marks("match", [])
+        article.set_marks("match-current", [])
+        bar.remove()
+        article.focus()
+        return True
+
+    @property
+    def search_label(self) -> str:
+        """What the bar's count shows ("" when the bar is closed)."""
+        return self._search_bar.label if self._search_bar is not None else ""
+
+    def on_search_bar_changed(self, message: SearchBar.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        if message.query.strip():
+            self._search_timer = self.set_timer(DEBOUNCE, lambda: self._typed(message.query))
+        else:
+            self._start_search("")
+
+    def _typed(self, query: str) -> None:
+        """The debounce timer fired: typing has settled."""
+        self._search_timer = None
+        self._start_search(query)
+
+    @property
+    def search_query(self) -> str:
+        """The query searched for (typing still settling is not searched yet)."""
+        return self._search_run.query if self._search_run is not None else ""
+
+    @property
+    def search_busy(self) -> bool:
+        """True while typing has not settled yet or the search is still counting."""
+        run = self._search_run
+        return self._search_timer is not None or (run is not None and not run.done)
+
+    def on_search_bar_submitted(self, message: SearchBar.Submitted) -> None:
+        """enter: go to the next match from the reader's place and give the keys back."""
+        query = message.query
+        if not query.strip():
+            self.close_search()
+            return
+        run = self._search_run
+        if run is None or run.query != query:
+            self._start_search(query)
+        self.article.focus()
+        self._step(+1)
+
+    def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
+        self.close_search()
+
+    # -- moving between matches --------------------------------------------------------------
+
+    def action_next_match(self) -> None:
+        """`n`"""
+        self._step(+1)
+
+    def action_previous_match(self) -> None:
+        """`N`"""
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        """From the current match when it is on screen, else from the top of the screen."""
+        run = self._search_run
+        if run is None:
+            return
+        current = run.current
+        if current is not None and not self._match_on_screen(current):
+            current = None
+        self._go(direction, current, self.article.top_place)
+
+    def _go(self, direction: int, current: Match | None, place: int) -> None:
+        run = self._search_run
+        assert run is not None
+        target = run.target(direction, current, place)
+        if target == WAIT:
+            if current is None and direction > 0 and place != run.origin:
+                # search again from the reader's new place: its first match is the answer
+                self._start_search(run.query, origin=place)
+                run = self._search_run
+                assert run is not None
+            run.pending = (direction, current, place)
+        elif target is None:
+            run.pending = None
+        else:
+            assert isinstance(target, tuple)
+            run.pending = None
+            self._jump(target)
+        self._show_count()
+
+    def _jump(self, match: Match) -> None:
+        run = self._search_run
+        assert run is not None
+        run.current = match
+        article = self.article
+        article.set_marks("match-current", [match])
+        article.reveal(match[1] - 1)  # the end too, when the match wraps onto the next line
+        article.reveal(match[0])
+
+    def _match_on_screen(self, match: Match) -> bool:
+        first, end = self.article.visible_places()
+        return first <= match[0] < end
+
+    def _show_count(self) -> None:
+        if self._search_bar is not None:
+            run = self._search_run
+            self._search_bar.set_label(run.label() if run is not None else "")
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def search_index(self) -> SearchIndex:
+        """The document's index, built once (it converts paragraphs only when searched)."""
+        if self._search_index is None or self._search_document is not self.document:
+            self._search_index = SearchIndex.from_document(self.document, to_simplified)
+            self._search_document = self.document
+        return self._search_index
+
+    def _stop_search(self) -> None:
+        """Forget the running search: its worker stops and its late results are dropped."""
+        if self._search_timer is not None:
+            self._search_timer.stop()
+            self._search_timer = None
+        self._search_generation += 1
+        self.workers.cancel_group(self, "search")
+
+    def _start_search(self, query: str, origin: int | None = None) -> None:
+        self._stop_search()
+        article = self.article
+        article.set_marks("match", [])
+        article.set_marks("match-current", [])
+        if not query.strip():
+            self._search_run = None
+        else:
+            # converting twice the same paragraphs would only slow the search down
+            self.workers.cancel_group(self, "search-warm")
+            if origin is None:
+                origin = article.top_place
+            generation = self._search_generation
+            self._search_run = SearchRun(query, origin, generation)
+            self._search_worker(self.search_index(), query, origin, generation)
+        self._show_count()
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search_worker(self, index: SearchIndex, query: str, origin: int, generation: int) -> None:
+        """Find every match from ``origin`` on, wrapping around; send them in batches."""
+        worker = get_current_worker()
+        batch: list[Match] = []
+        sent_at: float | None = None  # None until the first batch is sent
+
+        def stale() -> bool:
+            return worker.is_cancelled or generation != self._search_generation
+
+        def checkpoint() -> bool:
+            """Asked before each paragraph: stop when stale, else send what is due."""
+            nonlocal batch, sent_at
+            if stale():
+                return True
+            now = time.monotonic()
+            if batch and (sent_at is None or now - sent_at >= REPORT_EVERY):
+                self.call_from_thread(self._search_found, generation, batch, False)
+                batch, sent_at = [], now
+            return False
+
+        for match in index.iter_matches(query, origin, checkpoint):
+            batch.append(match)
+        if not stale():
+            self.call_from_thread(self._search_found, generation, batch, True)
+
+    def _search_found(self, generation: int, batch: list[Match], done: bool) -> None:
+        """On the app's thread: take a batch of results unless a newer search replaced it."""
+        run = self._search_run
+        if run is None or run.generation != generation:
+            return
+        run.add(batch)
+        if done:
+            run.finish()
+        if batch or done:
+            self.article.set_marks("match", run.known())
+        if run.pending is not None:
+            self._go(*run.pending)
+        self._show_count()
+
+    @work(thread=True, exclusive=True, group="search-warm")
+    def _warm_search_index(self, index: SearchIndex) -> None:
+        """Convert the whole text while the reader types, so the search is quick."""
+        worker = get_current_worker()
+        index.warm(lambda: worker.is_cancelled)

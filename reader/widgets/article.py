@@ -55,6 +55,12 @@ class ArticleView(ScrollView, can_focus=True):
     """Shows the document wrapped to the reading width, centred, in the script on screen."""
 
     BINDINGS = [
+        # The word cursor's keys (reader/features/lookup.py): the app's check_action turns
+        # them off while the cursor is off, so ↑/↓ fall through to the line keys below.
+        Binding("left", "app.word_left", "Word cursor: previous word", key_display="←", show=False),
+        Binding("right", "app.word_right", "Word cursor: next word", key_display="→", show=False),
+        Binding("up", "app.word_up", "Word cursor: line up", key_display="↑", show=False),
+        Binding("down", "app.word_down", "Word cursor: line down", key_display="↓", show=False),
         Binding("j,down", "line_down", "Line down", show=False),
         Binding("k,up", "line_up", "Line up", show=False),
         Binding("space,f,pagedown", "page_down", "Page down", show=False),
@@ -208,13 +214,19 @@ class ArticleView(ScrollView, can_focus=True):
     def _apply(self, y: int, place: int | None = None) -> None:
         self._settling = True
         try:
-            self.virtual_size = Size(self.scrollable_content_region.width, self._layout.total_lines)
-            self.set_scroll(None, min(y, max(0, self._layout.total_lines - 1)))
+            self.virtual_size = self._virtual_size()
             self.scroll_to(y=y, animate=False, immediate=True, force=True)
         finally:
             self._settling = False
+        if int(self.scroll_y) != y:
+            place = None  # clamped: the place is whatever is at the top now
         self._after_scroll(place)
         self.refresh()
+
+    def _virtual_size(self) -> Size:
+        """Room below the last line, so that any line (the last heading too) can be on top."""
+        height = self._layout.total_lines + self._page_height - 1
+        return Size(self.scrollable_content_region.width, height)
 
     @property
     def _page_height(self) -> int:
@@ -228,7 +240,7 @@ class ArticleView(ScrollView, can_focus=True):
         y = int(new)
         anchor = layout.anchor_at(y)
         settled = layout.prepare(y, self._page_height, anchor)
-        if settled != y or self.virtual_size.height != layout.total_lines:
+        if settled != y or self.virtual_size != self._virtual_size():
             self._apply(settled)
         else:
             self._after_scroll()
@@ -236,9 +248,8 @@ class ArticleView(ScrollView, can_focus=True):
     def _after_scroll(self, place: int | None = None) -> None:
         if place is None:
             place = self._layout.place_at_y(int(self.scroll_y))
-        if place != self._top_place:
-            self._top_place = place
-            self.post_message(self.PlaceChanged(place))
+        self._top_place = place
+        self.post_message(self.PlaceChanged(place))  # also when only the screen's extent moved
 
     def _scroll_lines(self, lines: int) -> None:
         target = max(0, min(int(self.scroll_y) + lines, self.max_scroll_y))

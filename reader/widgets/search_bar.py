@@ -1,0 +1,66 @@
+"""The search bar: a one-line input above the footer, with the match count beside it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import HorizontalGroup
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+
+class SearchBar(HorizontalGroup):
+    """`/` query `enter`; escape closes. It only reports: the search feature does the work."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close search")]
+
+    class Changed(Message):
+        """The query was edited."""
+
+        def __init__(self, query: str) -> None:
+            self.query = query
+            super().__init__()
+
+    class Submitted(Message):
+        """enter in the input: go to the next match."""
+
+        def __init__(self, query: str) -> None:
+            self.query = query
+            super().__init__()
+
+    class Closed(Message):
+        """escape in the input (escape elsewhere is the app's binding)."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("/", id="search-prompt")
+        yield Input(placeholder="search, in either script", id="search-input")
+        yield Static("", id="search-count")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#search-input", Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    @property
+    def label(self) -> str:
+        """What the count shows, e.g. "match 3 / 17"."""
+        return str(self.query_one("#search-count", Static).content)
+
+    def set_label(self, text: str) -> None:
+        self.query_one("#search-count", Static).update(text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(event.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Submitted(event.value))
+
+    def action_close(self) -> None:
+        self.post_message(self.Closed())

@@ -1,0 +1,225 @@
+"""The dictionary popup: every entry for the words starting at the cursor, next to the word.
+
+A modal screen with a transparent background, so the article stays visible; the box is
+placed with ``styles.offset`` below the word, or above it when it fits there and not below.
+It shows each entry's headword in the script on screen (and follows `s`), its pinyin with tone
+marks coloured by tone, and its definitions. ↑/↓ choose an entry, `a` adds it to the
+vocabulary, escape or enter closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.pinyin import NO_TONE, syllables
+from reader.script import Script
+
+BOX_WIDTH = 60  # cells, border included; narrower on a narrow screen
+# The box's border (1 + 1) and padding (0 1): keep in step with DEFAULT_CSS below.
+CHROME_WIDTH = 4
+CHROME_HEIGHT = 2
+HINT = "a add to vocabulary · ↑↓ choose · esc close"
+
+#: Tone colours 1-5, each about 4.6:1 against both black and white (WCAG AA on either).
+TONE_COLOURS = {1: "#e32822", 2: "#b85c00", 3: "#14871e", 4: "#2272e3", 5: "#757575"}
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One entry as the popup shows it: a CC-CEDICT line or a glossary entry."""
+
+    simplified: str
+    traditional: str
+    pinyin: str  # with tone marks
+    pinyin_numbered: str  # CC-CEDICT's numbered reading, for colouring; "" shows it plainly
+    definitions: tuple[str, ...]
+    note: str = ""  # a glossary entry's Chinese explanation
+    source: str = ""  # "glossary" for a glossary entry; "" for CC-CEDICT
+
+    def headword(self, script: Script) -> str:
+        return self.traditional if script == "traditional" else self.simplified
+
+    @property
+    def definition(self) -> str:
+        return "; ".join(self.definitions)
+
+
+def sense_text(sense: Sense, script: Script, tone_styles: dict[int, Style]) -> Text:
+    """Headword, coloured pinyin and definitions, one sense in a few lines."""
+    text = Text()
+    text.append(sense.headword(script), style="bold")
+    text.append("  ")
+    if sense.pinyin_numbered:
+        for index, (syllable, tone) in enumerate(syllables(sense.pinyin_numbered)):
+            if index:
+                text.append(" ")
+            text.append(syllable, tone_styles.get(tone) if tone != NO_TONE else None)
+    else:
+        text.append(sense.pinyin)
+    if sense.source:
+        text.append(f"  {sense.source}", style="italic dim")
+    text.append("\n")
+    text.append(sense.definition)
+    if sense.note:
+        text.append("\n")
+        text.append(sense.note)
+    return text
+
+
+class SenseView(Static):
+    """One sense in the popup; the chosen one has the -selected class."""
+
+    def __init__(self, sense: Sense) -> None:
+        super().__init__()
+        self.sense = sense
+
+
+class WordPopup(ModalScreen[None]):
+    """The entries for the word under the cursor, in a box beside it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "dismiss", "Close"),
+        Binding("a", "add", "Add to vocabulary"),
+        Binding("down,j", "choose(1)", "Next entry", show=False),
+        Binding("up,k", "choose(-1)", "Previous entry", show=False),
+        Binding("s", "app.switch_script", "繁/简"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"word-popup--tone-{tone}" for tone in TONE_COLOURS}
+
+    DEFAULT_CSS = """
+    WordPopup {
+        background: transparent;
+        align: left top;
+    }
+    WordPopup #word-popup-box {
+        border: round $primary;
+        padding: 0 1;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+    }
+    WordPopup SenseView {
+        width: 1fr;
+        height: auto;
+    }
+    WordPopup SenseView.-selected {
+        background: $primary 25%;
+    }
+    WordPopup #word-popup-hint {
+        width: 1fr;
+        height: auto;
+        color: $text-muted;
+    }
+    """ + "".join(
+        f"WordPopup > .word-popup--tone-{tone} {{ color: {colour}; text-style: bold; }}\n"
+        for tone, colour in TONE_COLOURS.items()
+    )
+
+    def __init__(
+        self,
+        senses: Sequence[Sense],
+        *,
+        script: Script,
+        anchor: tuple[int, int, int],
+        selected: int = 0,
+        on_add: Callable[[Sense], None] | None = None,
+    ) -> None:
+        """``anchor`` is the word's screen column, its first row and its last row."""
+        super().__init__()
+        self.senses = list(senses)
+        self.script: Script = script
+        self.anchor = anchor
+        self.selected = max(0, min(selected, len(self.senses) - 1))
+        self._on_add = on_add
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="word-popup-box"):
+            for index, sense in enumerate(self.senses):
+                yield SenseView(sense).set_class(index == self.selected, "-selected")
+            yield Static(HINT, id="word-popup-hint")
+
+    def on_mount(self) -> None:
+        self._render_senses()
+        self._place()
+        self.watch(self.app, "shown_script", self._script_changed, init=False)
+
+    @property
+    def box(self) -> VerticalScroll:
+        return self.query_one("#word-popup-box", VerticalScroll)
+
+    def plain_text(self) -> str:
+        """What the box says, as plain text (for tests and debugging)."""
+        return "\n".join(text.plain for text in self._texts())
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def _tone_styles(self) -> dict[int, Style]:
+        return {
+            tone: self.get_component_rich_style(f"word-popup--tone-{tone}", partial=True)
+            for tone in TONE_COLOURS
+        }
+
+    def _texts(self) -> list[Text]:
+        styles = self._tone_styles()
+        return [sense_text(sense, self.script, styles) for sense in self.senses]
+
+    def _render_senses(self) -> None:
+        for view, text in zip(self.query(SenseView), self._texts(), strict=True):
+            view.update(text)
+
+    def _script_changed(self, script: Script) -> None:
+        self.script = script
+        self._render_senses()
+        self._place()
+
+    def _place(self) -> None:
+        """Below the word if the box fits there, else above if it fits, else the larger side."""
+        screen_width, screen_height = self.app.size
+        width = max(CHROME_WIDTH + 10, min(BOX_WIDTH, screen_width))
+        inner = width - CHROME_WIDTH
+        console = self.app.console
+        needed = CHROME_HEIGHT + sum(len(text.wrap(console, inner)) for text in self._texts())
+        needed += len(Text(HINT).wrap(console, inner))
+        column, first_row, last_row = self.anchor
+        below = max(0, screen_height - (last_row + 1))
+        above = max(0, first_row)
+        if needed <= below or (needed > above and below >= above):
+            top, height = last_row + 1, min(needed, below)
+        else:
+            height = min(needed, above)
+            top = first_row - height
+        box = self.box
+        box.styles.width = width
+        box.styles.height = max(CHROME_HEIGHT + 1, height)
+        box.styles.offset = (max(0, min(column, screen_width - width)), max(0, top))
+
+    # -- keys and clicks ---------------------------------------------------------------------
+
+    def action_choose(self, step: int) -> None:
+        if not self.senses:
+            return
+        self.selected = max(0, min(self.selected + step, len(self.senses) - 1))
+        views = list(self.query(SenseView))
+        for index, view in enumerate(views):
+            view.set_class(index == self.selected, "-selected")
+        self.box.scroll_to_widget(views[self.selected], animate=False)
+
+    def action_add(self) -> None:
+        if self._on_add is not None and self.senses:
+            self._on_add(self.senses[self.selected])
+
+    def on_click(self, event: events.Click) -> None:
+        """A click beside the box closes it."""
+        if event.widget is self:
+            self.dismiss()

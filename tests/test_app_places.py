@@ -1,0 +1,372 @@
+"""Resume, bookmarks, theme and settings in the running app (Pilot, headless)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from reader.app import ReaderApp
+from reader.settings import Settings, load_settings, settings_path
+from reader.state import StateStore, document_key
+from reader.widgets.bookmarks import BookmarksScreen
+from tests.conftest import SAMPLE
+from tests.screen import screen_lines
+
+# places of the sample's sections (the tests check them, so a changed sample shows here)
+FIRST_SECTION = 276  # 一、構建和諧社會對組織工作提出了新要求
+THIRD_SECTION = 754  # 二是必須振奮精神,激發黨員干部隊伍活力
+
+
+def state_path(text: str) -> Path:
+    return StateStore().document_path(document_key(text))
+
+
+def saved_state(text: str) -> dict:
+    return json.loads(state_path(text).read_text(encoding="utf-8"))
+
+
+def article_lines(app: ReaderApp) -> list[str]:
+    """The article's rows on screen, without the margins; blank rows dropped."""
+    region = app.article.content_region
+    strips = app.screen._compositor.render_strips()
+    rows = [strip.crop(region.x, region.right).text.strip() for strip in strips]
+    return [row for row in rows[region.y : region.bottom] if row]
+
+
+def status(app: ReaderApp) -> str:
+    return screen_lines(app)[0]
+
+
+def notifications(app: ReaderApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+# -- resume ----------------------------------------------------------------------------------
+
+
+async def test_resume_at_another_width_and_script(sample_text: str) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*["right_curly_bracket"] * 3)
+        assert app.article.top_place == THIRD_SECTION
+        await pilot.press("s", "o", "minus")
+        await pilot.pause()
+        assert app.article.top_place == THIRD_SECTION
+        await pilot.press("q")
+    assert saved_state(sample_text) | {"updated": ""} == {
+        "version": 1,
+        "place": THIRD_SECTION,
+        "script": "simplified",
+        "outline_visible": False,
+        "reading_width": 76,
+        "bookmarks": [],
+        "updated": "",
+    }
+
+    app = ReaderApp()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        assert app.article.top_place == THIRD_SECTION
+        assert article_lines(app)[0].startswith("二是必须振奋精神,激发党员干部队伍活力。")
+        assert status(app).split(" │ ")[1] == "简"
+        assert app.shown_script == "simplified"
+        assert not app.outline.display
+        assert app.article.reading_width == 76
+
+
+async def test_resume_in_the_middle_of_a_paragraph() -> None:
+    """The place is a character, not a line: a narrower screen still starts there."""
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*["right_curly_bracket"] * 3, "j", "j")
+        place = app.article.top_place
+        assert place > THIRD_SECTION
+        first = article_lines(app)[0]
+        assert first.startswith(app.document.text[place : place + 6])
+        await pilot.press("q")
+
+    app = ReaderApp()
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
+        assert app.article.top_place == place
+        assert app.article.line_of_place(place) == 0
+        assert app.document.text[place] in article_lines(app)[0]
+
+
+async def test_a_renamed_copy_resumes_and_nothing_is_written_beside_it(
+    tmp_path: Path, sample_text: str
+) -> None:
+    first = tmp_path / "one" / "article.txt"
+    first.parent.mkdir()
+    shutil.copyfile(SAMPLE, first)
+    app = ReaderApp(first)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_curly_bracket")
+        assert app.article.top_place == FIRST_SECTION
+        await pilot.press("q")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["article.txt", "one"]
+
+    moved = tmp_path / "two" / "renamed.txt"
+    moved.parent.mkdir()
+    first.rename(moved)
+    app = ReaderApp(moved)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.article.top_place == FIRST_SECTION
+        assert article_lines(app)[0] == "一、構建和諧社會對組織工作提出了新要求"
+        await pilot.press("q")
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["one", "renamed.txt", "two"]
+    assert moved.read_text(encoding="utf-8") == sample_text
+
+
+async def test_no_resume_opens_at_the_top_and_still_saves(sample_text: str) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press(*["right_curly_bracket"] * 3)
+        await pilot.press("q")
+
+    app = ReaderApp(resume=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.article.top_place == 0
+        assert article_lines(app)[0] == "組織工作和諧社會交流"
+        await pilot.press("right_curly_bracket")
+        await pilot.press("q")
+    assert saved_state(sample_text)["place"] == FIRST_SECTION
+
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.article.top_place == FIRST_SECTION
+
+
+async def test_the_script_option_wins_over_the_remembered_script() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        assert app.shown_script == "simplified"
+        await pilot.press("q")
+
+    for choice in ("traditional", "original"):
+        app = ReaderApp(script=choice)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.shown_script == "traditional"
+            assert status(app).split(" │ ")[1] == "繁"
+
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.shown_script == "simplified"  # the last session without --script saved it
+
+
+async def test_saves_every_few_seconds_only_when_something_changed(sample_text: str) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app._save_if_changed()  # what the 5-second timer calls
+        assert not state_path(sample_text).exists()
+        await pilot.press("right_curly_bracket")
+        app._save_if_changed()
+        saved = saved_state(sample_text)
+        assert saved["place"] == FIRST_SECTION
+        state_path(sample_text).write_text("{}", encoding="utf-8")
+        app._save_if_changed()  # unchanged since the last save: the file is not rewritten
+        assert state_path(sample_text).read_text(encoding="utf-8") == "{}"
+
+
+# -- bookmarks -------------------------------------------------------------------------------
+
+
+async def test_bookmarks_add_list_jump_and_delete(sample_text: str) -> None:
+    first = "一、構建和諧社會對組織工作提出… — 黨的十六屆六中全會通過的《關于構建社會主…"
+    third = "二是必須振奮精神,激發黨員干部… — 廣大黨員干部既是建設和諧社會的具體實踐者…"
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_curly_bracket", "m")
+        await pilot.press("right_curly_bracket", "right_curly_bracket", "m")
+        await pilot.pause()
+        assert notifications(app) == ["Bookmark added", "Bookmark added"]
+        await pilot.press("m")
+        await pilot.pause()
+        assert notifications(app)[-1] == "Already bookmarked here"
+        assert [b["place"] for b in saved_state(sample_text)["bookmarks"]] == [
+            FIRST_SECTION,
+            THIRD_SECTION,
+        ]
+
+        await pilot.press("g", "apostrophe")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        assert screen.labels == [first, third]
+        text = "\n".join(screen_lines(app))
+        assert first in text and third in text
+
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, BookmarksScreen)
+        assert app.article.top_place == THIRD_SECTION
+        assert app.article.has_focus
+
+        await pilot.press("apostrophe")
+        await pilot.pause()
+        await pilot.press("d")  # the first one is highlighted
+        await pilot.pause()
+        assert app.screen.labels == [third]  # type: ignore[attr-defined]
+        assert [b["place"] for b in saved_state(sample_text)["bookmarks"]] == [THIRD_SECTION]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, BookmarksScreen)
+        assert app.article.top_place == THIRD_SECTION
+        await pilot.press("q")
+    bookmarks = saved_state(sample_text)["bookmarks"]
+    assert [(b["place"], b["label"]) for b in bookmarks] == [(THIRD_SECTION, third)]
+
+
+async def test_bookmark_labels_follow_the_script_on_screen() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_curly_bracket", "m", "s", "apostrophe")
+        await pilot.pause()
+        assert app.screen.labels == [  # type: ignore[attr-defined]
+            "一、构建和谐社会对组织工作提出… — 党的十六届六中全会通过的《关于构建社会主…"
+        ]
+        await pilot.press("delete")
+        await pilot.pause()
+        assert app.screen.labels == []  # type: ignore[attr-defined]
+        await pilot.press("escape", "apostrophe")
+        await pilot.pause()
+        assert not isinstance(app.screen, BookmarksScreen)
+        assert notifications(app)[-1] == "No bookmarks yet: m adds one"
+
+
+# -- a damaged state file --------------------------------------------------------------------
+
+
+async def test_a_corrupt_state_file_is_moved_aside(sample_text: str) -> None:
+    path = state_path(sample_text)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b'{"place": 754, \xff garbage')
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.article.top_place == 0
+        assert article_lines(app)[0] == "組織工作和諧社會交流"
+        messages = notifications(app)
+        assert len(messages) == 1 and "moved aside" in messages[0]
+        assert not path.exists()
+        aside = list(path.parent.glob(f"{path.name}.corrupt-*"))
+        assert len(aside) == 1
+        assert aside[0].name in messages[0]
+        assert aside[0].read_bytes() == b'{"place": 754, \xff garbage'
+        await pilot.press("q")
+    assert saved_state(sample_text)["place"] == 0  # a fresh state replaces it
+
+
+# -- settings --------------------------------------------------------------------------------
+
+
+async def test_settings_file_remaps_keys_and_names_an_unknown_binding() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('[keymap]\nscript = "x"\nfrobnicate = "z"\n', encoding="utf-8")
+    settings, problems = load_settings()
+    assert problems == []
+    app = ReaderApp(settings=settings)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        messages = notifications(app)
+        assert len(messages) == 1
+        assert "'frobnicate'" in messages[0]
+        assert "'script'" not in messages[0].split(";")[0]
+        assert app.shown_script == "traditional"
+        await pilot.press("s")
+        assert app.shown_script == "traditional"
+        await pilot.press("x")
+        assert app.shown_script == "simplified"
+        assert status(app).split(" │ ")[1] == "简"
+
+
+async def test_settings_give_the_width_and_the_remembered_width_wins(sample_text: str) -> None:
+    app = ReaderApp(settings=Settings(reading_width=60))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert app.article.reading_width == 60
+        await pilot.press("q")
+    assert saved_state(sample_text)["reading_width"] is None  # follows the settings
+
+    app = ReaderApp(settings=Settings(reading_width=70))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert app.article.reading_width == 70
+        await pilot.press("plus")
+        await pilot.press("q")
+
+    app = ReaderApp(settings=Settings(reading_width=40))
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert app.article.reading_width == 74
+
+
+# -- theme -----------------------------------------------------------------------------------
+
+
+async def test_the_theme_is_remembered_app_wide(tmp_path: Path) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+        app.theme = "nord"
+        await pilot.pause()
+        assert StateStore().load_app() == ({"theme": "nord"}, None)  # saved at once
+        await pilot.press("q")
+
+    other = tmp_path / "other.txt"
+    other.write_text("另一篇文章\n\n內容。\n", encoding="utf-8")
+    app = ReaderApp(other, settings=Settings(theme="dracula"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"  # remembered beats the settings' default
+
+
+async def test_the_settings_theme_is_the_default_and_is_not_saved_as_a_choice() -> None:
+    app = ReaderApp(settings=Settings(theme="dracula"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == "dracula"
+        await pilot.press("q")
+    assert StateStore().load_app() == ({}, None)
+
+    app = ReaderApp(settings=Settings(theme="no-such-theme"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+        assert any("'no-such-theme'" in message for message in notifications(app))
+
+
+async def test_the_theme_chosen_in_the_command_palette_is_remembered() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.action_change_theme()
+        await pilot.pause()
+        await pilot.press(*"gruvbox")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "gruvbox"
+        await pilot.press("q")
+
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == "gruvbox"

@@ -1,0 +1,337 @@
+"""The reading screen, driven with keys and mouse as a reader would; assertions on the screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from screen import region_lines, screen_lines, text_lines
+from textual import events
+
+from reader.app import ReaderApp
+from reader.widgets.help import HelpScreen
+
+SIZE = (120, 40)
+SECTION_TWO = "二、不斷提升工作水平,為構建和諧社會提供堅強的組織保證和人才支持"
+
+
+def status(app: ReaderApp) -> str:
+    return screen_lines(app)[0].strip()
+
+
+def article_top(app: ReaderApp) -> str:
+    """The first non-blank line of the article on screen."""
+    return text_lines(app, app.article)[0]
+
+
+def tree_cursor_label(app: ReaderApp) -> str:
+    node = app.outline.cursor_node
+    assert node is not None
+    return str(node.label)
+
+
+async def test_first_screen_shows_title_metadata_and_text() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # progress counts what has been on screen: the first screen shows 22% of the sample
+        assert status(app) == "組織工作和諧社會交流 │ 繁 │ 22%"
+        lines = text_lines(app, app.article)
+        assert lines[:4] == [
+            "組織工作和諧社會交流",
+            "時間:2022-11-27 03:08:00",
+            "導語:組織工作和諧社會交流一文來源于網友上傳,不代表本站觀點,若需要原創文章可咨詢",
+            "客服老師,歡迎參考。",
+        ]
+        assert lines[5].startswith("構建社會主義和諧社會是黨從中國特色社會主義事業")
+        tree = text_lines(app, app.outline)
+        assert tree[0] == "▼ 組織工作和諧社會交流"
+        assert tree[1].startswith("├ ▼ 一、構建和諧社會對組織工作提出")
+        assert app.focused is app.article
+
+
+async def test_unindented_paragraphs_get_a_two_character_indent() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = region_lines(app, app.article)
+        raw = [
+            strip.crop(app.article.region.x, app.article.region.right).text
+            for strip in app.screen._compositor.render_strips()
+        ]
+        body = next(i for i, row in enumerate(rows) if row.startswith("構建社會主義"))
+        first_line, second_line = raw[1 + body], raw[2 + body]
+
+        def indent(line: str) -> int:
+            return len(line) - len(line.lstrip())
+
+        assert indent(first_line) == indent(second_line) + 4
+        assert first_line.lstrip().startswith("構建社會主義和諧社會")
+
+
+async def test_choosing_a_tree_node_puts_its_heading_at_the_top() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        assert app.focused is app.outline
+        target = next(node for node in app.outline._section_nodes if str(node.label) == SECTION_TWO)
+        app.outline.move_cursor(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert article_top(app) == SECTION_TWO
+        assert status(app).endswith(f"│ {SECTION_TWO}")
+
+
+async def test_clicking_a_tree_node_jumps() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        row = next(
+            i for i, line in enumerate(region_lines(app, app.outline)) if "3、進一步加強" in line
+        )
+        await pilot.click(app.outline, offset=(12, row))
+        await pilot.pause()
+        assert article_top(app).startswith("3、進一步加強基層組織建設,為構建和諧社會奠定堅實的組織基")
+
+
+async def test_scrolling_moves_the_tree_highlight() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert tree_cursor_label(app) == "組織工作和諧社會交流"
+        await pilot.press("}")
+        await pilot.pause()
+        assert tree_cursor_label(app) == "一、構建和諧社會對組織工作提出了新要求"
+        for _ in range(6):
+            await pilot.press("space")
+        await pilot.pause()
+        section = app.document.sections[app.document.section_index_at(app.article.top_place)]
+        assert tree_cursor_label(app) == section.title
+        assert section.title != "一、構建和諧社會對組織工作提出了新要求"
+
+
+async def test_line_keys_and_the_mouse_wheel_scroll_one_line() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.article
+        for key, expected in (("j", 1), ("down", 2), ("k", 1), ("up", 0), ("up", 0)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert article.scroll_y == expected, key
+        await pilot._post_mouse_events([events.MouseScrollDown], article, offset=(20, 5))
+        await pilot.pause()
+        assert article.scroll_y > 0
+        await pilot._post_mouse_events([events.MouseScrollUp], article, offset=(20, 5))
+        await pilot.pause()
+        assert article.scroll_y == 0
+
+
+async def test_page_keys() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.article
+        page = article.scrollable_content_region.height - 1
+        for key, expected in (
+            ("space", page),
+            ("f", 2 * page),
+            ("b", page),
+            ("pagedown", 2 * page),
+            ("pageup", page),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            assert article.scroll_y == expected, key
+
+
+async def test_top_and_bottom() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        for end_key, top_key in (("G", "g"), ("end", "home")):
+            await pilot.press(end_key)
+            await pilot.pause()
+            assert text_lines(app, app.article)[-1].endswith("服務群眾的表率。")
+            assert status(app).startswith("組織工作和諧社會交流 │ 繁 │ 100% │")
+            await pilot.press(top_key)
+            await pilot.pause()
+            assert article_top(app) == "組織工作和諧社會交流"
+            assert app.article.top_place == 0
+
+
+async def test_next_and_previous_section() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        tops = []
+        for _ in range(3):
+            await pilot.press("}")
+            await pilot.pause()
+            tops.append(article_top(app))
+        assert tops[0] == "一、構建和諧社會對組織工作提出了新要求"
+        assert tops[1].startswith("一是必須立足創新,提升組織工作整體水平。")
+        assert tops[2].startswith("二是必須振奮精神,激發黨員干部隊伍活力。")
+        await pilot.press("{")
+        await pilot.pause()
+        assert article_top(app) == tops[1]
+        await pilot.press("{", "{")
+        await pilot.pause()
+        assert article_top(app) == "組織工作和諧社會交流"
+
+
+async def test_switching_script_follows_everywhere_and_comes_back_to_the_original() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("}")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert status(app).startswith("组织工作和谐社会交流 │ 简 │")
+        assert article_top(app) == "一、构建和谐社会对组织工作提出了新要求"
+        tree = "\n".join(text_lines(app, app.outline))
+        assert "一、构建和谐社会对组织工作提出" in tree
+        assert "構建" not in tree
+        article_text = "\n".join(text_lines(app, app.article))
+        assert "构建社会主义和谐社会" in article_text and "構建" not in article_text
+
+        await pilot.press("s")
+        await pilot.pause()
+        assert status(app).startswith("組織工作和諧社會交流 │ 繁 │")
+        article_text = "\n".join(text_lines(app, app.article))
+        assert "構建社會主義和諧社會" in article_text
+        assert "黨員干部" in article_text and "幹部" not in article_text  # the original bytes
+
+
+async def test_the_place_is_kept_across_a_switch_and_a_resize() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(4):
+            await pilot.press("}")
+        await pilot.press("j", "j", "j")
+        await pilot.pause()
+        place = app.article.top_place
+        top = article_top(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.article.top_place == place
+        shown = app.shown.converter("simplified").convert(app.document.text[place : place + 6])
+        assert article_top(app).startswith(shown)
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause()
+        assert app.article.top_place <= place
+        assert app.document.text[app.article.top_place : place + 1].find("\n") == -1
+        assert place - app.article.top_place < 40  # the same line, rewrapped narrower
+        await pilot.press("s")
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert top.startswith(app.document.text[app.article.top_place : app.article.top_place + 4])
+
+
+async def test_tab_moves_focus_between_tree_and_article() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        assert app.focused is app.outline
+        await pilot.press("tab")
+        assert app.focused is app.article
+
+
+async def test_o_hides_and_shows_the_outline() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert not app.outline.display
+        assert app.article.region.x == 0
+        assert all("├" not in line for line in screen_lines(app))
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.outline.display and app.article.region.x > 0
+
+
+async def test_width_keys_change_the_reading_column() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+
+        def longest() -> int:
+            from rich.cells import cell_len
+
+            return max(cell_len(line) for line in text_lines(app, app.article))
+
+        assert longest() == 80
+        await pilot.press("minus", "minus")
+        await pilot.pause()
+        assert app.article.reading_width == 72 and longest() == 72
+        await pilot.press("plus", "plus", "plus")
+        await pilot.pause()
+        assert app.article.reading_width == 84 and longest() == 84
+
+
+async def test_question_mark_lists_every_key() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(screen_lines(app))
+        for expected in ("繁/简", "Next section", "Page down", "Outline", "Quit", "ctrl+p", "} "):
+            assert expected in text, expected
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_goes_to_a_section_by_name() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"部風建設")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        # a run-in heading starts mid-paragraph: its line comes to the top
+        assert "三是強化部風建設。" in article_top(app)
+        assert app.document.text[app.article.top_place :].startswith("三是強化部風建設。")
+
+
+async def test_command_palette_switches_script() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Switch script")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert status(app).startswith("组织工作和谐社会交流 │ 简")
+
+
+async def test_q_quits() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+        assert not app.is_running
+
+
+async def test_a_simplified_document_switches_to_traditional(tmp_path: Path) -> None:
+    path = tmp_path / "novel.txt"
+    path.write_text("长河\n第一回　出发\n　　他们构建了和谐的家。\n第二回　归来\n　　完。\n", "utf-8")
+    app = ReaderApp(path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert status(app) == "长河 │ 简 │ 100%"
+        await pilot.press("s")
+        await pilot.pause()
+        assert status(app).startswith("長河 │ 繁")
+        assert "他們構建了和諧的家。" in "\n".join(text_lines(app, app.article))
+        assert "第一回　出發" in "\n".join(text_lines(app, app.outline))
+
+
+async def test_script_argument_opens_in_that_script() -> None:
+    app = ReaderApp(script="simplified")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert status(app) == "组织工作和谐社会交流 │ 简 │ 22%"
+        assert article_top(app) == "组织工作和谐社会交流"
