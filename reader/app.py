@@ -62,7 +62,7 @@ class SectionCommands(Provider):
 class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[int]):
     """A terminal reader for Chinese articles and books."""
 
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = Path(__file__).with_name("reader.tcss")  # absolute: subclasses live elsewhere
     TITLE = "reader"
     COMMANDS = App.COMMANDS | {SectionCommands}
 
@@ -155,13 +155,14 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self.article.focus()
         self.start_places()
         self._update_status()
-        self._warm_up()
         if self.shown_script != self.shown.own_script:
             self._convert_rest()
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         """Slow loads (jieba, the dictionary) start only once the text is on screen."""
+        self._update_status()
+        self._warm_up()
         self.start_terms()
         self.start_lookup()
 
@@ -200,7 +201,8 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self.article.set_script(script)
         self.outline.relabel(self.shown_title)
         self._update_status()
-        self._convert_rest()
+        # the rest of the book converts once the converted screen is painted
+        self.set_timer(0.2, self._convert_rest)
 
     @work(thread=True, exclusive=True, group="convert")
     def _convert_rest(self) -> None:

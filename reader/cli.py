@@ -100,7 +100,7 @@ def _run(arguments: argparse.Namespace) -> int:
         sys.stdout.write(format_outline(document))
         return 0
     if arguments.terms:
-        return _print_terms(document, arguments.glossary)
+        return _print_terms(document, arguments.glossary, arguments.script, variant)
 
     from reader.app import ReaderApp
 
@@ -142,17 +142,28 @@ def _print_text(location: str | None, script: str | None, variant: str) -> int:
     return 0
 
 
-def _print_terms(document, glossary_files: list[Path]) -> int:  # type: ignore[no-untyped-def]
-    from reader.glossary_session import find_document_terms, load_user_glossary
+def _print_terms(  # type: ignore[no-untyped-def]
+    document, glossary_files: list[Path], script: str | None = None, variant: str = "tw"
+) -> int:
+    """One line per term found, in order of first appearance: term, count, pinyin, English.
+
+    The term is written in ``script`` (the document's own by default). A bad glossary file is
+    a line on stderr; the other files still count.
+    """
+    from reader.document_terms import find_document_terms, load_user_glossary, term_in_script
+    from reader.script import resolve
+    from reader.words import Segmenter
 
     glossary, problems = load_user_glossary(glossary_files)
     for problem in problems:
         print(f"reader: {problem}", file=sys.stderr)
-    found = find_document_terms(document, glossary)
+    found = find_document_terms(document, glossary, Segmenter())
+    shown = resolve(script, detect_script(document.text))  # type: ignore[arg-type]
     for key in found.order:
         entry = glossary.get(key)
-        surface = found.first_surface(document.text, key)
-        print(f"{surface}\t{found.counts[key]}\t{entry.pinyin}\t{entry.en}")
+        assert entry is not None
+        term = term_in_script(entry, shown, variant)  # type: ignore[arg-type]
+        print(f"{term}\t{found.counts[key]}\t{entry.pinyin}\t{entry.en}")
     return 0
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from reader.document import Document, Paragraph
-from reader.typeset import cell_width, estimate_lines, wrap
+from reader.typeset import cell_width, wrap
 
 PARAGRAPH_INDENT = 4  # cells: two full-width spaces, as 「　　」 gives
 FULL_WIDTH_INDENT = "\u3000"
@@ -33,6 +33,15 @@ class Line:
     start: int  # offsets into the shown paragraph text
     end: int
     indent: int  # cells of indent before the text (first line of an unindented paragraph)
+
+
+def rough_cells(text: str) -> int:
+    """Cells a text takes, estimated from its UTF-8 size: CJK characters are 3 bytes, 2 cells.
+
+    Much faster than measuring each character, and close enough for the lines not yet wrapped.
+    """
+    extra = len(text.encode("utf-8", "surrogatepass")) - len(text)
+    return len(text) + extra // 2
 
 
 def gap_after(paragraphs: tuple[Paragraph, ...], index: int) -> int:
@@ -61,16 +70,18 @@ class ArticleLayout:
         count = len(document.paragraphs)
         self._gaps = [gap_after(document.paragraphs, index) for index in range(count)]
         self._lines: dict[int, list[Line]] = {}
+        self._cells_per_char = rough_cells(document.text) / max(1, len(document.text))
         self._heights = [self._estimate(index) for index in range(count)]
         self._tops: list[int] | None = None
 
     # -- sizes -------------------------------------------------------------------------------
 
     def _estimate(self, index: int) -> int:
+        """A paragraph's height from its length alone: a book opens without wrapping it all."""
         paragraph = self.document.paragraphs[index]
-        text = self.document.text[paragraph.start : paragraph.end]
         indent = PARAGRAPH_INDENT if paragraph.kind == "body" else 0
-        return estimate_lines(text, self.width, indent) + self._gaps[index]
+        cells = int((paragraph.end - paragraph.start) * self._cells_per_char) + indent
+        return max(1, -(-cells // self.width)) + self._gaps[index]
 
     @property
     def tops(self) -> list[int]:
@@ -128,10 +139,12 @@ class ArticleLayout:
                 y = self.y_of_line(*anchor)
         return y
 
-    def invalidate(self, width: int | None = None) -> None:
+    def invalidate(self, width: int | None = None, show: ShowParagraph | None = None) -> None:
         """Forget the wrapping (width or script changed); keep heights as estimates."""
         if width is not None:
             self.width = max(4, width)
+        if show is not None:
+            self._show = show
         self._lines.clear()
 
     # -- lookups -----------------------------------------------------------------------------

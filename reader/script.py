@@ -34,6 +34,7 @@ _CONFIGS: dict[tuple[Script, Variant], str] = {
     ("simplified", "twp"): "tw2sp",
 }
 _DETECT_SAMPLE = 4000  # characters read to decide a document's script
+_TRADITIONAL_SHARE = 0.04  # traditional prose differs from simplified in ~20-30% of characters
 # OpenCC never converts across these; converting piece by piece keeps places mappable.
 _SEPARATORS = re.compile(r"(\s+|[,.?!*\-　，。、；：？！…“”‘’『』「」—－（）《》〈〉～．／＼\[\]［］【】{}｛｝])")
 
@@ -58,18 +59,18 @@ def other(script: Script) -> Script:
 
 
 def detect_script(text: str) -> Script:
-    """Mainly traditional or mainly simplified: stray 干/于 in a traditional text don't count."""
+    """Mainly traditional or mainly simplified: stray 干/于 in a traditional text don't count.
+
+    Only t2s is consulted (it is needed anyway for matching); a simplified text barely changes
+    under it, while a traditional one changes in a large share of its characters.
+    """
     sample = "".join(char for char in text[: _DETECT_SAMPLE * 4] if "\u4e00" <= char <= "\u9fff")
     sample = sample[:_DETECT_SAMPLE]
     if not sample:
         return "simplified"
-    traditional_only = _changed(sample, _converter("t2s").convert(sample))
-    simplified_only = _changed(sample, _converter("s2t").convert(sample))
-    return "traditional" if traditional_only > simplified_only else "simplified"
-
-
-def _changed(before: str, after: str) -> int:
-    return sum(1 for a, b in zip(before, after, strict=False) if a != b)
+    converted = _converter("t2s").convert(sample)
+    changed = sum(1 for a, b in zip(sample, converted, strict=False) if a != b)
+    return "traditional" if changed > _TRADITIONAL_SHARE * len(sample) else "simplified"
 
 
 def resolve(choice: ScriptChoice | None, document_script: Script) -> Script:

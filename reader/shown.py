@@ -7,6 +7,7 @@ original (never from another conversion), visible paragraphs first, the rest in 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable
 
 from reader.document import Document
@@ -23,6 +24,7 @@ class ShownText:
         self.own_script: Script = detect_script(document.text)
         self.variant = variant
         self._caches: dict[Script, dict[int, Shown]] = {}
+        self._short: dict[tuple[Script, str], str] = {}
         self._lock = threading.Lock()
 
     def converter(self, script: Script) -> ScriptConverter:
@@ -44,8 +46,14 @@ class ShownText:
         return lambda index: self.paragraph(script, index)
 
     def convert(self, script: Script, text: str) -> str:
-        """Short strings (titles, labels): converted on demand, not cached."""
-        return self.converter(script).convert(text)
+        """Short strings (titles, labels), converted once per script."""
+        if script == self.own_script:
+            return text
+        key = (script, text)
+        shown = self._short.get(key)
+        if shown is None:
+            shown = self._short[key] = self.converter(script).convert(text)
+        return shown
 
     def is_complete(self, script: Script) -> bool:
         if script == self.own_script:
@@ -62,6 +70,7 @@ class ShownText:
                 break
             self.paragraph(script, index)
             done += 1
+            time.sleep(0)  # hand the GIL back at once, so the screen never waits on this thread
         return done
 
     def outward_from(self, index: int) -> list[int]:

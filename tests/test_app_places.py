@@ -272,6 +272,28 @@ async def test_a_corrupt_state_file_is_moved_aside(sample_text: str) -> None:
     assert saved_state(sample_text)["place"] == 0  # a fresh state replaces it
 
 
+async def test_a_state_directory_that_cannot_be_written_never_stops_the_reader() -> None:
+    blocker = StateStore().directory
+    blocker.parent.mkdir(parents=True)
+    blocker.write_text("not a directory", encoding="utf-8")
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_curly_bracket", "m", "right_curly_bracket", "m")
+        await pilot.pause()
+        messages = notifications(app)
+        # reading said "unreadable"; saving says "cannot save" once, though it was tried twice
+        assert [m for m in messages if "cannot save" in m] == [
+            f"{StateStore().document_path(document_key(app.document.text))}: "
+            "cannot save (Not a directory)"
+        ]
+        assert messages[-1] == "Bookmark added"
+        assert messages.count("Bookmark added") == 2
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert blocker.read_text(encoding="utf-8") == "not a directory"
+
+
 # -- settings --------------------------------------------------------------------------------
 
 

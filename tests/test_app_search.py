@@ -13,6 +13,7 @@ from textual.worker import WorkerState
 
 import reader.features.search as search_feature
 from reader.app import ReaderApp
+from reader.features.search import WAIT, SearchRun
 from reader.script import to_simplified
 from reader.search import Match
 from reader.widgets.article import Spans
@@ -182,6 +183,51 @@ async def test_the_marks_survive_a_script_switch() -> None:
         assert "构建" in shown_at(app, expected[1])
         await pilot.press("n")
         assert app.search_label == "match 3 / 32"
+
+
+async def test_enter_goes_to_the_first_match_below_the_readers_place() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        expected = places(app.document.text, "構建")
+        await pilot.press("right_curly_bracket", "right_curly_bracket", "right_curly_bracket")
+        top = app.article.top_place
+        assert top > expected[0][0]
+        await search(pilot, "构建")
+        assert app.article.top_place == top  # opening the bar does not move the text
+        await pilot.press("enter")
+        index = next(i for i, m in enumerate(expected) if m[0] >= top)
+        assert marks(app, "match-current") == [expected[index]]
+        assert app.search_label == f"match {index + 1} / 32"
+        await pilot.press("N")
+        assert marks(app, "match-current") == [expected[index - 1]]
+        assert app.search_label == f"match {index} / 32"
+        assert "構建" in shown_at(app, expected[index - 1])
+
+
+def test_a_run_puts_what_arrives_from_the_origin_round_in_order() -> None:
+    run = SearchRun("x", origin=50, generation=1)
+    assert run.label() == "searching…"
+    run.add([(50, 51), (70, 71)])
+    assert run.known() == [(50, 51), (70, 71)]
+    assert run.label() == "searching… 2 so far"
+    assert run.target(+1, None, 50) == (50, 51)
+    assert run.target(+1, (50, 51), 0) == (70, 71)
+    assert run.target(+1, (70, 71), 0) == WAIT  # not searched that far yet
+    assert run.target(-1, (50, 51), 0) == WAIT  # before the origin: searched last
+    assert run.target(-1, None, 50) == WAIT
+    run.current = (70, 71)
+    assert run.label() == "match ? / …"  # the matches before the origin are not counted yet
+    run.add([(10, 11)])
+    assert run.known() == [(10, 11), (50, 51), (70, 71)]
+    run.finish()
+    assert run.known() == [(10, 11), (50, 51), (70, 71)]
+    assert run.label() == "match 3 / 3"
+    assert run.target(+1, (70, 71), 0) == (10, 11)
+    assert run.target(-1, (10, 11), 0) == (70, 71)
+    assert run.target(-1, None, 50) == (10, 11)
+    assert run.target(+1, None, 50) == (50, 51)
+    run.current = None
+    assert run.label() == "3 matches"
 
 
 async def test_escape_in_the_bar_closes_it_and_clears_the_marks() -> None:

@@ -53,7 +53,13 @@ class PlacesFeature:
         state, notice = store.load(self._places_key)
         self._places_state = state
         if notice:
-            app.notify(notice, title="Reading state", severity="warning", timeout=NOTICE_TIMEOUT)
+            app.notify(
+                notice,
+                title="Reading state",
+                severity="warning",
+                timeout=NOTICE_TIMEOUT,
+                markup=False,
+            )
         self._apply_keymap()
         self._restore_theme()
         self._restore_view(state)
@@ -105,7 +111,9 @@ class PlacesFeature:
         message = f"{path}: cannot save ({error.strerror or error})"
         if message != self._places_error:  # once, not every few seconds
             self._places_error = message
-            _reader(self).notify(message, title="Reading state", severity="error", timeout=10)
+            _reader(self).notify(
+                message, title="Reading state", severity="error", timeout=10, markup=False
+            )
 
     # -- restoring ---------------------------------------------------------------------------
 
@@ -149,7 +157,13 @@ class PlacesFeature:
         data, notice = store.load_app()
         self._places_prefs = data
         if notice:
-            app.notify(notice, title="Reader state", severity="warning", timeout=NOTICE_TIMEOUT)
+            app.notify(
+                notice,
+                title="Reader state",
+                severity="warning",
+                timeout=NOTICE_TIMEOUT,
+                markup=False,
+            )
         available = app.available_themes
         remembered = data.get("theme")
         configured = app.settings.theme

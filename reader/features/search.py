@@ -44,19 +44,24 @@ class SearchRun:
     current: Match | None = None
     # a move waiting for more results: (direction, from this match, or else from this place)
     pending: tuple[int, Match | None, int] | None = None
+    ahead: int = 0  # how many of found lie at or after the origin (the first ones found)
 
     def add(self, batch: list[Match]) -> None:
         for match in batch:
             self.positions[match] = len(self.found)
             self.found.append(match)
+            if match[0] >= self.origin and self.ahead == len(self.found) - 1:
+                self.ahead += 1
 
     def finish(self) -> None:
+        self.matches = self.known()
         self.done = True
-        self.matches = sorted(self.found)
 
     def known(self) -> list[Match]:
         """The matches found so far, in order of place."""
-        return self.matches if self.done else sorted(self.found)
+        if self.done:
+            return self.matches
+        return self.found[self.ahead :] + self.found[: self.ahead]
 
     def target(self, direction: int, current: Match | None, place: int) -> Match | str | None:
         """Where n (+1) or N (-1) goes from ``current`` (or from ``place`` when None).
@@ -150,11 +155,11 @@ class SearchFeature:
             self._search_timer.stop()
             self._search_timer = None
         if message.query.strip():
-            self._search_timer = self.set_timer(DEBOUNCE, lambda: self._typed(message.query))
+            self._search_timer = self.set_timer(DEBOUNCE, lambda: self._search_typed(message.query))
         else:
             self._start_search("")
 
-    def _typed(self, query: str) -> None:
+    def _search_typed(self, query: str) -> None:
         """The debounce timer fired: typing has settled."""
         self._search_timer = None
         self._start_search(query)
@@ -180,7 +185,7 @@ class SearchFeature:
         if run is None or run.query != query:
             self._start_search(query)
         self.article.focus()
-        self._step(+1)
+        self._search_step(+1)
 
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
         self.close_search()
@@ -189,23 +194,23 @@ class SearchFeature:
 
     def action_next_match(self) -> None:
         """`n`"""
-        self._step(+1)
+        self._search_step(+1)
 
     def action_previous_match(self) -> None:
         """`N`"""
-        self._step(-1)
+        self._search_step(-1)
 
-    def _step(self, direction: int) -> None:
+    def _search_step(self, direction: int) -> None:
         """From the current match when it is on screen, else from the top of the screen."""
         run = self._search_run
         if run is None:
             return
         current = run.current
-        if current is not None and not self._match_on_screen(current):
+        if current is not None and not self._search_on_screen(current):
             current = None
-        self._go(direction, current, self.article.top_place)
+        self._search_go(direction, current, self.article.top_place)
 
-    def _go(self, direction: int, current: Match | None, place: int) -> None:
+    def _search_go(self, direction: int, current: Match | None, place: int) -> None:
         run = self._search_run
         assert run is not None
         target = run.target(direction, current, place)
@@ -221,10 +226,10 @@ class SearchFeature:
         else:
             assert isinstance(target, tuple)
             run.pending = None
-            self._jump(target)
-        self._show_count()
+            self._search_jump(target)
+        self._search_show_count()
 
-    def _jump(self, match: Match) -> None:
+    def _search_jump(self, match: Match) -> None:
         run = self._search_run
         assert run is not None
         run.current = match
@@ -233,11 +238,11 @@ class SearchFeature:
         article.reveal(match[1] - 1)  # the end too, when the match wraps onto the next line
         article.reveal(match[0])
 
-    def _match_on_screen(self, match: Match) -> bool:
+    def _search_on_screen(self, match: Match) -> bool:
         first, end = self.article.visible_places()
         return first <= match[0] < end
 
-    def _show_count(self) -> None:
+    def _search_show_count(self) -> None:
         if self._search_bar is not None:
             run = self._search_run
             self._search_bar.set_label(run.label() if run is not None else "")
@@ -274,7 +279,7 @@ class SearchFeature:
             generation = self._search_generation
             self._search_run = SearchRun(query, origin, generation)
             self._search_worker(self.search_index(), query, origin, generation)
-        self._show_count()
+        self._search_show_count()
 
     @work(thread=True, exclusive=True, group="search")
     def _search_worker(self, index: SearchIndex, query: str, origin: int, generation: int) -> None:
@@ -313,8 +318,8 @@ class SearchFeature:
         if batch or done:
             self.article.set_marks("match", run.known())
         if run.pending is not None:
-            self._go(*run.pending)
-        self._show_count()
+            self._search_go(*run.pending)
+        self._search_show_count()
 
     @work(thread=True, exclusive=True, group="search-warm")
     def _warm_search_index(self, index: SearchIndex) -> None:

@@ -1,31 +1,297 @@
-"""Glossary terms: found with jieba in a worker, marked, selected with ] and [, explained."""
+"""Glossary terms: found with jieba in a worker, marked, selected with ] and [, explained.
+
+After the first paint a thread worker loads the glossaries (bundled, the user's
+``glossary/*.toml``, then --glossary files; a bad file is a warning, the rest still loads),
+adds every written form to the shared segmenter, loads jieba and searches the document in
+chunks, the one on screen first, sending what it found in batches: terms appear marked as
+they are found. ``]`` / ``[`` select the next / previous term from the top of the screen,
+enter or a click opens the term's popup, ``t`` the document's term index.
+"""
 
 from __future__ import annotations
 
+import time
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.worker import get_current_worker
+
+from reader.document_terms import (
+    DocumentTerms,
+    chunks,
+    find_chunk_terms,
+    load_user_glossary,
+    outward,
+)
+from reader.errors import ReaderError
+from reader.glossary import Glossary
+from reader.terms import TermHit
+from reader.widgets.term_index import IndexRow, TermIndex
+from reader.widgets.term_popup import Anchor, TermPopup
+
+if TYPE_CHECKING:
+    from reader.app import ReaderApp
+
+REPORT_EVERY = 0.2  # seconds between two batches of terms sent by the worker
+NOTICE_TIMEOUT = 10  # seconds a warning about a glossary file stays on screen
+
+Span = tuple[int, int]
+
+
+def _reader(feature: object) -> ReaderApp:
+    return feature  # type: ignore[return-value]
+
 
 class TermsFeature:
-    """Stub: filled in by the glossary feature."""
+    """The glossary worker, the term marks and selection, the popup and the index."""
+
+    #: The merged glossary once loaded (the dictionary popup looks terms up in it too).
+    glossary: Glossary | None = None
+    #: The terms found so far (all of them once ``terms_complete``).
+    document_terms: DocumentTerms = DocumentTerms()
+    terms_complete: bool = False
+    _term_hits: tuple[TermHit, ...] = ()
+    _terms_covered: tuple[Span, ...] = ()  # merged ranges of places already searched
+    _term_selected: TermHit | None = None
+    _term_popup: TermPopup | None = None
+    _term_index: TermIndex | None = None
+
+    @property
+    def selected_term(self) -> TermHit | None:
+        return self._term_selected
+
+    # -- finding -----------------------------------------------------------------------------
 
     def start_terms(self) -> None:
         """Called once after the first paint: load the glossary and find terms in a worker."""
+        self._find_terms(_reader(self).article.top_place)
+
+    @work(thread=True, exclusive=True, group="terms")
+    def _find_terms(self, origin: int) -> None:
+        app = _reader(self)
+        worker = get_current_worker()
+        try:
+            glossary, problems = load_user_glossary(app.glossary_files)
+        except ReaderError as error:  # a --glossary file that does not exist
+            existing = [path for path in app.glossary_files if path.is_file()]
+            glossary, problems = load_user_glossary(existing)
+            problems.insert(0, str(error))
+        for problem in problems:
+            app.call_from_thread(
+                app.notify,
+                problem,
+                title="Glossary",
+                severity="warning",
+                timeout=NOTICE_TIMEOUT,
+            )
+        segmenter = app.segmenter
+        segmenter.add_words(glossary.forms())  # the word cursor sees terms as words too
+        segmenter.ensure_loaded()  # slow once (jieba): never on the UI thread
+        if worker.is_cancelled:
+            return
+        app.call_from_thread(self._glossary_loaded, glossary)
+
+        spans = chunks(app.document)
+        batch: list[TermHit] = []
+        covered: list[Span] = []
+        sent_at: float | None = None  # None until the first batch is sent
+        for index in outward(spans, origin):
+            if worker.is_cancelled:
+                return
+            batch.extend(find_chunk_terms(app.document, glossary, segmenter, spans[index]))
+            covered.append(spans[index])
+            now = time.monotonic()
+            if sent_at is None or now - sent_at >= REPORT_EVERY:
+                app.call_from_thread(self._terms_found, batch, covered, False)
+                batch, covered, sent_at = [], [], now
+        if not worker.is_cancelled:
+            app.call_from_thread(self._terms_found, batch, covered, True)
+
+    def _glossary_loaded(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+
+    def _terms_found(self, batch: list[TermHit], covered: list[Span], done: bool) -> None:
+        """On the app's thread: mark the new terms and bring the popup and index up to date."""
+        self._term_hits += tuple(batch)
+        self._terms_covered = _merged([*self._terms_covered, *covered])
+        self.document_terms = DocumentTerms.of(self._term_hits)
+        self.terms_complete = done
+        if batch:
+            _reader(self).article.set_marks("term", self.document_terms.spans())
+        if self._term_index is not None:
+            self._term_index.set_rows(self._index_rows(), complete=done)
+        popup, selected = self._term_popup, self._term_selected
+        if popup is not None and selected is not None:
+            popup.show(popup.entry, self.document_terms.counts.get(selected.key, 0), popup.anchor)
+
+    def _searched(self, start: int, end: int) -> bool:
+        """Whether every place in ``[start, end)`` has been searched for terms."""
+        if self.terms_complete:
+            return True
+        return any(s <= start and end <= e for s, e in self._terms_covered)
+
+    # -- selecting ---------------------------------------------------------------------------
 
     def action_next_term(self) -> None:
         """`]`: select the next term from the top of the screen."""
+        self._step(+1)
 
     def action_previous_term(self) -> None:
         """`[`: select the previous term."""
+        self._step(-1)
 
-    def action_term_index(self) -> None:
-        """`t`: the document's term index."""
+    def _step(self, direction: int) -> None:
+        app = _reader(self)
+        terms = self.document_terms
+        first, end = app.article.visible_places()
+        current = self._term_selected
+        if current is not None and not first <= current.start < end:
+            current = None  # scrolled away: start again from the top of the screen
+        if direction > 0:
+            origin = first if current is None else current.start
+            target = terms.next_from(origin, inclusive=current is None)
+            searched = self._searched(origin, target.end if target else len(app.document.text))
+        else:
+            origin = first if current is None else current.start
+            target = terms.previous_before(origin)
+            searched = self._searched(target.start if target else 0, origin)
+        if not searched:
+            app.notify("Still finding terms…", timeout=2)
+            return
+        if target is None:
+            if not terms.hits:
+                app.notify("No glossary terms in this document", timeout=2)
+            else:
+                app.bell()
+            return
+        self.select_term(target)
 
-    def open_selected_term(self) -> bool:
-        """enter: open the popup of the selected term; False when none is selected."""
-        return False
-
-    def open_term_at(self, place: int) -> bool:
-        """A click: open the popup of the term at ``place``; False when there is none."""
-        return False
+    def select_term(self, hit: TermHit) -> None:
+        """Select ``hit``: highlight it, bring it on screen, and move the popup there if open."""
+        app = _reader(self)
+        article = app.article
+        self._term_selected = hit
+        article.set_marks("term-selected", [(hit.start, hit.end)])
+        article.reveal(hit.end - 1)  # the end too, when the term wraps onto the next line
+        article.reveal(hit.start)
+        popup = self._term_popup
+        if popup is not None:
+            entry = self._entry(hit)
+            if entry is not None:
+                popup.show(entry, self.document_terms.counts.get(hit.key, 0), self._anchor(hit))
 
     def clear_term_selection(self) -> bool:
         """escape: drop the selection; False when nothing was selected."""
-        return False
+        if self._term_selected is None:
+            return False
+        self._term_selected = None
+        _reader(self).article.set_marks("term-selected", [])
+        return True
+
+    # -- the popup ---------------------------------------------------------------------------
+
+    def open_selected_term(self) -> bool:
+        """enter: open the popup of the selected term; False when none is selected."""
+        hit = self._term_selected
+        if hit is None:
+            return False
+        self.select_term(hit)  # back on screen if it was scrolled away
+        return self._open_popup(hit)
+
+    def open_term_at(self, place: int) -> bool:
+        """A click: open the popup of the term at ``place``; False when there is none."""
+        hit = self.document_terms.at(place)
+        if hit is None or self._entry(hit) is None:
+            return False
+        self.select_term(hit)
+        return self._open_popup(hit)
+
+    def _open_popup(self, hit: TermHit) -> bool:
+        app = _reader(self)
+        entry = self._entry(hit)
+        if entry is None:
+            return False
+        if self._term_popup is not None:
+            self._term_popup.show(
+                entry, self.document_terms.counts.get(hit.key, 0), self._anchor(hit)
+            )
+            return True
+        popup = TermPopup(
+            entry,
+            self.document_terms.counts.get(hit.key, 0),
+            script=app.shown_script,
+            variant=app.shown.variant,
+            anchor=self._anchor(hit),
+            locate=self._selected_anchor,
+        )
+        self._term_popup = popup
+        app.push_screen(popup, callback=self._popup_closed)
+        return True
+
+    def _popup_closed(self, _: None) -> None:
+        self._term_popup = None
+
+    def _entry(self, hit: TermHit):  # type: ignore[no-untyped-def]
+        glossary = self.glossary
+        return glossary.get(hit.key) if glossary is not None else None
+
+    def _selected_anchor(self) -> Anchor | None:
+        hit = self._term_selected
+        return self._anchor(hit) if hit is not None else None
+
+    def _anchor(self, hit: TermHit) -> Anchor:
+        """The term's first cell and its first and last rows, on the screen."""
+        article = _reader(self).article
+        column, first_row = article.screen_offset_of(hit.start)
+        _, last_row = article.screen_offset_of(hit.end - 1)
+        return column, first_row, max(first_row, last_row)
+
+    # -- the index ---------------------------------------------------------------------------
+
+    def action_term_index(self) -> None:
+        """`t`: the document's term index."""
+        app = _reader(self)
+        if self._term_index is not None or app.screen is not app.article.screen:
+            return
+        if self.glossary is None:
+            app.notify("Still loading the glossary…", timeout=2)
+            return
+        index = TermIndex(
+            self._index_rows(),
+            complete=self.terms_complete,
+            script=app.shown_script,
+            variant=app.shown.variant,
+        )
+        self._term_index = index
+        app.push_screen(index, callback=self._index_closed)
+
+    def _index_rows(self) -> list[IndexRow]:
+        glossary = self.glossary
+        if glossary is None:
+            return []
+        rows = []
+        for key, count in self.document_terms.counts.items():
+            entry = glossary.get(key)
+            if entry is not None:
+                rows.append(IndexRow(key, entry, count))
+        return rows
+
+    def _index_closed(self, key: str | None) -> None:
+        self._term_index = None
+        if key is None:
+            return
+        hit = self.document_terms.first_of(key)
+        if hit is not None:
+            self.select_term(hit)
+        _reader(self).article.focus()
+
+
+def _merged(spans: list[Span]) -> tuple[Span, ...]:
+    """Sorted ranges with touching and overlapping ones joined."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)

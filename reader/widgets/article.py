@@ -173,7 +173,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         place = self._top_place
         self.script = script
-        self._layout = ArticleLayout(self.document, self.shown.shower(script), self.text_width)
+        self._layout.invalidate(self.text_width, self.shown.shower(script))
         self._invalidate_strips()
         self.scroll_to_place(place)
 

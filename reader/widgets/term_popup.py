@@ -1,0 +1,190 @@
+"""The term popup: a glossary entry explained beside the term in the article.
+
+A modal screen with a transparent background, so the article stays visible; the box is
+placed with ``styles.offset`` below the term, or above it when it fits there and not below.
+It shows the term in the script on screen (and the other script when that differs), its
+pinyin, the Chinese explanation, the English gloss and how often the term occurs. `]` / `[`
+move on to the next / previous term (the popup follows), `s` switches script, escape closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.document_terms import TermCard, term_card
+from reader.glossary import Entry
+from reader.script import Script, Variant
+
+BOX_WIDTH = 64  # cells, border included; narrower on a narrow screen
+# The box's border (1 + 1) and padding (0 1): keep in step with DEFAULT_CSS below.
+CHROME_WIDTH = 4
+CHROME_HEIGHT = 2
+HINT = "] next · [ previous · s 繁/简 · esc close"
+
+#: A term on screen: its first cell's column, its first row and its last row.
+Anchor = tuple[int, int, int]
+
+
+def card_text(card: TermCard) -> Text:
+    """The card as styled text: headword, pinyin, explanation, gloss, count."""
+    text = Text()
+    text.append(card.term, style="bold")
+    if card.other:
+        text.append("  ")
+        text.append(card.other, style="dim")
+    if card.category:
+        text.append(f"  {card.category}", style="italic dim")
+    text.append("\n")
+    text.append(card.pinyin, style="italic")
+    text.append("\n")
+    text.append(card.explanation)
+    text.append("\n")
+    text.append(card.gloss)
+    text.append("\n")
+    text.append(card.count_line, style="dim")
+    return text
+
+
+class TermPopup(ModalScreen[None]):
+    """One glossary entry in a box beside its term; `show` moves it to another term."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("right_square_bracket", "app.next_term", "Next term", key_display="]"),
+        Binding("left_square_bracket", "app.previous_term", "Prev term", key_display="["),
+        Binding("s", "app.switch_script", "繁/简"),
+    ]
+
+    DEFAULT_CSS = """
+    TermPopup {
+        background: transparent;
+        align: left top;
+    }
+    TermPopup #term-popup-box {
+        border: round $accent;
+        padding: 0 1;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+    }
+    TermPopup #term-popup-card {
+        width: 1fr;
+        height: auto;
+    }
+    TermPopup #term-popup-hint {
+        width: 1fr;
+        height: auto;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(
+        self,
+        entry: Entry,
+        count: int,
+        *,
+        script: Script,
+        variant: Variant,
+        anchor: Anchor,
+        locate: Callable[[], Anchor | None] | None = None,
+    ) -> None:
+        """``locate`` finds the term on screen again after the script or the size changed."""
+        super().__init__()
+        self.entry = entry
+        self.count = count
+        self.script: Script = script
+        self.variant: Variant = variant
+        self.anchor = anchor
+        self._locate = locate
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="term-popup-box"):
+            yield Static(id="term-popup-card")
+            yield Static(HINT, id="term-popup-hint")
+
+    def on_mount(self) -> None:
+        self._draw()
+        self.watch(self.app, "shown_script", self._script_changed, init=False)
+
+    @property
+    def box(self) -> VerticalScroll:
+        return self.query_one("#term-popup-box", VerticalScroll)
+
+    @property
+    def card(self) -> TermCard:
+        return term_card(self.entry, self.count, self.script, self.variant)
+
+    def plain_text(self) -> str:
+        """What the box says, as plain text (for tests and debugging)."""
+        return card_text(self.card).plain
+
+    # -- changes -----------------------------------------------------------------------------
+
+    def show(self, entry: Entry, count: int, anchor: Anchor) -> None:
+        """Explain another term (or the same one with a new count or place)."""
+        self.entry, self.count, self.anchor = entry, count, anchor
+        if self.is_mounted:
+            self._draw()
+
+    def _script_changed(self, script: Script) -> None:
+        self.script = script
+        self._follow_term()
+        self._draw()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._follow_term, True)
+
+    def _follow_term(self, place: bool = False) -> None:
+        """Find the term again (the article was rewrapped); with ``place``, move the box."""
+        anchor = self._locate() if self._locate is not None else None
+        if anchor is not None:
+            self.anchor = anchor
+        if place and self.is_mounted:
+            self._place()
+
+    # -- drawing -----------------------------------------------------------------------------
+
+    def _draw(self) -> None:
+        text = card_text(self.card)
+        self.query_one("#term-popup-card", Static).update(text)
+        self._place(text)
+        self.box.scroll_home(animate=False)
+
+    def _place(self, text: Text | None = None) -> None:
+        """Below the term if the box fits there, else above if it fits, else the larger side."""
+        if text is None:
+            text = card_text(self.card)
+        screen_width, screen_height = self.app.size
+        width = max(CHROME_WIDTH + 10, min(BOX_WIDTH, screen_width))
+        inner = width - CHROME_WIDTH
+        console = self.app.console
+        needed = (
+            CHROME_HEIGHT + len(text.wrap(console, inner)) + len(Text(HINT).wrap(console, inner))
+        )
+        column, first_row, last_row = self.anchor
+        below = max(0, screen_height - (last_row + 1))
+        above = max(0, first_row)
+        if needed <= below or (needed > above and below >= above):
+            top, height = last_row + 1, min(needed, below)
+        else:
+            height = min(needed, above)
+            top = first_row - height
+        box = self.box
+        box.styles.width = width
+        box.styles.height = max(CHROME_HEIGHT + 1, height)
+        box.styles.offset = (max(0, min(column, screen_width - width)), max(0, top))
+
+    # -- clicks ------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        """A click beside the box closes it."""
+        if event.widget is self:
+            self.dismiss()

@@ -1,0 +1,466 @@
+"""Look up any word: the word cursor, the CC-CEDICT popup and adding words to the vocabulary."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+import reader.app as app_module
+import reader.features.lookup as lookup_module
+import reader.words as words_module
+from reader.app import ReaderApp
+from reader.assets import bundled_glossary_dir
+from reader.dictionary import CEDICT_DATE
+from reader.features.lookup import LOOKUP_NOTE, WordIndex, sentence_around
+from reader.glossary import Entry, Glossary, load_glossaries
+from reader.vocab import default_path
+from reader.widgets.article import Spans
+from reader.widgets.word_popup import WordPopup
+from reader.words import Segmenter
+
+SIZE = (120, 40)
+FIRST_SENTENCE = (
+    "構建社會主義和諧社會是黨從中國特色社會主義事業和全面建設小康社會全局出發提出的戰略任務。"
+)
+
+
+@pytest.fixture(scope="module")
+def segmenter(tmp_path_factory: pytest.TempPathFactory) -> Segmenter:
+    """One loaded jieba for the module (its cache in a temporary directory).
+
+    The glossary feature adds its terms' forms to the app's segmenter; they are added here
+    up front, so that the words are the same whenever that worker finishes.
+    """
+    cache = tmp_path_factory.mktemp("jieba")
+    glossary, _ = load_glossaries(sorted(bundled_glossary_dir().glob("*.toml")))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(words_module, "cache_dir", lambda: cache)
+        loaded = Segmenter(glossary.forms())
+        loaded.ensure_loaded()
+    return loaded
+
+
+@pytest.fixture(autouse=True)
+def shared_segmenter(segmenter: Segmenter, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_module, "Segmenter", lambda: segmenter)
+
+
+async def ready(pilot: Pilot) -> ReaderApp:
+    """Wait for the first paint and every worker (the dictionary, jieba)."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.cedict is not None
+    return app
+
+
+def word(app: ReaderApp) -> str | None:
+    span = app.word_cursor
+    return None if span is None else app.document.text[span[0] : span[1]]
+
+
+def marked(app: ReaderApp) -> list[str]:
+    spans = app.article._marks.get("word", Spans())
+    return [app.document.text[s:e] for s, e in zip(spans.starts, spans.ends, strict=True)]
+
+
+def popup(app: ReaderApp) -> WordPopup:
+    assert isinstance(app.screen, WordPopup)
+    return app.screen
+
+
+def box_lines(app: ReaderApp) -> list[str]:
+    """What is drawn inside the popup's box, row by row, without its border."""
+    region = popup(app).box.region
+    strips = app.screen._compositor.render_strips()
+    return [
+        strip.crop(region.x + 1, region.right - 1).text.strip()
+        for strip in strips[region.y + 1 : region.bottom - 1]
+    ]
+
+
+def in_order(lines: list[str], expected: list[str]) -> bool:
+    """Every expected line appears, in this order (other lines may come between)."""
+    position = 0
+    for line in lines:
+        if position < len(expected) and line == expected[position]:
+            position += 1
+    return position == len(expected)
+
+
+def messages(app: ReaderApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+# -- the cursor ------------------------------------------------------------------------------
+
+
+async def test_d_puts_the_cursor_on_the_first_word_of_the_screen() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert not app.word_cursor_active
+        await pilot.press("d")
+        assert word(app) == "組織"
+        assert marked(app) == ["組織"]
+        assert app.focused is app.article
+
+
+async def test_arrows_move_by_word_and_by_line_then_escape_lets_them_scroll() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        await pilot.press("right")
+        assert word(app) == "工作"
+        await pilot.press("right")
+        assert word(app) == "和諧社會"  # jieba's word; the punctuation-free title
+        await pilot.press("left")
+        assert word(app) == "工作"
+        # The title is centred: 工作 sits right of the end of the date line below, so ↓ takes
+        # that line's last word; ↑ comes back to the same word of the title.
+        await pilot.press("down")
+        assert word(app) == "00"
+        assert marked(app) == ["00"]
+        await pilot.press("up")
+        assert word(app) == "工作"
+
+        await pilot.press("escape")
+        assert not app.word_cursor_active
+        assert marked(app) == []
+        assert app.article.scroll_y == 0
+        await pilot.press("down")
+        await pilot.press("down")
+        assert app.article.scroll_y == 2  # ↓ scrolls again
+        await pilot.press("up")
+        assert app.article.scroll_y == 1
+        await pilot.press("right")  # does nothing with the cursor off
+        assert app.word_cursor is None
+
+
+async def test_down_keeps_to_the_column_in_a_paragraph_and_skips_punctuation() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        text = app.document.text
+        start = text.index(FIRST_SENTENCE)
+        assert app.move_word_cursor_to(start)
+        assert word(app) == "構建"  # indented four cells: column 6
+        await pilot.press("down")
+        assert word(app) == "戰略"  # the second line 出的戰略任務。 starts at column 2
+        await pilot.press("down")
+        assert word(app) == "社會主義和諧社會"  # 建社會…: the column stays 6, not 戰略's
+        # (a glossary term is one word: the glossary feature adds its terms to jieba)
+        # → and ← step over the punctuation between words
+        app.move_word_cursor_to(text.index("任務。構建") + 1)
+        assert word(app) == "任務"
+        await pilot.press("right")
+        assert word(app) == "構建"
+        await pilot.press("left")
+        assert word(app) == "任務"
+
+
+async def test_d_again_turns_the_cursor_off() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("d")
+        assert app.word_cursor_active
+        await pilot.press("d")
+        assert not app.word_cursor_active
+        assert marked(app) == []
+
+
+async def test_a_click_puts_the_cursor_on_the_word_and_a_second_click_opens_it() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        text = app.document.text
+        start = text.index(FIRST_SENTENCE)
+        article = app.article
+        x, y = article.screen_offset_of(start + 1)  # 建, the second character of 構建
+        await pilot.click(offset=(x, y))
+        await pilot.pause()
+        assert word(app) == "構建"
+        # a glossary term: with the cursor on, a click moves it rather than opening the term
+        x, y = article.screen_offset_of(start + 4)  # 會 of 社會主義和諧社會
+        await pilot.click(offset=(x, y))
+        await pilot.pause()
+        assert word(app) == "社會主義和諧社會"
+        assert marked(app) == ["社會主義和諧社會"]
+        await pilot.click(offset=(x, y))
+        await pilot.pause()
+        assert [s.simplified for s in popup(app).senses][-3:] == ["社会主义", "社会", "社"]
+
+
+# -- the popup -------------------------------------------------------------------------------
+
+
+async def test_enter_offers_every_headword_at_the_cursor_longest_first() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.lookup_glossary = lambda: None  # type: ignore[method-assign]  # CC-CEDICT only
+        text = app.document.text
+        app.move_word_cursor_to(text.index("社會主義和諧社會"))
+        assert word(app) == "社會主義和諧社會"  # a glossary term, and so a word
+        await pilot.press("enter")
+        await pilot.pause()
+        lines = box_lines(app)
+        assert lines[:5] == [
+            "社會主義  shè huì zhǔ yì",
+            "socialism",
+            "社會  shè huì",
+            "society; CL:個|个[ge4]",
+            "社  shè",
+        ]
+        assert in_order(
+            lines, ["(bound form) society; organization; agency; (old) god of", "the land"]
+        )
+        assert lines[-1] == "a add to vocabulary · ↑↓ choose · esc close"
+        assert popup(app).selected == 0  # the longest, as CC-CEDICT lacks the whole term
+
+        await pilot.press("s")  # the popup follows the script
+        await pilot.pause()
+        assert app.shown_script == "simplified"
+        assert box_lines(app)[:3] == ["社会主义  shè huì zhǔ yì", "socialism", "社会  shè huì"]
+
+        await pilot.press("escape")
+        assert not isinstance(app.screen, WordPopup)
+        assert word(app) == "社會主義和諧社會"  # the cursor stays (on the original's places)
+        await pilot.press("escape")
+        assert not app.word_cursor_active
+
+
+async def test_the_popup_sits_below_the_word_or_above_it_near_the_bottom() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.lookup_glossary = lambda: None  # type: ignore[method-assign]
+        article = app.article
+        start = app.document.text.index(FIRST_SENTENCE) + 2  # 社會主義和諧社會
+        app.move_word_cursor_to(start)
+        await pilot.press("enter")
+        await pilot.pause()
+        x, y = article.screen_offset_of(start)
+        box = popup(app).box.region
+        assert (box.x, box.y) == (x, y + 1)
+        assert box.height == 10  # 3 senses in 7 lines, the hint, the border
+        assert box.width == 60
+        await pilot.press("escape")
+
+        # a word on the article's last row: the box goes above it
+        layout = article.layout_model
+        bottom = int(article.scroll_y) + article.scrollable_content_region.height - 1
+        while layout.line_at(bottom) is None:
+            bottom -= 1
+        line = layout.line_at(bottom)
+        assert line is not None
+        app.move_word_cursor_to(layout.place_of(line.paragraph, line.start))
+        span = app.word_cursor
+        assert span is not None
+        _, row = article.screen_offset_of(span[0])
+        await pilot.press("enter")
+        await pilot.pause()
+        box = popup(app).box.region
+        assert box.bottom == row
+        assert box.y >= 0
+        await pilot.click(offset=(box.x + box.width + 2, row))  # beside the box: closes it
+        await pilot.pause()
+        assert not isinstance(app.screen, WordPopup)
+
+
+async def test_a_glossary_entry_comes_first() -> None:
+    entry = Entry(
+        term="社會主義和諧社會",
+        aliases=(),
+        pinyin="shèhuì zhǔyì héxié shèhuì",
+        zh="黨提出的戰略任務。",
+        en="socialist harmonious society",
+        category=None,
+        source=Path("test.toml"),
+    )
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.lookup_glossary = lambda: Glossary([entry])  # type: ignore[method-assign]
+        app.move_word_cursor_to(app.document.text.index("社會主義和諧社會"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert box_lines(app)[:5] == [
+            "社會主義和諧社會  shèhuì zhǔyì héxié shèhuì  glossary",
+            "socialist harmonious society",
+            "黨提出的戰略任務。",
+            "社會主義  shè huì zhǔ yì",
+            "socialism",
+        ]
+        assert popup(app).selected == 0  # the word under the cursor
+
+
+async def test_homographs_each_get_their_own_entry(tmp_path: Path) -> None:
+    document = tmp_path / "homographs.txt"
+    document.write_text("行與干\n\n他說行，我們就干。\n", encoding="utf-8")
+    app = ReaderApp(document)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.lookup_glossary = lambda: None  # type: ignore[method-assign]
+        text = app.document.text
+        app.move_word_cursor_to(text.index("行，"))
+        assert word(app) == "行"
+        await pilot.press("enter")
+        await pilot.pause()
+        lines = box_lines(app)
+        assert lines[0] == "行  háng"
+        assert lines[1].startswith("row; line; commercial firm; line of business;")
+        assert in_order(lines, ["行  háng", "行  xíng"])
+        assert [s.pinyin for s in popup(app).senses] == ["háng", "xíng"]
+        await pilot.press("escape")
+
+        app.move_word_cursor_to(text.index("干。"))
+        await pilot.press("enter")
+        await pilot.pause()
+        senses = popup(app).senses
+        # traditional on screen: each entry under its own traditional form
+        assert [(s.headword("traditional"), s.pinyin) for s in senses] == [
+            ("乹", "gān"),
+            ("乾", "Gān"),
+            ("乾", "gān"),
+            ("亁", "gān"),
+            ("干", "Gān"),
+            ("干", "gān"),
+            ("幹", "gàn"),
+        ]
+        text_shown = popup(app).plain_text()
+        assert "乾  gān\ndry; dried food;" in text_shown
+        assert "幹  gàn\ntree trunk; main part of sth;" in text_shown
+        await pilot.press("s")
+        await pilot.pause()
+        assert "干  gàn\ntree trunk; main part of sth;" in popup(app).plain_text()
+        assert "幹" not in popup(app).plain_text()
+
+
+async def test_down_in_the_popup_chooses_and_a_adds_it_to_the_vocabulary() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.lookup_glossary = lambda: None  # type: ignore[method-assign]
+        app.move_word_cursor_to(app.document.text.index(FIRST_SENTENCE) + 2)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Added 社會主義 to your vocabulary" in messages(app)
+        await pilot.press("a")
+        assert "社會主義 is already in your vocabulary" in messages(app)
+        await pilot.press("down", "a")
+        assert "Added 社會 to your vocabulary" in messages(app)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, WordPopup)
+
+    items = json.loads(default_path().read_text(encoding="utf-8"))["items"]
+    assert [{k: v for k, v in item.items() if k != "added"} for item in items] == [
+        {
+            "simplified": "社会主义",
+            "traditional": "社會主義",
+            "pinyin": "shè huì zhǔ yì",
+            "definition": "socialism",
+            "sentence": FIRST_SENTENCE,
+            "document_title": "組織工作和諧社會交流",
+        },
+        {
+            "simplified": "社会",
+            "traditional": "社會",
+            "pinyin": "shè huì",
+            "definition": "society; CL:個|个[ge4]",
+            "sentence": FIRST_SENTENCE,
+            "document_title": "組織工作和諧社會交流",
+        },
+    ]
+
+
+# -- loading and speed -----------------------------------------------------------------------
+
+
+async def test_enter_before_the_dictionary_is_loaded_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    release = threading.Event()
+    real = lookup_module.shared_dictionary
+
+    def slow_dictionary():  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real()
+
+    monkeypatch.setattr(lookup_module, "shared_dictionary", slow_dictionary)
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.cedict is None
+        await pilot.press("d")  # the cursor works without the dictionary
+        assert app.word_cursor_active
+        await pilot.press("enter")
+        await pilot.pause()
+        assert messages(app) == ["Dictionary is loading…"]
+        assert not isinstance(app.screen, WordPopup)
+        release.set()
+        await ready(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WordPopup)
+
+
+async def test_a_lookup_answers_within_5_ms() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        place = app.document.text.index("社會主義和諧社會")
+        app.lookup_senses(place)  # the paragraph's simplified text is made once
+        timings = []
+        for _ in range(20):
+            started = time.perf_counter()
+            senses = app.lookup_senses(place)
+            timings.append(time.perf_counter() - started)
+        assert len(senses) >= 3
+        assert min(timings) < 0.005
+
+
+# -- the parts -------------------------------------------------------------------------------
+
+
+def test_words_leave_out_punctuation_and_are_places_of_the_original(
+    segmenter: Segmenter,
+) -> None:
+    from reader.parse import parse_document
+
+    document = parse_document("題目\n\n我們學習漢語，很好。\n", "t.txt", markdown=False)
+    index = WordIndex(document, segmenter)
+    body = document.paragraph_index_at(document.text.index("我們"))
+    spans = index.words(body)
+    assert [document.text[s:e] for s, e in spans] == ["我們", "學習", "漢語", "很", "好"]
+    comma = document.text.index("，")
+    assert index.word_at(comma) is None
+    assert index.next_word(comma) == spans[3]
+    assert index.previous_word(comma) == spans[2]
+    assert index.simplified(body) == "我们学习汉语，很好。"
+
+
+def test_the_sentence_is_cut_at_sentence_ends_and_keeps_closing_quotes() -> None:
+    text = "他說：「好。」我們學習漢語，很好！再見"
+    start = text.index("學習")
+    assert sentence_around(text, start, start + 2) == "我們學習漢語，很好！"
+    assert sentence_around(text, 4, 5) == "他說：「好。」"
+    assert sentence_around(text, len(text) - 1, len(text)) == "再見"
+
+
+def test_the_help_note_credits_cc_cedict() -> None:
+    assert "CC-CEDICT" in LOOKUP_NOTE
+    assert "MDBG" in LOOKUP_NOTE
+    assert "CC BY-SA 4.0" in LOOKUP_NOTE
+    assert CEDICT_DATE in LOOKUP_NOTE
