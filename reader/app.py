@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -26,9 +27,9 @@ from reader.script import SCRIPT_LABELS, Script, ScriptChoice, Variant, other, r
 from reader.settings import Settings
 from reader.shown import ShownText
 from reader.widgets.article import WIDTH_STEP, ArticleView
-from reader.words import Segmenter
 from reader.widgets.help import HelpScreen, binding_rows
 from reader.widgets.outline_tree import OutlineTree
+from reader.words import Segmenter
 
 
 class SectionCommands(Provider):
@@ -152,6 +153,10 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         return self.query_one("#outline", OutlineTree)
 
     def on_mount(self) -> None:
+        # Workers (jieba, conversion, search) are Python threads sharing the GIL: hand it back
+        # to the screen after 1 ms instead of 5 ms so keys answer at once while they run.
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(0.001)
         self.article.focus()
         self.start_places()
         self._update_status()
@@ -165,6 +170,9 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self._warm_up()
         self.start_terms()
         self.start_lookup()
+
+    def on_unmount(self) -> None:
+        sys.setswitchinterval(self._switch_interval)
 
     async def action_quit(self) -> None:
         self.save_places()
@@ -269,13 +277,42 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self.query_one("#status", Static).update(" │ ".join(parts))
 
     def action_help(self) -> None:
+        keymap = self.settings.keymap
         groups = [
-            ("Everywhere", binding_rows(self.BINDINGS) + [("ctrl+p", "Command palette")]),
-            ("Reading", binding_rows(ArticleView.BINDINGS)),
+            ("Everywhere", [*binding_rows(self.BINDINGS, keymap), ("ctrl+p", "Command palette")]),
+            ("Reading", binding_rows(ArticleView.BINDINGS, keymap)),
             ("Outline", [("enter", "Jump to section"), ("space", "Fold / unfold")]),
-            ("Moving between panes", [("tab", "Outline ⇄ article")]),
+            (
+                "Moving between panes",
+                [("tab", "Outline ⇄ article"), ("mouse", "Wheel scrolls, click jumps")],
+            ),
+            (
+                "Terms",
+                [
+                    ("] [", "Next / previous term"),
+                    ("enter", "Explain it (or click a term)"),
+                    ("esc", "Close"),
+                ],
+            ),
+            (
+                "Search bar",
+                [
+                    ("enter", "Next match"),
+                    ("n N", "Next / previous afterwards"),
+                    ("esc", "Close and clear"),
+                ],
+            ),
+            (
+                "Word cursor (d)",
+                [
+                    ("← → ↑ ↓", "Move by word / line"),
+                    ("enter", "Look the word up"),
+                    ("a", "In the popup: add to vocabulary"),
+                    ("esc", "Leave"),
+                ],
+            ),
         ]
-        self.push_screen(HelpScreen(groups))
+        self.push_screen(HelpScreen(groups, notes=self.lookup_help_note()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -224,19 +224,44 @@ def _folded_pinyin(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept)).replace("ü", "v")
 
 
-def term_matches(entry: Entry, query: str) -> bool:
-    """Whether a filter typed in the term index matches the entry.
+@dataclass(frozen=True, slots=True)
+class SearchKeys:
+    """What the term index's filter is matched against, prepared once per entry."""
+
+    forms: tuple[str, ...]  # headword and aliases, simplified
+    pinyin: str  # folded: no tones, spaces or capitals
+    english: str  # lower case
+
+
+def search_keys(entry: Entry) -> SearchKeys:
+    forms = tuple(to_simplified(form) for form in (entry.term, *entry.aliases))
+    return SearchKeys(forms, _folded_pinyin(entry.pinyin), entry.en.lower())
+
+
+class TermQuery:
+    """A filter typed in the term index, prepared once for matching many entries.
 
     Chinese in either script matches the headword and aliases; Latin letters match the
     pinyin (with or without tone marks and spaces) or the English gloss.
     """
-    query = query.strip()
-    if not query:
-        return True
-    wanted = to_simplified(query)
-    if any(wanted in to_simplified(form) for form in (entry.term, *entry.aliases)):
-        return True
-    folded = _folded_pinyin(query)
-    if folded and folded in _folded_pinyin(entry.pinyin):
-        return True
-    return query.lower() in entry.en.lower()
+
+    def __init__(self, query: str) -> None:
+        query = query.strip()
+        self.empty = not query
+        self._chinese = to_simplified(query)
+        self._pinyin = _folded_pinyin(query)
+        self._english = query.lower()
+
+    def matches(self, keys: SearchKeys) -> bool:
+        if self.empty:
+            return True
+        if any(self._chinese in form for form in keys.forms):
+            return True
+        if self._pinyin and self._pinyin in keys.pinyin:
+            return True
+        return self._english in keys.english
+
+
+def term_matches(entry: Entry, query: str) -> bool:
+    """Whether a filter typed in the term index matches the entry (see TermQuery)."""
+    return TermQuery(query).matches(search_keys(entry))

@@ -190,7 +190,7 @@ class ArticleLayout:
 
     def place_of(self, paragraph: int, shown_offset: int) -> int:
         start = self.document.paragraphs[paragraph].start
-        text, offsets = self._show(paragraph)
+        _, offsets = self._show(paragraph)
         if offsets is None:
             return start + shown_offset
         if shown_offset >= len(offsets):

@@ -11,8 +11,11 @@ from screen import screen_text
 from test_terms import SAMPLE_TERMS
 from textual.pilot import Pilot
 
+import reader.features.terms as terms_feature
 import reader.words as words_module
 from reader.app import ReaderApp
+from reader.document_terms import chunks
+from reader.features.terms import TermsFeature
 from reader.script import to_simplified
 from reader.terms import TermHit, count_terms
 from reader.widgets.article import Spans
@@ -241,6 +244,40 @@ async def test_glossary_problems_are_warnings_and_the_rest_still_loads(
         ]
 
 
+async def test_a_long_text_is_searched_in_chunks_the_screen_first(
+    segmenter: Segmenter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batches: list[tuple[int, list[Span], bool]] = []
+    found, start = TermsFeature._terms_found, TermsFeature.start_terms
+
+    def record(self, batch, covered, done):  # type: ignore[no-untyped-def]
+        batches.append((len(batch), list(covered), done))
+        found(self, batch, covered, done)
+
+    def start_at_2500(self):  # type: ignore[no-untyped-def]
+        self.article.scroll_to_place(2500)  # as if the reader resumed there
+        start(self)
+
+    monkeypatch.setattr(TermsFeature, "_terms_found", record)
+    monkeypatch.setattr(TermsFeature, "start_terms", start_at_2500)
+    monkeypatch.setattr(terms_feature, "REPORT_EVERY", 0)  # a batch for every chunk
+    monkeypatch.setattr(terms_feature, "chunks", lambda document: chunks(document, 1000))
+    app = reader_app(segmenter)
+    async with app.run_test(size=SIZE) as pilot:
+        spans = chunks(app.document, 1000)
+        assert spans == [(0, 1001), (1001, 2246), (2246, 3588), (3588, 4497)]
+        await terms_found(pilot)
+
+        # the chunk on screen, the one after it, the one before, …; then the last word
+        order = [spans[2], spans[3], spans[1], spans[0]]
+        assert [covered for _, covered, _ in batches] == [[span] for span in order] + [[]]
+        assert [done for _, _, done in batches] == [False] * 4 + [True]
+        assert batches[0][0] > 0  # terms on screen are marked before the rest is searched
+        assert sum(count for count, _, _ in batches) == 162
+        assert len(marks(app, "term")) == 162
+        assert list(count_terms(app.document_terms.hits).items()) == SAMPLE_TERMS
+
+
 # -- ] and [ ---------------------------------------------------------------------------------
 
 
@@ -327,7 +364,7 @@ async def test_enter_opens_the_popup_which_follows_the_script_and_the_next_term(
         # below the term: the title's row is the article's first
         x, y = app.article.screen_offset_of(4)
         assert box.box.region.y == y + 1
-        assert box.box.region.x == x
+        assert box.box.region.x == min(x, SIZE[0] - box.box.region.width)
 
         await pilot.press("s")
         assert app.shown_script == "simplified"
@@ -348,6 +385,7 @@ async def test_enter_opens_the_popup_which_follows_the_script_and_the_next_term(
         assert lines[4] == "出现 17 次 · 17 times in this document"
         x, y = app.article.screen_offset_of(103)
         assert box.box.region.y == y + 1  # the popup followed the term
+        assert box.box.region.x == min(x, SIZE[0] - box.box.region.width)
 
         await pilot.press("left_square_bracket")
         assert app.selected_term == TermHit(93, 97, "和谐社会")

@@ -100,7 +100,10 @@ def test_spans_are_contiguous_and_cover_the_text(segmenter: Segmenter, text: str
 
 
 def test_loading_writes_nothing_to_stdout_or_stderr(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+    unbuilt_dictionary: None,
 ) -> None:
     monkeypatch.setattr(words_module, "cache_dir", lambda: tmp_path)  # built, not read
     Segmenter().ensure_loaded()
@@ -131,8 +134,14 @@ def test_a_fresh_interpreter_is_silent_and_caches_in_our_cache_dir(tmp_path: Pat
     assert list(shared_tmp.iterdir()) == []
 
 
+@pytest.fixture
+def unbuilt_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget the process-wide dictionary, so the next Segmenter builds it again."""
+    monkeypatch.setattr(words_module, "_base", None)
+
+
 def test_the_cache_file_goes_to_the_cache_dir_never_the_temp_dir(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unbuilt_dictionary: None
 ) -> None:
     shared_tmp = tmp_path / "shared-tmp"
     shared_tmp.mkdir()
@@ -147,7 +156,7 @@ def test_the_cache_file_goes_to_the_cache_dir_never_the_temp_dir(
 
 
 def test_loading_happens_once_across_threads(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unbuilt_dictionary: None
 ) -> None:
     monkeypatch.setattr(words_module, "cache_dir", lambda: tmp_path)
     jieba = words_module._import_jieba()

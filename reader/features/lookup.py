@@ -379,7 +379,7 @@ class LookupFeature:
         layout = article.layout_model
         paragraph = line.paragraph
         text, _ = app.shown.paragraph(article.script, paragraph)
-        left = self._word_line_left(line, text)
+        left = article.line_left(line)
         first = layout.place_of(paragraph, line.start)
         last = layout.place_of(paragraph, line.end)
         best: tuple[int, Span] | None = None
@@ -399,31 +399,9 @@ class LookupFeature:
                 best = (distance, word)
         return best[1] if best is not None else None
 
-    def _word_line_left(self, line: Line, text: str) -> int:
-        """The widget column where the line's text starts (a title is centred)."""
-        article = _reader(self).article
-        left = article.left_padding + line.indent
-        if _reader(self).document.paragraphs[line.paragraph].kind == "title":
-            shown = cell_width(display(text, line.start, line.end))
-            left += max(0, (article.text_width - shown) // 2)
-        return left
-
     def _word_column(self, place: int) -> int:
-        """The widget column where ``place`` is drawn.
-
-        ArticleView.column_of_place leaves out the centring of titles, which the cursor needs.
-        """
-        app = _reader(self)
-        article = app.article
-        layout = article.layout_model
-        paragraph = app.document.paragraph_index_at(place)
-        offset = layout.shown_offset(paragraph, place)
-        lines = layout.lines_of(paragraph)
-        line = next((ln for ln in reversed(lines) if ln.start <= offset), lines[0])
-        text, _ = app.shown.paragraph(article.script, paragraph)
-        return self._word_line_left(line, text) + cell_width(display(text, line.start, offset))
-
-    # -- the popup ---------------------------------------------------------------------------
+        """The widget column where ``place`` is drawn."""
+        return _reader(self).article.column_of_place(place)
 
     def lookup_senses(self, place: int) -> list[Sense]:
         """Glossary terms, then CC-CEDICT's headwords starting at ``place``, longest first.

@@ -122,7 +122,9 @@ class TermsFeature:
             self._term_index.set_rows(self._index_rows(), complete=done)
         popup, selected = self._term_popup, self._term_selected
         if popup is not None and selected is not None:
-            popup.show(popup.entry, self.document_terms.counts.get(selected.key, 0), popup.anchor)
+            count = self.document_terms.counts.get(selected.key, 0)
+            if count != popup.count:  # counted further while it is open
+                popup.show(popup.entry, count, popup.anchor)
 
     def _searched(self, start: int, end: int) -> bool:
         """Whether every place in ``[start, end)`` has been searched for terms."""

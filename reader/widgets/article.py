@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -327,7 +328,7 @@ class ArticleView(ScrollView, can_focus=True):
         line = self._layout.line_at(int(self.scroll_y) + y)
         if line is None:
             return None
-        column = x - self.left_padding - line.indent
+        column = x - self.line_left(line)
         if column < 0 or line.start >= line.end:
             return None
         return self._layout.place_of(line.paragraph, self._layout.column_to_offset(line, column))
@@ -351,7 +352,16 @@ class ArticleView(ScrollView, can_focus=True):
             (ln for ln in reversed(layout.lines_of(paragraph)) if ln.start <= offset),
             layout.lines_of(paragraph)[0],
         )
-        return self.left_padding + line.indent + cell_width(display(text, line.start, offset))
+        return self.line_left(line) + cell_width(display(text, line.start, offset))
+
+    def line_left(self, line: Line) -> int:
+        """The widget column where a line's text starts: padding, indent, a title centred."""
+        left = self.left_padding + line.indent
+        if self.document.paragraphs[line.paragraph].kind == "title":
+            text, _ = self.shown.paragraph(self.script, line.paragraph)
+            shown = cell_width(display(text, line.start, line.end))
+            left += max(0, (self.text_width - shown) // 2)
+        return left
 
     # -- rendering ---------------------------------------------------------------------------
 
@@ -374,9 +384,7 @@ class ArticleView(ScrollView, can_focus=True):
         text, _ = self.shown.paragraph(self.script, line.paragraph)
         styled = self._styled_line(line, text, paragraph.kind, paragraph.depth)
         styled.stylize_before(base)
-        pad = self.left_padding + line.indent
-        if paragraph.kind == "title":  # titles are centred in the reading column
-            pad += max(0, (self.text_width - styled.cell_len) // 2)
+        pad = self.line_left(line)
         segments = [Segment(" " * pad, base), *styled.render(self.app.console)]
         strip = Strip(segments, pad + styled.cell_len)
         return strip.crop_extend(0, width, base)
@@ -399,9 +407,11 @@ class ArticleView(ScrollView, can_focus=True):
                 end = min(line.end, layout.shown_offset(line.paragraph, spans.ends[index] - 1) + 1)
                 if start < end:
                     styles.append((start, end, style))
-        cuts = sorted({line.start, line.end, *(s for s, _, _ in styles), *(e for _, e, _ in styles)})
+        cuts = sorted(
+            {line.start, line.end, *(s for s, _, _ in styles), *(e for _, e, _ in styles)}
+        )
         result = Text(style=block_style, no_wrap=True, end="")
-        for start, end in zip(cuts, cuts[1:], strict=False):
+        for start, end in itertools.pairwise(cuts):
             covering = [st for s, e, st in styles if s <= start and end <= e]
             result.append(display(text, start, end), Style.combine(covering) if covering else None)
         return result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rich.table import Table
 from rich.text import Text
@@ -35,12 +35,17 @@ def key_label(keys: str) -> str:
     return " ".join(_KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
 
 
-def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+def binding_rows(
+    bindings: Iterable[BindingType], keymap: Mapping[str, str] | None = None
+) -> list[tuple[str, str]]:
+    """(keys, description) for each described binding, showing the user's remapped keys."""
     rows = []
     for binding in bindings:
         if isinstance(binding, Binding):
             keys, description = binding.key, binding.description
-            if binding.key_display:
+            if keymap and binding.id in keymap:
+                keys = keymap[binding.id]
+            elif binding.key_display:
                 keys = binding.key_display
         else:
             keys, _action, description = (*binding, "")[:3]

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from reader.document_terms import term_in_script, term_matches
+from reader.document_terms import SearchKeys, TermQuery, search_keys, term_in_script
 from reader.glossary import Entry
 from reader.script import Script, Variant
 
@@ -101,6 +101,8 @@ class TermIndex(ModalScreen[str | None]):
         self.complete = complete
         self.script: Script = script
         self.variant: Variant = variant
+        self._keys: dict[str, SearchKeys] = {}  # prepared once per term
+        self._texts: dict[tuple[str, int, Script], Text] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="term-index-box"):
@@ -146,17 +148,16 @@ class TermIndex(ModalScreen[str | None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._fill()
+        self._fill(keep_highlight=False)  # a new filter: its best match first
 
-    def _fill(self) -> None:
+    def _fill(self, *, keep_highlight: bool = True) -> None:
         query = self.filter_input.value
-        shown = [row for row in self.rows if term_matches(row.entry, query)]
+        wanted = TermQuery(query)
+        shown = [row for row in self.rows if wanted.matches(self._search_keys(row))]
         option_list = self.option_list
         highlighted = option_list.highlighted_option
-        keep = highlighted.id if highlighted is not None else None
-        option_list.set_options(
-            Option(row_text(row, self.script, self.variant), id=row.key) for row in shown
-        )
+        keep = highlighted.id if highlighted is not None and keep_highlight else None
+        option_list.set_options(Option(self._row_text(row), id=row.key) for row in shown)
         keys = [row.key for row in shown]
         if shown:
             option_list.highlighted = keys.index(keep) if keep in keys else 0
@@ -167,6 +168,19 @@ class TermIndex(ModalScreen[str | None]):
         if query.strip():
             title += f" · {len(shown)} shown"
         self.query_one("#term-index-title", Static).update(title)
+
+    def _search_keys(self, row: IndexRow) -> SearchKeys:
+        keys = self._keys.get(row.key)
+        if keys is None:
+            keys = self._keys[row.key] = search_keys(row.entry)
+        return keys
+
+    def _row_text(self, row: IndexRow) -> Text:
+        cache_key = (row.key, row.count, self.script)
+        text = self._texts.get(cache_key)
+        if text is None:
+            text = self._texts[cache_key] = row_text(row, self.script, self.variant)
+        return text
 
     # -- choosing ----------------------------------------------------------------------------
 
