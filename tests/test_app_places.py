@@ -170,14 +170,14 @@ async def test_saves_every_few_seconds_only_when_something_changed(sample_text: 
     app = ReaderApp()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app._save_if_changed()  # what the 5-second timer calls
+        app._places_save_if_changed()  # what the 5-second timer calls
         assert not state_path(sample_text).exists()
         await pilot.press("right_curly_bracket")
-        app._save_if_changed()
+        app._places_save_if_changed()
         saved = saved_state(sample_text)
         assert saved["place"] == FIRST_SECTION
         state_path(sample_text).write_text("{}", encoding="utf-8")
-        app._save_if_changed()  # unchanged since the last save: the file is not rewritten
+        app._places_save_if_changed()  # unchanged since the last save: the file is not rewritten
         assert state_path(sample_text).read_text(encoding="utf-8") == "{}"
 
 

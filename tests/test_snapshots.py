@@ -1,4 +1,5 @@
-"""Snapshots of the reading screen (pytest-textual-snapshot); update with --snapshot-update."""
+"""Snapshots of the screen (pytest-textual-snapshot); after a deliberate change of looks,
+update them with `pytest tests/test_snapshots.py --snapshot-update` and look at the SVGs."""
 
 from __future__ import annotations
 
@@ -8,9 +9,16 @@ from reader.app import ReaderApp
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let the background loads (terms, dictionary) finish so every run looks the same."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Terms arrive from a worker started after the first paint: wait for all of them."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    for _ in range(200):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        if app.terms_complete:
+            await pilot.pause()
+            return
+    raise AssertionError("the terms worker never finished")
 
 
 def test_sample_traditional_120x40(snap_compare) -> None:
@@ -23,3 +31,14 @@ def test_sample_simplified_120x40(snap_compare) -> None:
 
 def test_sample_small_terminal_60x20(snap_compare) -> None:
     assert snap_compare(ReaderApp(), terminal_size=(60, 20), run_before=settle)
+
+
+def test_the_popup_of_a_term(snap_compare) -> None:
+    # ] four times: 和諧社會 in the title, in the lead, in the second title, then
+    # 社會主義和諧社會 in the first paragraph; enter opens its popup just below it.
+    assert snap_compare(
+        ReaderApp(),
+        press=["right_square_bracket"] * 4 + ["enter"],
+        terminal_size=(120, 40),
+        run_before=settle,
+    )

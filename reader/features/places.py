@@ -60,30 +60,30 @@ class PlacesFeature:
                 timeout=NOTICE_TIMEOUT,
                 markup=False,
             )
-        self._apply_keymap()
-        self._restore_theme()
-        self._restore_view(state)
-        self._capture()  # the view as opened is the baseline: only a change is saved early
+        self._places_apply_keymap()
+        self._places_restore_theme()
+        self._places_restore_view(state)
+        self._places_capture()  # the view as opened is the baseline: only a change is saved early
         self._places_saved = _comparable(state)
-        app.theme_changed_signal.subscribe(app, self._theme_changed)
-        app.set_interval(SAVE_EVERY, self._save_if_changed, name="save places")
+        app.theme_changed_signal.subscribe(app, self._places_theme_changed)
+        app.set_interval(SAVE_EVERY, self._places_save_if_changed, name="save places")
 
     def save_places(self) -> None:
         """Save the reading state (on quit and every few seconds of reading)."""
         if self._places_state is None:
             return  # never started: nothing was restored, so nothing may be overwritten
-        self._capture()
-        self._write_state()
-        self._save_theme()
+        self._places_capture()
+        self._places_write_state()
+        self._places_save_theme()
 
-    def _save_if_changed(self) -> None:
+    def _places_save_if_changed(self) -> None:
         if self._places_state is None:
             return
-        self._capture()
+        self._places_capture()
         if _comparable(self._places_state) != self._places_saved:
-            self._write_state()
+            self._places_write_state()
 
-    def _capture(self) -> None:
+    def _places_capture(self) -> None:
         """Copy what is on screen into the state to save."""
         app = _reader(self)
         state = self._places_state
@@ -97,17 +97,17 @@ class PlacesFeature:
         # None follows the settings file, so a later change there still applies
         state.reading_width = None if width == default_width else width
 
-    def _write_state(self) -> None:
+    def _places_write_state(self) -> None:
         state = self._places_state
         assert state is not None and self._places_store is not None
         try:
             self._places_store.save(self._places_key, state)
         except OSError as error:
-            self._report_save_error(f"{self._places_store.document_path(self._places_key)}", error)
+            self._places_report_save_error(f"{self._places_store.document_path(self._places_key)}", error)
             return
         self._places_saved = _comparable(state)
 
-    def _report_save_error(self, path: str, error: OSError) -> None:
+    def _places_report_save_error(self, path: str, error: OSError) -> None:
         message = f"{path}: cannot save ({error.strerror or error})"
         if message != self._places_error:  # once, not every few seconds
             self._places_error = message
@@ -117,7 +117,7 @@ class PlacesFeature:
 
     # -- restoring ---------------------------------------------------------------------------
 
-    def _restore_view(self, state: ReadingState) -> None:
+    def _places_restore_view(self, state: ReadingState) -> None:
         """Width and outline first (they change the layout), then the script, then the place."""
         app = _reader(self)
         article = app.article
@@ -129,7 +129,7 @@ class PlacesFeature:
         if app.resume and 0 < state.place <= len(app.document.text):
             article.scroll_to_place(state.place)
 
-    def _apply_keymap(self) -> None:
+    def _places_apply_keymap(self) -> None:
         """The settings file's [keymap]: binding id -> keys; an unknown id is named."""
         app = _reader(self)
         keymap = app.settings.keymap
@@ -149,7 +149,7 @@ class PlacesFeature:
             )
         app.set_keymap({key: value for key, value in keymap.items() if key in known})
 
-    def _restore_theme(self) -> None:
+    def _places_restore_theme(self) -> None:
         """The remembered theme, else the settings' theme, else Textual's default."""
         app = _reader(self)
         store = self._places_store
@@ -183,10 +183,10 @@ class PlacesFeature:
                 )
         self._places_theme = app.theme
 
-    def _theme_changed(self, theme: Theme) -> None:
-        self._save_theme()
+    def _places_theme_changed(self, theme: Theme) -> None:
+        self._places_save_theme()
 
-    def _save_theme(self) -> None:
+    def _places_save_theme(self) -> None:
         """Remember the theme app-wide once the reader has chosen one of their own."""
         app = _reader(self)
         if self._places_prefs is None or app.theme == self._places_theme:
@@ -196,7 +196,7 @@ class PlacesFeature:
         try:
             self._places_store.save_app(data)
         except OSError as error:
-            self._report_save_error(str(self._places_store.app_path), error)
+            self._places_report_save_error(str(self._places_store.app_path), error)
             return
         self._places_prefs = data
         self._places_theme = app.theme
@@ -223,10 +223,10 @@ class PlacesFeature:
         if state is None:
             return
         if not state.bookmarks:
-            app.notify(f"No bookmarks yet: {self._key_for('add_bookmark', 'm')} adds one")
+            app.notify(f"No bookmarks yet: {self._places_key_for('add_bookmark', 'm')} adds one")
             return
         labels = [self.bookmark_label_at(bookmark.place) for bookmark in state.bookmarks]
-        app.push_screen(BookmarksScreen(labels, self._delete_bookmark), self._jump_to_bookmark)
+        app.push_screen(BookmarksScreen(labels, self._places_delete_bookmark), self._places_jump_to_bookmark)
 
     def bookmark_label_at(self, place: int) -> str:
         """The section and the first words at ``place``, in the script on screen."""
@@ -245,14 +245,14 @@ class PlacesFeature:
             words = words.lstrip(_LEADING)
         return bookmark_label(app.shown_title(title) if title else None, app.shown_title(words))
 
-    def _delete_bookmark(self, index: int) -> None:
+    def _places_delete_bookmark(self, index: int) -> None:
         state = self._places_state
         if state is None or not 0 <= index < len(state.bookmarks):
             return
         state.delete_bookmark(index)
         self.save_places()
 
-    def _jump_to_bookmark(self, index: int | None) -> None:
+    def _places_jump_to_bookmark(self, index: int | None) -> None:
         state = self._places_state
         if state is None or index is None or not 0 <= index < len(state.bookmarks):
             return
@@ -262,7 +262,7 @@ class PlacesFeature:
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _key_for(self, binding_id: str, default: str) -> str:
+    def _places_key_for(self, binding_id: str, default: str) -> str:
         """The key bound to ``binding_id`` after the settings' keymap (the first, if several)."""
         keys = _reader(self).settings.keymap.get(binding_id)
         return keys.split(",")[0] if keys else default

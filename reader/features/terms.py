@@ -119,14 +119,14 @@ class TermsFeature:
         if batch:
             _reader(self).article.set_marks("term", self.document_terms.spans())
         if self._term_index is not None:
-            self._term_index.set_rows(self._index_rows(), complete=done)
+            self._term_index.set_rows(self._term_index_rows(), complete=done)
         popup, selected = self._term_popup, self._term_selected
         if popup is not None and selected is not None:
             count = self.document_terms.counts.get(selected.key, 0)
             if count != popup.count:  # counted further while it is open
                 popup.show(popup.entry, count, popup.anchor)
 
-    def _searched(self, start: int, end: int) -> bool:
+    def _terms_searched(self, start: int, end: int) -> bool:
         """Whether every place in ``[start, end)`` has been searched for terms."""
         if self.terms_complete:
             return True
@@ -136,13 +136,13 @@ class TermsFeature:
 
     def action_next_term(self) -> None:
         """`]`: select the next term from the top of the screen."""
-        self._step(+1)
+        self._term_step(+1)
 
     def action_previous_term(self) -> None:
         """`[`: select the previous term."""
-        self._step(-1)
+        self._term_step(-1)
 
-    def _step(self, direction: int) -> None:
+    def _term_step(self, direction: int) -> None:
         app = _reader(self)
         terms = self.document_terms
         first, end = app.article.visible_places()
@@ -152,11 +152,11 @@ class TermsFeature:
         if direction > 0:
             origin = first if current is None else current.start
             target = terms.next_from(origin, inclusive=current is None)
-            searched = self._searched(origin, target.end if target else len(app.document.text))
+            searched = self._terms_searched(origin, target.end if target else len(app.document.text))
         else:
             origin = first if current is None else current.start
             target = terms.previous_before(origin)
-            searched = self._searched(target.start if target else 0, origin)
+            searched = self._terms_searched(target.start if target else 0, origin)
         if not searched:
             app.notify("Still finding terms…", timeout=2)
             return
@@ -178,9 +178,9 @@ class TermsFeature:
         article.reveal(hit.start)
         popup = self._term_popup
         if popup is not None:
-            entry = self._entry(hit)
+            entry = self._term_entry(hit)
             if entry is not None:
-                popup.show(entry, self.document_terms.counts.get(hit.key, 0), self._anchor(hit))
+                popup.show(entry, self.document_terms.counts.get(hit.key, 0), self._term_anchor(hit))
 
     def clear_term_selection(self) -> bool:
         """escape: drop the selection; False when nothing was selected."""
@@ -198,24 +198,24 @@ class TermsFeature:
         if hit is None:
             return False
         self.select_term(hit)  # back on screen if it was scrolled away
-        return self._open_popup(hit)
+        return self._term_open_popup(hit)
 
     def open_term_at(self, place: int) -> bool:
         """A click: open the popup of the term at ``place``; False when there is none."""
         hit = self.document_terms.at(place)
-        if hit is None or self._entry(hit) is None:
+        if hit is None or self._term_entry(hit) is None:
             return False
         self.select_term(hit)
-        return self._open_popup(hit)
+        return self._term_open_popup(hit)
 
-    def _open_popup(self, hit: TermHit) -> bool:
+    def _term_open_popup(self, hit: TermHit) -> bool:
         app = _reader(self)
-        entry = self._entry(hit)
+        entry = self._term_entry(hit)
         if entry is None:
             return False
         if self._term_popup is not None:
             self._term_popup.show(
-                entry, self.document_terms.counts.get(hit.key, 0), self._anchor(hit)
+                entry, self.document_terms.counts.get(hit.key, 0), self._term_anchor(hit)
             )
             return True
         popup = TermPopup(
@@ -223,25 +223,25 @@ class TermsFeature:
             self.document_terms.counts.get(hit.key, 0),
             script=app.shown_script,
             variant=app.shown.variant,
-            anchor=self._anchor(hit),
-            locate=self._selected_anchor,
+            anchor=self._term_anchor(hit),
+            locate=self._term_selected_anchor,
         )
         self._term_popup = popup
-        app.push_screen(popup, callback=self._popup_closed)
+        app.push_screen(popup, callback=self._term_popup_closed)
         return True
 
-    def _popup_closed(self, _: None) -> None:
+    def _term_popup_closed(self, _: None) -> None:
         self._term_popup = None
 
-    def _entry(self, hit: TermHit):  # type: ignore[no-untyped-def]
+    def _term_entry(self, hit: TermHit):  # type: ignore[no-untyped-def]
         glossary = self.glossary
         return glossary.get(hit.key) if glossary is not None else None
 
-    def _selected_anchor(self) -> Anchor | None:
+    def _term_selected_anchor(self) -> Anchor | None:
         hit = self._term_selected
-        return self._anchor(hit) if hit is not None else None
+        return self._term_anchor(hit) if hit is not None else None
 
-    def _anchor(self, hit: TermHit) -> Anchor:
+    def _term_anchor(self, hit: TermHit) -> Anchor:
         """The term's first cell and its first and last rows, on the screen."""
         article = _reader(self).article
         column, first_row = article.screen_offset_of(hit.start)
@@ -259,15 +259,15 @@ class TermsFeature:
             app.notify("Still loading the glossary…", timeout=2)
             return
         index = TermIndex(
-            self._index_rows(),
+            self._term_index_rows(),
             complete=self.terms_complete,
             script=app.shown_script,
             variant=app.shown.variant,
         )
         self._term_index = index
-        app.push_screen(index, callback=self._index_closed)
+        app.push_screen(index, callback=self._term_index_closed)
 
-    def _index_rows(self) -> list[IndexRow]:
+    def _term_index_rows(self) -> list[IndexRow]:
         glossary = self.glossary
         if glossary is None:
             return []
@@ -278,7 +278,7 @@ class TermsFeature:
                 rows.append(IndexRow(key, entry, count))
         return rows
 
-    def _index_closed(self, key: str | None) -> None:
+    def _term_index_closed(self, key: str | None) -> None:
         self._term_index = None
         if key is None:
             return
