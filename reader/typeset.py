@@ -281,3 +281,8 @@ def wrap(text: str, width: int, *, first_indent: int = 0) -> list[tuple[int, int
         start = resume
         room = width
     return lines
+
+
+def fill(text: str, width: int) -> str:
+    """A paragraph wrapped by the rules above, lines joined with newlines (for popups)."""
+    return "\n".join(display(text, start, end) for start, end in wrap(text, width))

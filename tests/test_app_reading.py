@@ -90,7 +90,9 @@ async def test_clicking_a_tree_node_jumps() -> None:
         )
         await pilot.click(app.outline, offset=(12, row))
         await pilot.pause()
-        assert article_top(app).startswith("3、進一步加強基層組織建設,為構建和諧社會奠定堅實的組織基")
+        assert article_top(app).startswith(
+            "3、進一步加強基層組織建設,為構建和諧社會奠定堅實的組織基"
+        )
 
 
 async def test_scrolling_moves_the_tree_highlight() -> None:
@@ -317,7 +319,9 @@ async def test_q_quits() -> None:
 
 async def test_a_simplified_document_switches_to_traditional(tmp_path: Path) -> None:
     path = tmp_path / "novel.txt"
-    path.write_text("长河\n第一回　出发\n　　他们构建了和谐的家。\n第二回　归来\n　　完。\n", "utf-8")
+    path.write_text(
+        "长河\n第一回　出发\n　　他们构建了和谐的家。\n第二回　归来\n　　完。\n", "utf-8"
+    )
     app = ReaderApp(path=path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -512,3 +512,18 @@ async def test_the_index_moves_with_the_arrows_and_switches_script(segmenter: Se
         await pilot.press("t", "escape")  # escape closes the index, nothing chosen
         assert not isinstance(app.screen, TermIndex)
         assert app.selected_term == hit
+
+
+async def test_the_popup_wraps_chinese_by_the_line_breaking_rules() -> None:
+    """No line of the explanation starts with 、 or ，, and no number is split."""
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await terms_found(pilot)
+        hit = next(h for h in app.document_terms.hits if h.key == "社会主义和谐社会")
+        assert app.open_term_at(hit.start)
+        await pilot.pause()
+        popup = app.screen
+        lines = popup.plain_text(wrapped=True).splitlines()
+        assert len(lines) > len(popup.plain_text().splitlines())  # it did wrap
+        assert not [line for line in lines if line[:1] in "，。、；：？！）」』》"]
+        assert "2004" in popup.plain_text(wrapped=True) and "2006" in popup.plain_text(wrapped=True)

@@ -103,7 +103,9 @@ class PlacesFeature:
         try:
             self._places_store.save(self._places_key, state)
         except OSError as error:
-            self._places_report_save_error(f"{self._places_store.document_path(self._places_key)}", error)
+            self._places_report_save_error(
+                f"{self._places_store.document_path(self._places_key)}", error
+            )
             return
         self._places_saved = _comparable(state)
 
@@ -226,7 +228,9 @@ class PlacesFeature:
             app.notify(f"No bookmarks yet: {self._places_key_for('add_bookmark', 'm')} adds one")
             return
         labels = [self.bookmark_label_at(bookmark.place) for bookmark in state.bookmarks]
-        app.push_screen(BookmarksScreen(labels, self._places_delete_bookmark), self._places_jump_to_bookmark)
+        app.push_screen(
+            BookmarksScreen(labels, self._places_delete_bookmark), self._places_jump_to_bookmark
+        )
 
     def bookmark_label_at(self, place: int) -> str:
         """The section and the first words at ``place``, in the script on screen."""

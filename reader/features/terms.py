@@ -152,7 +152,9 @@ class TermsFeature:
         if direction > 0:
             origin = first if current is None else current.start
             target = terms.next_from(origin, inclusive=current is None)
-            searched = self._terms_searched(origin, target.end if target else len(app.document.text))
+            searched = self._terms_searched(
+                origin, target.end if target else len(app.document.text)
+            )
         else:
             origin = first if current is None else current.start
             target = terms.previous_before(origin)
@@ -180,7 +182,9 @@ class TermsFeature:
         if popup is not None:
             entry = self._term_entry(hit)
             if entry is not None:
-                popup.show(entry, self.document_terms.counts.get(hit.key, 0), self._term_anchor(hit))
+                popup.show(
+                    entry, self.document_terms.counts.get(hit.key, 0), self._term_anchor(hit)
+                )
 
     def clear_term_selection(self) -> bool:
         """escape: drop the selection; False when nothing was selected."""

@@ -23,6 +23,7 @@ from textual.widgets import Static
 from reader.document_terms import TermCard, term_card
 from reader.glossary import Entry
 from reader.script import Script, Variant
+from reader.typeset import fill
 
 BOX_WIDTH = 64  # cells, border included; narrower on a narrow screen
 # The box's border (1 + 1) and padding (0 1): keep in step with DEFAULT_CSS below.
@@ -34,8 +35,12 @@ HINT = "] next · [ previous · s 繁/简 · esc close"
 Anchor = tuple[int, int, int]
 
 
-def card_text(card: TermCard) -> Text:
-    """The card as styled text: headword, pinyin, explanation, gloss, count."""
+def card_text(card: TermCard, width: int = BOX_WIDTH - CHROME_WIDTH) -> Text:
+    """The card as styled text: headword, pinyin, explanation, gloss, count.
+
+    The Chinese explanation is wrapped by our own line-breaking rules (Rich would start a
+    line with 、 or split a year in two).
+    """
     text = Text()
     text.append(card.term, style="bold")
     if card.other:
@@ -46,7 +51,7 @@ def card_text(card: TermCard) -> Text:
     text.append("\n")
     text.append(card.pinyin, style="italic")
     text.append("\n")
-    text.append(card.explanation)
+    text.append(fill(card.explanation, width))
     text.append("\n")
     text.append(card.gloss)
     text.append("\n")
@@ -122,9 +127,10 @@ class TermPopup(ModalScreen[None]):
     def card(self) -> TermCard:
         return term_card(self.entry, self.count, self.script, self.variant)
 
-    def plain_text(self) -> str:
-        """What the box says, as plain text (for tests and debugging)."""
-        return card_text(self.card).plain
+    def plain_text(self, *, wrapped: bool = False) -> str:
+        """What the box says, as plain text: one line per part, or as wrapped on screen."""
+        width = self._inner_width() if wrapped else 1_000_000
+        return card_text(self.card, width).plain
 
     # -- changes -----------------------------------------------------------------------------
 
@@ -152,19 +158,22 @@ class TermPopup(ModalScreen[None]):
 
     # -- drawing -----------------------------------------------------------------------------
 
+    def _inner_width(self) -> int:
+        return max(CHROME_WIDTH + 10, min(BOX_WIDTH, self.app.size.width)) - CHROME_WIDTH
+
     def _draw(self) -> None:
-        text = card_text(self.card)
+        text = card_text(self.card, self._inner_width())
         self.query_one("#term-popup-card", Static).update(text)
         self._place(text)
         self.box.scroll_home(animate=False)
 
     def _place(self, text: Text | None = None) -> None:
         """Below the term if the box fits there, else above if it fits, else the larger side."""
+        inner = self._inner_width()
+        width = inner + CHROME_WIDTH
         if text is None:
-            text = card_text(self.card)
+            text = card_text(self.card, inner)
         screen_width, screen_height = self.app.size
-        width = max(CHROME_WIDTH + 10, min(BOX_WIDTH, screen_width))
-        inner = width - CHROME_WIDTH
         console = self.app.console
         needed = (
             CHROME_HEIGHT + len(text.wrap(console, inner)) + len(Text(HINT).wrap(console, inner))
