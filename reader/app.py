@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -22,42 +21,31 @@ from reader.features.lookup import LookupFeature
 from reader.features.places import PlacesFeature
 from reader.features.search import SearchFeature
 from reader.features.terms import TermsFeature
-from reader.load import load_document
-from reader.script import SCRIPT_LABELS, Script, ScriptChoice, Variant, other, resolve, warm_up
+from reader.load import Source, read_source
+from reader.script import (
+    SCRIPT_LABELS,
+    Script,
+    ScriptChoice,
+    Variant,
+    other,
+    resolve,
+    warm_up,
+)
 from reader.settings import Settings
 from reader.shown import ShownText
 from reader.widgets.article import WIDTH_STEP, ArticleView
-from reader.widgets.help import HelpScreen, binding_rows
 from reader.widgets.outline_tree import OutlineTree
 from reader.words import Segmenter
 
+if TYPE_CHECKING:
+    from textual.command import Provider
 
-class SectionCommands(Provider):
-    """Go to a section by typing part of its title (in either script)."""
 
-    async def discover(self) -> Hits:
-        app = self.app
-        assert isinstance(app, ReaderApp)
-        for index, section in enumerate(app.document.sections):
-            if section.depth == 1:
-                yield DiscoveryHit(
-                    app.shown_title(section.title), partial(app.go_to_section, index)
-                )
+def section_commands() -> type[Provider]:
+    """The palette's section commands, imported when the palette first opens."""
+    from reader.widgets.section_commands import SectionCommands
 
-    async def search(self, query: str) -> Hits:
-        app = self.app
-        assert isinstance(app, ReaderApp)
-        matcher = self.matcher(query)
-        for index, section in enumerate(app.document.sections):
-            label = app.shown_title(section.title)
-            score = matcher.match(label)
-            if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(label),
-                    partial(app.go_to_section, index),
-                    help="Go to this section",
-                )
+    return SectionCommands
 
 
 class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[int]):
@@ -65,7 +53,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
 
     CSS_PATH = Path(__file__).with_name("reader.tcss")  # absolute: subclasses live elsewhere
     TITLE = "reader"
-    COMMANDS = App.COMMANDS | {SectionCommands}
+    COMMANDS = App.COMMANDS | {section_commands}
 
     # Every app-wide key, with an id for the settings file's [keymap]. Textual reads BINDINGS
     # only from DOM classes, so the features' keys are declared here too.
@@ -99,8 +87,9 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         ),
         Binding("minus", "narrower", "Narrower", key_display="-", show=False, id="narrower"),
         Binding("plus,equals_sign", "wider", "Wider", key_display="+", show=False, id="wider"),
-        Binding("enter", "activate", "Open", show=False, id="open"),
-        Binding("escape", "escape", "Back", show=False, id="back"),
+        # described in the help screen's own groups (enter and esc do different things there)
+        Binding("enter", "activate", "", show=False, id="open"),
+        Binding("escape", "escape", "", show=False, id="back"),
         Binding("question_mark", "help", "Keys", key_display="?", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
@@ -115,12 +104,17 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         variant: Variant | None = None,
         glossaries: Iterable[Path] = (),
         resume: bool = True,
-        document: Document | None = None,
+        source: Source | None = None,
         settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
-        self.document = document if document is not None else load_document(path)
+        source = source if source is not None else read_source(path)
+        self.text_length = len(source.text)
+        # A long book first shows its opening, parsed alone; the whole is parsed in a worker.
+        prefix = source.quick_prefix()
+        self._unparsed: Source | None = source if prefix is not None else None
+        self.document: Document = (prefix or source).parse()
         self.shown = ShownText(self.document, variant or self.settings.variant)  # type: ignore[arg-type]
         self.glossary_files = list(glossaries)
         self.resume = resume
@@ -158,18 +152,45 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(0.001)
         self.article.focus()
-        self.start_places()
+        if self._unparsed is None:
+            self.start_places()
         self._update_status()
-        if self.shown_script != self.shown.own_script:
-            self._convert_rest()
         self.call_after_refresh(self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        """Slow loads (jieba, the dictionary) start only once the text is on screen."""
+        """Slow work (parsing the rest, conversion, jieba, the dictionary) starts now."""
+        if self._unparsed is not None:
+            self._parse_whole(self._unparsed)
+        else:
+            self._start_background_work()
+
+    def _start_background_work(self) -> None:
         self._update_status()
+        self._convert_rest()
         self._warm_up()
         self.start_terms()
         self.start_lookup()
+
+    @work(thread=True, exclusive=True, group="open")
+    def _parse_whole(self, source: Source) -> None:
+        document = source.parse()
+        self.call_from_thread(self._whole_document_ready, document)
+
+    def _whole_document_ready(self, document: Document) -> None:
+        """Swap the opening for the whole book; places are the same in both, so nothing moves."""
+        self._unparsed = None
+        self.document = document
+        self.shown = ShownText(document, self.shown.variant)
+        self.article.set_document(document, self.shown)
+        self.outline.set_document(document, self.shown_title)
+        self.refresh_search()
+        self.start_places()
+        self._start_background_work()
+
+    @property
+    def document_complete(self) -> bool:
+        """False while a long book shows only its opening (the whole is being parsed)."""
+        return self._unparsed is None
 
     def on_unmount(self) -> None:
         sys.setswitchinterval(self._switch_interval)
@@ -259,8 +280,9 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
 
     def progress(self) -> int:
         """Percent read up to the bottom of the screen, by place (stable across width, script)."""
-        length = len(self.document.text)
-        return 100 if length == 0 else round(100 * self.article.visible_places()[1] / length)
+        if self.text_length == 0:
+            return 100
+        return round(100 * self.article.visible_places()[1] / self.text_length)
 
     def _update_status(self) -> None:
         if not self.is_mounted:
@@ -277,38 +299,23 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self.query_one("#status", Static).update(" │ ".join(parts))
 
     def action_help(self) -> None:
+        from reader.widgets.help import HelpScreen, binding_rows
+
         keymap = self.settings.keymap
         groups = [
             ("Everywhere", [*binding_rows(self.BINDINGS, keymap), ("ctrl+p", "Command palette")]),
-            ("Reading", binding_rows(ArticleView.BINDINGS, keymap)),
             ("Outline", [("enter", "Jump to section"), ("space", "Fold / unfold")]),
-            (
-                "Moving between panes",
-                [("tab", "Outline ⇄ article"), ("mouse", "Wheel scrolls, click jumps")],
-            ),
-            (
-                "Terms",
-                [
-                    ("] [", "Next / previous term"),
-                    ("enter", "Explain it (or click a term)"),
-                    ("esc", "Close"),
-                ],
-            ),
-            (
-                "Search bar",
-                [
-                    ("enter", "Next match"),
-                    ("n N", "Next / previous afterwards"),
-                    ("esc", "Close and clear"),
-                ],
-            ),
+            ("Closing", [("esc", "Popup, search, cursor, selection")]),
+            ("Reading", binding_rows(ArticleView.READING_BINDINGS, keymap)),
+            ("Panes and mouse", [("tab", "Outline ⇄ article"), ("mouse", "Wheel, click")]),
+            ("Terms", [("] [", "Next / previous term"), ("enter", "Explain (or click a term)")]),
+            ("Search bar", [("enter", "Next match"), ("n N", "Next / previous, later")]),
             (
                 "Word cursor (d)",
                 [
                     ("← → ↑ ↓", "Move by word / line"),
                     ("enter", "Look the word up"),
-                    ("a", "In the popup: add to vocabulary"),
-                    ("esc", "Leave"),
+                    ("a", "In its popup: add to vocabulary"),
                 ],
             ),
         ]

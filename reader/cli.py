@@ -88,52 +88,35 @@ def _run(arguments: argparse.Namespace) -> int:
     variant = arguments.variant or settings.variant
     if arguments.export_vocab:
         return _export_vocab(Path(arguments.export_vocab))
+    from reader.load import read_source
+
+    source = read_source(arguments.file)  # every bad-input error surfaces here, as one line
     if arguments.print:
-        return _print_text(arguments.file, arguments.script, variant)
-
-    from reader.load import load_document
-
-    document = load_document(arguments.file)
+        return _print_text(source.text, arguments.script, variant)
     if arguments.outline:
         from reader.parse import format_outline
 
-        sys.stdout.write(format_outline(document))
+        sys.stdout.write(format_outline(source.parse()))
         return 0
     if arguments.terms:
-        return _print_terms(document, arguments.glossary, arguments.script, variant)
+        return _print_terms(source.parse(), arguments.glossary, arguments.script, variant)
 
     from reader.app import ReaderApp
 
     app = ReaderApp(
-        path=arguments.file,
         script=arguments.script,
         variant=variant,
         glossaries=arguments.glossary,
         resume=not arguments.no_resume,
-        document=document,
+        source=source,
         settings=settings,
     )
     app.run()
     return app.return_code or 0
 
 
-def _print_text(location: str | None, script: str | None, variant: str) -> int:
-    """Decode and convert only: printing needs no outline, so none is parsed."""
-    from reader.assets import sample_article
-    from reader.decode import decode
-    from reader.load import STDIN, read_bytes
-
-    if location == STDIN:
-        data, name = sys.stdin.buffer.read(), "<stdin>"
-    else:
-        path = Path(location) if location else sample_article()
-        if path.is_dir():
-            raise ReaderError(f"{path}: is a directory, not a file")
-        data, name = read_bytes(path), str(path)
-    try:
-        text, _ = decode(data)
-    except ReaderError as error:
-        raise ReaderError(f"{name}: {error}") from None
+def _print_text(text: str, script: str | None, variant: str) -> int:
+    """Convert only: printing needs no outline, so none is parsed."""
     if script in SCRIPTS:
         text = ScriptConverter(detect_script(text), script, variant).convert(text)  # type: ignore[arg-type]
     sys.stdout.write(text)

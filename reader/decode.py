@@ -9,8 +9,6 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-import chardet
-
 from reader.errors import ReaderError
 
 _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
@@ -64,6 +62,8 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 def _candidates(data: bytes) -> list[str]:
     """Order the legacy encodings by chardet's guess, the others after it as a fallback."""
+    import chardet  # only legacy encodings need it: UTF files open without loading it
+
     guess = (chardet.detect(data[:65536]).get("encoding") or "").lower()
     if guess in _BIG5_NAMES:
         return ["cp950", "big5hkscs", "gb18030"]

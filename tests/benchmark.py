@@ -77,6 +77,17 @@ def make_novel(target_bytes: int = NOVEL_BYTES, chapters: int = CHAPTERS) -> str
 # -- measurements, each run in a fresh process ---------------------------------------------
 
 
+async def _workers_done(app) -> None:  # type: ignore[no-untyped-def]
+    """Wait until no worker runs (an exclusive worker may be cancelled by its successor)."""
+    from textual.worker import WorkerCancelled
+
+    while any(worker.is_running for worker in app.workers):
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            await asyncio.sleep(0.01)
+
+
 async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
     """Start an app headless; time its first paint, then each action up to a rendered screen.
 
@@ -116,7 +127,7 @@ async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
             await asyncio.sleep(0.001)
         figures = {"first_paint": painted[0] - started}
         article = app.article
-        await app.workers.wait_for_complete()
+        await _workers_done(app)
         figures["background_loads"] = time.perf_counter() - started
         await pilot.pause()
 
@@ -133,7 +144,7 @@ async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
         figures["switch_script"] = timed(app.action_switch_script)
         begin = time.perf_counter()
         await asyncio.sleep(0.25)  # the conversion worker starts after the screen is painted
-        await app.workers.wait_for_complete()
+        await _workers_done(app)
         figures["convert_all"] = time.perf_counter() - begin
         await pilot.pause()
         figures["jump_end"] = timed(article.action_bottom)
@@ -158,7 +169,9 @@ def _run_child(kind: str, path: str | None, home: Path) -> dict[str, float]:
     env = dict(os.environ)
     for variable in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
         env[variable] = str(home / variable.lower())
-    result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT, env=env)
+    if result.returncode:
+        sys.exit(f"benchmark child {kind} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 

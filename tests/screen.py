@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import App
+from textual.pilot import Pilot
 
 
 def screen_lines(app: App) -> list[str]:
@@ -27,3 +28,15 @@ def region_lines(app: App, widget) -> list[str]:  # type: ignore[no-untyped-def]
 def text_lines(app: App, widget) -> list[str]:  # type: ignore[no-untyped-def]
     """Non-blank rows inside ``widget``."""
     return [line for line in region_lines(app, widget) if line]
+
+
+async def wait_for_terms(pilot: Pilot) -> None:
+    """Wait for the terms worker (it starts after the first paint) to find every term."""
+    app = pilot.app
+    for _ in range(200):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        if app.terms_complete:  # type: ignore[attr-defined]
+            await pilot.pause()
+            return
+    raise AssertionError("the terms worker never finished")

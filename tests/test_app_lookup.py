@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from screen import screen_text
 from textual.pilot import Pilot
 
 import reader.app as app_module
@@ -16,7 +17,7 @@ import reader.words as words_module
 from reader.app import ReaderApp
 from reader.assets import bundled_glossary_dir
 from reader.dictionary import CEDICT_DATE
-from reader.features.lookup import LOOKUP_NOTE, WordIndex, sentence_around
+from reader.features.lookup import WordIndex, sentence_around
 from reader.glossary import Entry, Glossary, load_glossaries
 from reader.vocab import default_path
 from reader.widgets.article import Spans
@@ -459,8 +460,10 @@ def test_the_sentence_is_cut_at_sentence_ends_and_keeps_closing_quotes() -> None
     assert sentence_around(text, len(text) - 1, len(text)) == "再見"
 
 
-def test_the_help_note_credits_cc_cedict() -> None:
-    assert "CC-CEDICT" in LOOKUP_NOTE
-    assert "MDBG" in LOOKUP_NOTE
-    assert "CC BY-SA 4.0" in LOOKUP_NOTE
-    assert CEDICT_DATE in LOOKUP_NOTE
+async def test_the_help_screen_credits_cc_cedict() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert f"CC-CEDICT ({CEDICT_DATE}), published by MDBG, licensed CC BY-SA 4.0" in text

@@ -296,6 +296,18 @@ async def test_command_palette_goes_to_a_section_by_name() -> None:
         assert app.document.text[app.article.top_place :].startswith("三是強化部風建設。")
 
 
+async def test_command_palette_finds_a_section_typed_in_the_other_script() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"调研能力")  # simplified, while the screen shows traditional
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.document.text[app.article.top_place :].startswith("四是強化調研能力。")
+
+
 async def test_command_palette_switches_script() -> None:
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:
@@ -339,3 +351,22 @@ async def test_script_argument_opens_in_that_script() -> None:
         await pilot.pause()
         assert status(app) == "组织工作和谐社会交流 │ 简 │ 22%"
         assert article_top(app) == "组织工作和谐社会交流"
+
+
+async def test_a_long_book_opens_with_its_beginning_then_has_all_of_it(tmp_path: Path) -> None:
+    chapter = "第{}章　章名\n" + "　　這是正文，很長很長的正文。\n" * 800
+    path = tmp_path / "long.txt"
+    path.write_text("長書\n" + "".join(chapter.format(n) for n in range(1, 31)), "utf-8")
+    app = ReaderApp(path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        opening = len(app.document.sections)
+        assert article_top(app) == "長書"
+        while not app.document_complete:
+            await pilot.pause(0.02)
+        await pilot.pause()
+        assert opening < 30 == len(app.document.sections)
+        assert "第30章　章名" in {str(node.label) for node in app.outline._section_nodes}
+        assert status(app).startswith("長書 │ 繁 │ 0%")
+        await pilot.press("G")
+        await pilot.pause()
+        assert status(app).startswith("長書 │ 繁 │ 100% │ 第30章　章名")

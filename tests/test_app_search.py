@@ -340,6 +340,8 @@ async def test_the_search_runs_in_a_worker_and_the_keys_keep_working(
     app = ReaderApp(path=path)
     try:
         async with app.run_test(size=SIZE) as pilot:
+            while not app.document_complete:  # a long text opens with its beginning only
+                await pilot.pause(0.02)
             expected = places(app.document.text, "構建")
             assert len(expected) == 10_000
             await pilot.press("slash", "构", "建")

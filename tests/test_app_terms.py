@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from screen import screen_text
+from screen import screen_text, wait_for_terms
 from test_terms import SAMPLE_TERMS
-from textual.pilot import Pilot
 
+import reader.document_terms as document_terms
 import reader.features.terms as terms_feature
 import reader.words as words_module
 from reader.app import ReaderApp
@@ -88,19 +88,6 @@ def reader_app(segmenter: Segmenter | None = None, **options) -> ReaderApp:  # t
     if segmenter is not None:
         app.segmenter = segmenter
     return app
-
-
-async def terms_found(pilot: Pilot) -> None:
-    """Wait for the terms worker (it starts after the first paint) to find every term."""
-    app = pilot.app
-    assert isinstance(app, ReaderApp)
-    for _ in range(200):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        if app.terms_complete:
-            await pilot.pause()
-            return
-    raise AssertionError("the terms worker never finished")
 
 
 def marks(app: ReaderApp, kind: str) -> list[Span]:
@@ -181,7 +168,7 @@ async def test_the_first_paint_does_not_wait_for_jieba() -> None:
         assert not app.terms_complete
 
         release.set()
-        await terms_found(pilot)
+        await wait_for_terms(pilot)
         assert app.segmenter.loaded
         assert len(marks(app, "term")) == 162
     assert loading_threads and threading.main_thread() not in loading_threads
@@ -190,7 +177,7 @@ async def test_the_first_paint_does_not_wait_for_jieba() -> None:
 async def test_every_term_of_the_sample_is_marked(segmenter: Segmenter) -> None:
     app = reader_app(segmenter)
     async with app.run_test(size=SIZE) as pilot:
-        await terms_found(pilot)
+        await wait_for_terms(pilot)
 
         spans = marks(app, "term")
         assert len(spans) == 162
@@ -221,7 +208,7 @@ async def test_glossary_problems_are_warnings_and_the_rest_still_loads(
     )
     app = reader_app(segmenter, glossaries=[broken, missing, override])
     async with app.run_test(size=SIZE) as pilot:
-        await terms_found(pilot)
+        await wait_for_terms(pilot)
 
         warnings = [(n.message, n.severity) for n in app._notifications]
         assert warnings == [
@@ -261,12 +248,12 @@ async def test_a_long_text_is_searched_in_chunks_the_screen_first(
     monkeypatch.setattr(TermsFeature, "_terms_found", record)
     monkeypatch.setattr(TermsFeature, "start_terms", start_at_2500)
     monkeypatch.setattr(terms_feature, "REPORT_EVERY", 0)  # a batch for every chunk
-    monkeypatch.setattr(terms_feature, "chunks", lambda document: chunks(document, 1000))
+    monkeypatch.setattr(document_terms, "chunks", lambda document: chunks(document, 1000))
     app = reader_app(segmenter)
     async with app.run_test(size=SIZE) as pilot:
         spans = chunks(app.document, 1000)
         assert spans == [(0, 1001), (1001, 2246), (2246, 3588), (3588, 4497)]
-        await terms_found(pilot)
+        await wait_for_terms(pilot)
 
         # the chunk on screen, the one after it, the one before, …; then the last word
         order = [spans[2], spans[3], spans[1], spans[0]]
@@ -284,7 +271,7 @@ async def test_a_long_text_is_searched_in_chunks_the_screen_first(
 async def test_next_and_previous_term_from_the_top_of_the_screen(segmenter: Segmenter) -> None:
     app = reader_app(segmenter)
     async with app.run_test(size=SIZE) as pilot:
-        await terms_found(pilot)
+        await wait_for_terms(pilot)
         hits = app.document_terms.hits
 
         await pilot.press("right_square_bracket")
@@ -323,7 +310,7 @@ async def test_next_and_previous_term_from_the_top_of_the_screen(segmenter: Segm
 async def test_the_last_and_first_terms_go_no_further(segmenter: Segmenter) -> None:
     app = reader_app(segmenter)
     async with app.run_test(size=SIZE) as pilot:
-        await terms_found(pilot)
+        await wait_for_terms(pilot)
         hits = app.document_terms.hits
 
         await pilot.press("left_square_bracket")  # nothing before the top of the document
@@ -348,7 +335,7 @@ async def test_enter_opens_the_popup_which_follows_the_script_and_the_next_term(
 ) -> None:
     app = reader_app(segmenter)
     async with app.run_test(size=SIZE) as pilot:
-        await terms_found(pilot)
+        await wait_for_terms(pilot)
         await pilot.press("right_square_bracket", "enter")
 
         box = popup(app)
@@ -401,7 +388,7 @@ async def test_enter_opens_the_popup_which_follows_the_script_and_the_next_term(
 async def test_the_popup_goes_above_a_term_near_the_bottom(segmenter: Segmenter) -> None:
     app = reader_app(segmenter)
     async with app.run_test(size=SIZE) as pilot:
-        await terms_found(pilot)
+        await wait_for_terms(pilot)
         _, end = app.article.visible_places()
         low = [hit for hit in app.document_terms.hits if hit.end <= end]
         hit = low[-1]  # the last term on screen, near the bottom
@@ -418,7 +405,7 @@ async def test_the_popup_goes_above_a_term_near_the_bottom(segmenter: Segmenter)
 async def test_a_click_on_a_term_opens_its_popup(segmenter: Segmenter) -> None:
     app = reader_app(segmenter)
     async with app.run_test(size=SIZE) as pilot:
-        await terms_found(pilot)
+        await wait_for_terms(pilot)
         hit = app.document_terms.first_of("小康社会")
         assert hit is not None and on_screen(app, hit.start)
         x, y = app.article.screen_offset_of(hit.start)
@@ -446,7 +433,7 @@ async def test_a_click_on_a_term_opens_its_popup(segmenter: Segmenter) -> None:
 async def test_the_term_index_filters_in_either_script_and_jumps(segmenter: Segmenter) -> None:
     app = reader_app(segmenter)
     async with app.run_test(size=SIZE) as pilot:
-        await terms_found(pilot)
+        await wait_for_terms(pilot)
         await pilot.press("t")
 
         terms = index(app)
@@ -488,7 +475,7 @@ async def test_the_term_index_filters_in_either_script_and_jumps(segmenter: Segm
 async def test_the_index_moves_with_the_arrows_and_switches_script(segmenter: Segmenter) -> None:
     app = reader_app(segmenter)
     async with app.run_test(size=SIZE) as pilot:
-        await terms_found(pilot)
+        await wait_for_terms(pilot)
         await pilot.press("t", *"黨員")
         terms = index(app)
         assert terms.option_list.highlighted == 0
@@ -518,7 +505,7 @@ async def test_the_popup_wraps_chinese_by_the_line_breaking_rules() -> None:
     """No line of the explanation starts with 、 or ，, and no number is split."""
     app = ReaderApp()
     async with app.run_test(size=(120, 40)) as pilot:
-        await terms_found(pilot)
+        await wait_for_terms(pilot)
         hit = next(h for h in app.document_terms.hits if h.key == "社会主义和谐社会")
         assert app.open_term_at(hit.start)
         await pilot.pause()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -9,30 +11,9 @@ from reader.assets import sample_article
 from reader.document import Document, Paragraph
 from reader.parse import format_outline, parse_document
 
-SAMPLE_OUTLINE = """\
-組織工作和諧社會交流
-  一、構建和諧社會對組織工作提出了新要求
-    一是必須立足創新,提升組織工作整體水平
-    二是必須振奮精神,激發黨員干部隊伍活力
-    三是必須發揮各級黨委的領導核心作用,增強構建和諧社會的凝聚力和向心力
-    四是必須加強基層工作,打牢建設和諧社會的基礎
-  二、不斷提升工作水平,為構建和諧社會提供堅強的組織保證和人才支持
-    1、進一步加強領導班子和干部隊伍建設,提高各級領導班子和領導干部領導和諧社會建設的本領
-      一是要在增強領導班子整體功能上下功夫
-      二是要在推進干部人事制度改革上下功夫
-      三是要在提高教育培訓質量上下功夫
-    2、進一步創新人才工作機制,為構建和諧社會提供人才支持
-    3、進一步加強基層組織建設,為構建和諧社會奠定堅實的組織基礎
-      一是要切實抓好農村基層黨組織建設
-      二是要切實抓好城市社區黨建工作
-      三是要切實抓好企業黨組織建設
-    4、進一步建立健全先進性建設長效機制,充分發揮廣大黨員促進社會和諧的表率作用
-  三、加強組工干部隊伍建設,提高服務構建和諧社會的能力
-    一是強化學習意識
-    二是強化創新意識
-    三是強化部風建設
-    四是強化調研能力
-"""
+SAMPLE_OUTLINE = (Path(__file__).parent / "data" / "sample-article.outline").read_text(
+    encoding="utf-8"
+)
 
 
 def sample() -> Document:

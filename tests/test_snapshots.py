@@ -3,34 +3,23 @@ update them with `pytest tests/test_snapshots.py --snapshot-update` and look at 
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
+from screen import wait_for_terms
 
 from reader.app import ReaderApp
 
 
-async def settle(pilot: Pilot) -> None:
-    """Terms arrive from a worker started after the first paint: wait for all of them."""
-    app = pilot.app
-    assert isinstance(app, ReaderApp)
-    for _ in range(200):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        if app.terms_complete:
-            await pilot.pause()
-            return
-    raise AssertionError("the terms worker never finished")
-
-
 def test_sample_traditional_120x40(snap_compare) -> None:
-    assert snap_compare(ReaderApp(), terminal_size=(120, 40), run_before=settle)
+    assert snap_compare(ReaderApp(), terminal_size=(120, 40), run_before=wait_for_terms)
 
 
 def test_sample_simplified_120x40(snap_compare) -> None:
-    assert snap_compare(ReaderApp(), press=["s"], terminal_size=(120, 40), run_before=settle)
+    assert snap_compare(
+        ReaderApp(), press=["s"], terminal_size=(120, 40), run_before=wait_for_terms
+    )
 
 
 def test_sample_small_terminal_60x20(snap_compare) -> None:
-    assert snap_compare(ReaderApp(), terminal_size=(60, 20), run_before=settle)
+    assert snap_compare(ReaderApp(), terminal_size=(60, 20), run_before=wait_for_terms)
 
 
 def test_the_popup_of_a_term(snap_compare) -> None:
@@ -40,5 +29,5 @@ def test_the_popup_of_a_term(snap_compare) -> None:
         ReaderApp(),
         press=["right_square_bracket"] * 4 + ["enter"],
         terminal_size=(120, 40),
-        run_before=settle,
+        run_before=wait_for_terms,
     )

@@ -25,18 +25,20 @@ from typing import TYPE_CHECKING, Any
 
 from textual import work
 
-from reader.dictionary import CEDICT_DATE, Dictionary
-from reader.document import Document
 from reader.errors import ReaderError
 from reader.script import ScriptConverter, to_simplified
 from reader.typeset import cell_width, display
-from reader.vocab import VocabItem, Vocabulary
-from reader.widgets.word_popup import Sense, WordPopup
-from reader.words import Segmenter
 
+# The dictionary, the vocabulary and the popup are imported when first used, not at start-up:
+# the first paint should not wait for them.
 if TYPE_CHECKING:
     from reader.app import ReaderApp
+    from reader.dictionary import Dictionary
+    from reader.document import Document
     from reader.layout import Line
+    from reader.vocab import Vocabulary
+    from reader.widgets.word_popup import Sense
+    from reader.words import Segmenter
 
 #: The cursor keys' actions (bound in ArticleView); enabled only while the cursor is on.
 WORD_ACTIONS = frozenset({"word_left", "word_right", "word_up", "word_down"})
@@ -44,11 +46,6 @@ MAX_CANDIDATES = 5  # dictionary headwords offered at the cursor, longest first
 MAX_LINE_SKIP = 50  # lines ↑/↓ look through for one with a word on it
 LOADING = "Dictionary is loading…"
 
-#: For the help screen: CC-CEDICT's attribution, as its licence asks.
-LOOKUP_NOTE = (
-    f"Word look-up: CC-CEDICT ({CEDICT_DATE}), published by MDBG, "
-    "licensed CC BY-SA 4.0 — https://cc-cedict.org/wiki/"
-)
 
 # A token of jieba's that is a word: it has a letter, digit or character (not punctuation).
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -67,6 +64,8 @@ def shared_dictionary() -> Dictionary:
     global _dictionary
     with _dictionary_lock:
         if _dictionary is None:
+            from reader.dictionary import Dictionary
+
             _dictionary = Dictionary.load()
         return _dictionary
 
@@ -209,7 +208,13 @@ class LookupFeature:
         return self._lookup_dictionary
 
     def lookup_help_note(self) -> str:
-        return LOOKUP_NOTE
+        """CC-CEDICT's attribution for the help screen, as its licence asks."""
+        from reader.dictionary import CEDICT_DATE
+
+        return (
+            f"Word look-up: CC-CEDICT ({CEDICT_DATE}), published by MDBG, "
+            "licensed CC BY-SA 4.0 — https://cc-cedict.org/wiki/"
+        )
 
     def lookup_glossary(self) -> Any:
         """The glossary feature's glossary, when it has one loaded (optional)."""
@@ -237,8 +242,8 @@ class LookupFeature:
         app.segmenter.ensure_loaded()  # the cursor's words (shared with the glossary)
 
     def _lookup_words(self) -> WordIndex:
-        if self._word_index is None:
-            app = _reader(self)
+        app = _reader(self)
+        if self._word_index is None or self._word_index.document is not app.document:
             self._word_index = WordIndex(app.document, app.segmenter)
         return self._word_index
 
@@ -409,6 +414,8 @@ class LookupFeature:
         Every entry of each headword is a sense (homographs: 行 xíng and háng). Needs the
         dictionary; answers in well under a millisecond.
         """
+        from reader.widgets.word_popup import Sense
+
         dictionary = self._lookup_dictionary
         if dictionary is None:
             return []
@@ -434,6 +441,8 @@ class LookupFeature:
         return senses
 
     def _lookup_glossary_senses(self, glossary: Any, text: str, position: int) -> list[Sense]:
+        from reader.widgets.word_popup import Sense
+
         forms: Mapping[str, str] = glossary.forms()
         longest = min(max(map(len, forms), default=0), len(text) - position)
         to_traditional = ScriptConverter("simplified", "traditional", _reader(self).shown.variant)
@@ -492,6 +501,8 @@ class LookupFeature:
         )
         text = app.document.paragraph_text(paragraph)
         sentence = sentence_around(text, span[0] - base, span[1] - base)
+        from reader.widgets.word_popup import WordPopup
+
         app.push_screen(
             WordPopup(
                 senses,
@@ -503,6 +514,8 @@ class LookupFeature:
         )
 
     def _lookup_add_to_vocabulary(self, sentence: str, sense: Sense) -> None:
+        from reader.vocab import VocabItem, Vocabulary
+
         app = _reader(self)
         vocabulary = self._lookup_vocabulary
         if vocabulary is None:

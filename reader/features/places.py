@@ -22,7 +22,6 @@ from reader.state import (
     bookmark_label,
     document_key,
 )
-from reader.widgets.bookmarks import BookmarksScreen
 
 if TYPE_CHECKING:
     from reader.app import ReaderApp
@@ -227,6 +226,8 @@ class PlacesFeature:
         if not state.bookmarks:
             app.notify(f"No bookmarks yet: {self._places_key_for('add_bookmark', 'm')} adds one")
             return
+        from reader.widgets.bookmarks import BookmarksScreen
+
         labels = [self.bookmark_label_at(bookmark.place) for bookmark in state.bookmarks]
         app.push_screen(
             BookmarksScreen(labels, self._places_delete_bookmark), self._places_jump_to_bookmark

@@ -18,12 +18,12 @@ from textual.worker import get_current_worker
 
 from reader.script import to_simplified
 from reader.search import Match, SearchIndex, match_label, next_match, previous_match
-from reader.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from textual.timer import Timer
 
     from reader.document import Document
+    from reader.widgets.search_bar import SearchBar
 
 DEBOUNCE = 0.12  # seconds of quiet typing before the search starts
 REPORT_EVERY = 0.2  # seconds between two batches of results sent by the worker
@@ -125,6 +125,8 @@ class SearchFeature:
             return
         bar = self._search_bar
         if bar is None:
+            from reader.widgets.search_bar import SearchBar
+
             bar = self._search_bar = SearchBar(id="search-bar")
             await article.screen.mount(bar, after=self.query_one("#main"))
             self._warm_search_index(self.search_index())
@@ -144,6 +146,11 @@ class SearchFeature:
         bar.remove()
         article.focus()
         return True
+
+    def refresh_search(self) -> None:
+        """The document was reparsed (a long book's whole after its opening): search it again."""
+        if self._search_run is not None:
+            self._start_search(self._search_run.query)
 
     @property
     def search_label(self) -> str:

@@ -16,21 +16,17 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.worker import get_current_worker
 
-from reader.document_terms import (
-    DocumentTerms,
-    chunks,
-    find_chunk_terms,
-    load_user_glossary,
-    outward,
-)
 from reader.errors import ReaderError
-from reader.glossary import Glossary
-from reader.terms import TermHit
-from reader.widgets.term_index import IndexRow, TermIndex
-from reader.widgets.term_popup import Anchor, TermPopup
+from reader.widgets.popup_box import Anchor
 
+# The glossary, jieba and term matching are imported by the worker, not at start-up.
 if TYPE_CHECKING:
     from reader.app import ReaderApp
+    from reader.document_terms import DocumentTerms
+    from reader.glossary import Glossary
+    from reader.terms import TermHit
+    from reader.widgets.term_index import IndexRow, TermIndex
+    from reader.widgets.term_popup import TermPopup
 
 REPORT_EVERY = 0.2  # seconds between two batches of terms sent by the worker
 NOTICE_TIMEOUT = 10  # seconds a warning about a glossary file stays on screen
@@ -47,8 +43,7 @@ class TermsFeature:
 
     #: The merged glossary once loaded (the dictionary popup looks terms up in it too).
     glossary: Glossary | None = None
-    #: The terms found so far (all of them once ``terms_complete``).
-    document_terms: DocumentTerms = DocumentTerms()
+    _document_terms: DocumentTerms | None = None
     terms_complete: bool = False
     _term_hits: tuple[TermHit, ...] = ()
     _terms_covered: tuple[Span, ...] = ()  # merged ranges of places already searched
@@ -60,6 +55,15 @@ class TermsFeature:
     def selected_term(self) -> TermHit | None:
         return self._term_selected
 
+    @property
+    def document_terms(self) -> DocumentTerms:
+        """The terms found so far (all of them once ``terms_complete``)."""
+        if self._document_terms is None:
+            from reader.document_terms import DocumentTerms
+
+            self._document_terms = DocumentTerms()
+        return self._document_terms
+
     # -- finding -----------------------------------------------------------------------------
 
     def start_terms(self) -> None:
@@ -68,6 +72,8 @@ class TermsFeature:
 
     @work(thread=True, exclusive=True, group="terms")
     def _find_terms(self, origin: int) -> None:
+        from reader.document_terms import chunks, find_chunk_terms, load_user_glossary, outward
+
         app = _reader(self)
         worker = get_current_worker()
         try:
@@ -114,7 +120,9 @@ class TermsFeature:
         """On the app's thread: mark the new terms and bring the popup and index up to date."""
         self._term_hits += tuple(batch)
         self._terms_covered = _merged([*self._terms_covered, *covered])
-        self.document_terms = DocumentTerms.of(self._term_hits)
+        from reader.document_terms import DocumentTerms
+
+        self._document_terms = DocumentTerms.of(self._term_hits)
         self.terms_complete = done
         if batch:
             _reader(self).article.set_marks("term", self.document_terms.spans())
@@ -222,6 +230,8 @@ class TermsFeature:
                 entry, self.document_terms.counts.get(hit.key, 0), self._term_anchor(hit)
             )
             return True
+        from reader.widgets.term_popup import TermPopup
+
         popup = TermPopup(
             entry,
             self.document_terms.counts.get(hit.key, 0),
@@ -262,6 +272,8 @@ class TermsFeature:
         if self.glossary is None:
             app.notify("Still loading the glossary…", timeout=2)
             return
+        from reader.widgets.term_index import TermIndex
+
         index = TermIndex(
             self._term_index_rows(),
             complete=self.terms_complete,
@@ -272,6 +284,8 @@ class TermsFeature:
         app.push_screen(index, callback=self._term_index_closed)
 
     def _term_index_rows(self) -> list[IndexRow]:
+        from reader.widgets.term_index import IndexRow
+
         glossary = self.glossary
         if glossary is None:
             return []

@@ -55,13 +55,7 @@ class Spans:
 class ArticleView(ScrollView, can_focus=True):
     """Shows the document wrapped to the reading width, centred, in the script on screen."""
 
-    BINDINGS = [
-        # The word cursor's keys (reader/features/lookup.py): the app's check_action turns
-        # them off while the cursor is off, so ↑/↓ fall through to the line keys below.
-        Binding("left", "app.word_left", "Word cursor: previous word", key_display="←", show=False),
-        Binding("right", "app.word_right", "Word cursor: next word", key_display="→", show=False),
-        Binding("up", "app.word_up", "Word cursor: line up", key_display="↑", show=False),
-        Binding("down", "app.word_down", "Word cursor: line down", key_display="↓", show=False),
+    READING_BINDINGS = [
         Binding("j,down", "line_down", "Line down", show=False),
         Binding("k,up", "line_up", "Line up", show=False),
         Binding("space,f,pagedown", "page_down", "Page down", show=False),
@@ -70,6 +64,15 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("G,end", "bottom", "Bottom", show=False),
         Binding("right_curly_bracket", "next_section", "Next section", key_display="}"),
         Binding("left_curly_bracket", "previous_section", "Prev section", key_display="{"),
+    ]
+    BINDINGS = [
+        # The word cursor's keys (reader/features/lookup.py): the app's check_action turns
+        # them off while the cursor is off, so ↑/↓ fall through to the line keys.
+        Binding("left", "app.word_left", "Word cursor: previous word", key_display="←", show=False),
+        Binding("right", "app.word_right", "Word cursor: next word", key_display="→", show=False),
+        Binding("up", "app.word_up", "Word cursor: line up", key_display="↑", show=False),
+        Binding("down", "app.word_down", "Word cursor: line down", key_display="↓", show=False),
+        *READING_BINDINGS,
     ]
 
     COMPONENT_CLASSES = {
@@ -117,7 +120,6 @@ class ArticleView(ScrollView, can_focus=True):
         self.script: Script = script
         self._layout = ArticleLayout(document, shown.shower(script), reading_width)
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
-        self._generation = 0
         self._marks: dict[str, Spans] = {}
         self._run_in = Spans.of(self._run_in_spans())
         self._top_place = 0
@@ -178,6 +180,16 @@ class ArticleView(ScrollView, can_focus=True):
         self._invalidate_strips()
         self.scroll_to_place(place)
 
+    def set_document(self, document: Document, shown: ShownText) -> None:
+        """Show a fuller parse of the same text (the whole book after its opening)."""
+        place = self._top_place
+        self.document = document
+        self.shown = shown
+        self._layout = ArticleLayout(document, shown.shower(self.script), self.text_width)
+        self._run_in = Spans.of(self._run_in_spans())
+        self._invalidate_strips()
+        self.scroll_to_place(place)
+
     # -- marks -------------------------------------------------------------------------------
 
     def set_marks(self, kind: str, spans: list[tuple[int, int]]) -> None:
@@ -195,7 +207,6 @@ class ArticleView(ScrollView, can_focus=True):
         return spans
 
     def _invalidate_strips(self) -> None:
-        self._generation += 1
         self._strips.clear()
 
     def notify_style_update(self) -> None:
@@ -276,26 +287,19 @@ class ArticleView(ScrollView, can_focus=True):
         last = len(self.document.paragraphs) - 1
         if last < 0:
             return
-        layout.make_exact(last - self._page_height, last)
-        y = max(0, layout.total_lines - self._page_height)
-        y = layout.prepare(y, self._page_height)
-        y = max(0, layout.total_lines - self._page_height)
-        self._apply(y)
+        layout.make_exact(last - self._page_height, last)  # the last screenful, exactly
+        layout.prepare(max(0, layout.total_lines - self._page_height), self._page_height)
+        self._apply(max(0, layout.total_lines - self._page_height))
 
     def action_next_section(self) -> None:
-        sections = self.document.sections
         current = self.document.section_index_at(self._top_place)
         following = 0 if current is None else current + 1
-        # a section starting on the top line is the current one: move past it
-        while following < len(sections) and sections[following].start <= self._top_place:
-            following += 1
-        if following < len(sections):
-            self.scroll_to_place(sections[following].start)
+        if following < len(self.document.sections):
+            self.scroll_to_place(self.document.sections[following].start)
 
     def action_previous_section(self) -> None:
-        sections = self.document.sections
-        earlier = [s.start for s in sections if s.start < self._top_place]
-        self.scroll_to_place(earlier[-1] if earlier else 0)
+        earlier = self.document.section_index_at(self._top_place - 1)
+        self.scroll_to_place(0 if earlier is None else self.document.sections[earlier].start)
 
     def visible_places(self) -> tuple[int, int]:
         """The places of the first character on screen and just past the last one."""

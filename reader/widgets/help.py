@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -54,28 +54,46 @@ def binding_rows(
     return rows
 
 
+Group = tuple[str, list[tuple[str, str]]]
+
+
+def _balanced(groups: list[Group]) -> tuple[list[Group], list[Group]]:
+    """Split groups, in order, into two columns of about the same height."""
+    heights = [len(rows) + 2 for _, rows in groups]
+    total = sum(heights)
+    split = min(range(len(groups) + 1), key=lambda index: abs(total - 2 * sum(heights[:index])))
+    return groups[:split], groups[split:]
+
+
+def _key_table(groups: list[Group]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold")
+    table.add_column()
+    for title, rows in groups:
+        table.add_row("", Text(title, style="bold underline"))
+        for keys, description in rows:
+            table.add_row(keys, description)
+        table.add_row("", "")
+    return table
+
+
 class HelpScreen(ModalScreen[None]):
     """Lists keys by where they work; any of escape, q or ? closes it."""
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", key_display="esc")]
 
-    def __init__(self, groups: list[tuple[str, list[tuple[str, str]]]], notes: str = "") -> None:
+    def __init__(self, groups: list[Group], notes: str = "") -> None:
         super().__init__()
         self._groups = groups
         self._notes = notes
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(justify="right", style="bold")
-        table.add_column()
-        for title, rows in self._groups:
-            table.add_row("", Text(title, style="bold underline"))
-            for keys, description in rows:
-                table.add_row(keys, description)
-            table.add_row("", "")
+        left, right = _balanced(self._groups)
         with VerticalScroll(id="help-box"):
             yield Static(Text("reader — keys", style="bold"), id="help-title")
-            yield Static(table)
+            with Horizontal(id="help-columns"):
+                yield Static(_key_table(left), classes="help-column")
+                yield Static(_key_table(right), classes="help-column")
             if self._notes:
                 yield Static(self._notes, id="help-notes")
             yield Static("esc, q or ? closes this screen", id="help-close")

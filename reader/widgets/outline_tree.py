@@ -44,6 +44,15 @@ class OutlineTree(Tree[int]):
             self._section_nodes.append(node)
         self.root.expand()
 
+    def set_document(self, document: Document, label: Callable[[str], str]) -> None:
+        """Show the sections of a fuller parse of the same text."""
+        self.document = document
+        self._label = label
+        self.clear()
+        self.root.set_label(label(document.title))
+        self._section_nodes = []
+        self._add_sections()
+
     def relabel(self, label: Callable[[str], str]) -> None:
         """Show every title in another script."""
         self._label = label

@@ -24,15 +24,11 @@ from reader.document_terms import TermCard, term_card
 from reader.glossary import Entry
 from reader.script import Script, Variant
 from reader.typeset import fill
+from reader.widgets.popup_box import CHROME_HEIGHT, CHROME_WIDTH, Anchor, box_width, place_box
 
 BOX_WIDTH = 64  # cells, border included; narrower on a narrow screen
 # The box's border (1 + 1) and padding (0 1): keep in step with DEFAULT_CSS below.
-CHROME_WIDTH = 4
-CHROME_HEIGHT = 2
 HINT = "] next · [ previous · s 繁/简 · esc close"
-
-#: A term on screen: its first cell's column, its first row and its last row.
-Anchor = tuple[int, int, int]
 
 
 def card_text(card: TermCard, width: int = BOX_WIDTH - CHROME_WIDTH) -> Text:
@@ -159,7 +155,7 @@ class TermPopup(ModalScreen[None]):
     # -- drawing -----------------------------------------------------------------------------
 
     def _inner_width(self) -> int:
-        return max(CHROME_WIDTH + 10, min(BOX_WIDTH, self.app.size.width)) - CHROME_WIDTH
+        return box_width(BOX_WIDTH, self.app.size.width) - CHROME_WIDTH
 
     def _draw(self) -> None:
         text = card_text(self.card, self._inner_width())
@@ -173,23 +169,11 @@ class TermPopup(ModalScreen[None]):
         width = inner + CHROME_WIDTH
         if text is None:
             text = card_text(self.card, inner)
-        screen_width, screen_height = self.app.size
         console = self.app.console
         needed = (
             CHROME_HEIGHT + len(text.wrap(console, inner)) + len(Text(HINT).wrap(console, inner))
         )
-        column, first_row, last_row = self.anchor
-        below = max(0, screen_height - (last_row + 1))
-        above = max(0, first_row)
-        if needed <= below or (needed > above and below >= above):
-            top, height = last_row + 1, min(needed, below)
-        else:
-            height = min(needed, above)
-            top = first_row - height
-        box = self.box
-        box.styles.width = width
-        box.styles.height = max(CHROME_HEIGHT + 1, height)
-        box.styles.offset = (max(0, min(column, screen_width - width)), max(0, top))
+        place_box(self.box, self.anchor, width, needed, self.app.size)
 
     # -- clicks ------------------------------------------------------------------------------
 

@@ -24,11 +24,10 @@ from textual.widgets import Static
 
 from reader.pinyin import NO_TONE, syllables
 from reader.script import Script
+from reader.widgets.popup_box import CHROME_HEIGHT, CHROME_WIDTH, Anchor, box_width, place_box
 
 BOX_WIDTH = 60  # cells, border included; narrower on a narrow screen
 # The box's border (1 + 1) and padding (0 1): keep in step with DEFAULT_CSS below.
-CHROME_WIDTH = 4
-CHROME_HEIGHT = 2
 HINT = "a add to vocabulary · ↑↓ choose · esc close"
 
 #: Tone colours 1-5, each about 4.6:1 against both black and white (WCAG AA on either).
@@ -131,7 +130,7 @@ class WordPopup(ModalScreen[None]):
         senses: Sequence[Sense],
         *,
         script: Script,
-        anchor: tuple[int, int, int],
+        anchor: Anchor,
         selected: int = 0,
         on_add: Callable[[Sense], None] | None = None,
     ) -> None:
@@ -185,24 +184,12 @@ class WordPopup(ModalScreen[None]):
 
     def _place(self) -> None:
         """Below the word if the box fits there, else above if it fits, else the larger side."""
-        screen_width, screen_height = self.app.size
-        width = max(CHROME_WIDTH + 10, min(BOX_WIDTH, screen_width))
+        width = box_width(BOX_WIDTH, self.app.size.width)
         inner = width - CHROME_WIDTH
         console = self.app.console
         needed = CHROME_HEIGHT + sum(len(text.wrap(console, inner)) for text in self._texts())
         needed += len(Text(HINT).wrap(console, inner))
-        column, first_row, last_row = self.anchor
-        below = max(0, screen_height - (last_row + 1))
-        above = max(0, first_row)
-        if needed <= below or (needed > above and below >= above):
-            top, height = last_row + 1, min(needed, below)
-        else:
-            height = min(needed, above)
-            top = first_row - height
-        box = self.box
-        box.styles.width = width
-        box.styles.height = max(CHROME_HEIGHT + 1, height)
-        box.styles.offset = (max(0, min(column, screen_width - width)), max(0, top))
+        place_box(self.box, self.anchor, width, needed, self.app.size)
 
     # -- keys and clicks ---------------------------------------------------------------------
 
