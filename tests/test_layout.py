@@ -99,7 +99,7 @@ def test_shown_text_converts_once_and_keeps_the_original_for_its_own_script() ->
     assert shown.paragraph("simplified", 1) == ("构建和谐社会。", None)
     assert shown.paragraph("simplified", 1) is shown.paragraph("simplified", 1)  # cached
     assert not shown.is_complete("simplified")
-    assert shown.fill("simplified", shown.outward_from(1)) == 3
+    assert shown.fill("simplified", shown.outward_from(1)) == 2  # 1 was converted already
     assert shown.is_complete("simplified")
     assert shown.outward_from(1) == [1, 2, 0]
     assert shown.convert("simplified", "黨員") == "党员"
