@@ -48,6 +48,9 @@ def section_commands() -> type[Provider]:
     return SectionCommands
 
 
+PREPARED_PARAGRAPHS = 40  # paragraphs around the place converted ahead of a script switch
+
+
 class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[int]):
     """A terminal reader for Chinese articles and books."""
 
@@ -245,9 +248,15 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
 
     @work(thread=True, group="warm-up")
     def _warm_up(self) -> None:
-        """Build the other script's tables now so the first `s` answers at once."""
-        for script in (self.shown_script, other(self.shown_script)):
-            warm_up(self.shown.converter(script))
+        """Get the other script ready so that `s` answers at once: its OpenCC tables, the
+        titles of the outline and the paragraphs around the reader's place."""
+        shown, script = self.shown, other(self.shown_script)
+        warm_up(shown.converter(self.shown_script))
+        warm_up(shown.converter(script))
+        for title in (self.document.title, *(section.title for section in self.document.sections)):
+            shown.convert(script, title)
+        here = self.document.paragraph_index_at(self.article.top_place)
+        shown.fill(script, shown.outward_from(here)[:PREPARED_PARAGRAPHS])
 
     # -- navigation --------------------------------------------------------------------------
 

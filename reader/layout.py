@@ -123,14 +123,14 @@ class ArticleLayout:
             self.lines_of(index)
 
     def prepare(self, y: int, height: int, anchor: tuple[int, int] | None = None) -> int:
-        """Wrap what the screen at ``y`` shows (and a screen around it) exactly.
+        """Wrap what the screen at ``y`` shows (and half a screen around it) exactly.
 
         Returns the y that keeps ``anchor`` (paragraph, line) at the top while estimates above
         it are corrected; without an anchor, ``y`` itself.
         """
         for _ in range(4):  # corrections can move what is visible; settle in a few rounds
-            first = self.paragraph_at_y(max(0, y - height))
-            last = self.paragraph_at_y(y + 2 * height)
+            first = self.paragraph_at_y(max(0, y - height // 2))
+            last = self.paragraph_at_y(y + height + height // 2)
             missing = [i for i in range(first, last + 1) if not self.is_exact(i)]
             if not missing:
                 break

@@ -53,7 +53,9 @@ class ShownText:
         key = (script, text)
         shown = self._short.get(key)
         if shown is None:
-            shown = self._short[key] = self.converter(script).convert(text)
+            shown = self.converter(script).convert(text)
+            with self._lock:
+                self._short[key] = shown
         return shown
 
     def is_complete(self, script: Script) -> bool:
@@ -112,12 +114,12 @@ class ShownText:
     def outward_from(self, index: int) -> list[int]:
         """Paragraph indices nearest ``index`` first, so what the reader sees next is ready."""
         count = len(self.document.paragraphs)
+        if count == 0:
+            return []
         order = [index]
-        for distance in range(1, count):
+        for distance in range(1, max(index, count - 1 - index) + 1):
             if index + distance < count:
                 order.append(index + distance)
             if index - distance >= 0:
                 order.append(index - distance)
-            if index + distance >= count and index - distance < 0:
-                break
-        return [i for i in order if 0 <= i < count]
+        return order

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+import reader.words as words_module
+from reader.words import Segmenter
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "assets" / "sample-article.txt"
 
@@ -27,3 +30,24 @@ def private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
 @pytest.fixture
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def jieba_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("jieba-cache")
+
+
+@pytest.fixture(autouse=True)
+def shared_jieba_cache(jieba_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """jieba writes its dictionary cache once for the whole run, not once per test."""
+    monkeypatch.setattr(words_module, "cache_dir", lambda: jieba_cache)
+
+
+@pytest.fixture(scope="module")
+def segmenter(jieba_cache: Path) -> Segmenter:
+    """One loaded jieba for a module's tests (building it takes a second)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(words_module, "cache_dir", lambda: jieba_cache)
+        loaded = Segmenter()
+        loaded.ensure_loaded()
+    return loaded

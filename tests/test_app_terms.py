@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from test_terms import SAMPLE_TERMS
 
 import reader.document_terms as document_terms
 import reader.features.terms as terms_feature
-import reader.words as words_module
 from reader.app import ReaderApp
 from reader.document_terms import chunks
 from reader.features.terms import TermsFeature
@@ -60,27 +58,6 @@ DANGYUAN_KEYS = [
 
 
 # -- fixtures and helpers --------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def jieba_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("jieba-cache")
-
-
-@pytest.fixture(autouse=True)
-def shared_jieba_cache(jieba_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(words_module, "cache_dir", lambda: jieba_cache)
-
-
-@pytest.fixture(scope="module")
-def segmenter(jieba_cache: Path) -> Iterator[Segmenter]:
-    """One loaded jieba for the module (loading takes seconds); it only ever gets the
-    bundled glossary's forms, as every app of these tests would add anyway."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(words_module, "cache_dir", lambda: jieba_cache)
-        loaded = Segmenter()
-        loaded.ensure_loaded()
-        yield loaded
 
 
 def reader_app(segmenter: Segmenter | None = None, **options) -> ReaderApp:  # type: ignore[no-untyped-def]

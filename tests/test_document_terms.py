@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from test_terms import SAMPLE_TERMS
 
-import reader.words as words_module
 from reader.cli import main
 from reader.document_terms import (
     DocumentTerms,
@@ -62,26 +61,6 @@ term = "抓手"
 pinyin = "zhuāshǒu"
 zh = "用來推動工作的切入點。"
 """
-
-
-@pytest.fixture(scope="module")
-def jieba_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("jieba-cache")
-
-
-@pytest.fixture(autouse=True)
-def shared_jieba_cache(jieba_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """jieba builds its dictionary cache once for the module, not once per command run."""
-    monkeypatch.setattr(words_module, "cache_dir", lambda: jieba_cache)
-
-
-@pytest.fixture(scope="module")
-def segmenter(jieba_cache: Path) -> Segmenter:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(words_module, "cache_dir", lambda: jieba_cache)
-        loaded = Segmenter()
-        loaded.ensure_loaded()
-    return loaded
 
 
 def entry(term: str, zh: str = "解釋", en: str = "gloss", pinyin: str = "pīnyīn", aliases=()):  # type: ignore[no-untyped-def]

@@ -103,3 +103,11 @@ def test_shown_text_converts_once_and_keeps_the_original_for_its_own_script() ->
     assert shown.is_complete("simplified")
     assert shown.outward_from(1) == [1, 2, 0]
     assert shown.convert("simplified", "黨員") == "党员"
+
+
+def test_outward_from_lists_every_paragraph_once_nearest_first() -> None:
+    document = parse_document("a\n\nb\n\nc\n\nd\n\ne\n", "x.txt")
+    shown = ShownText(document)
+    assert shown.outward_from(3) == [3, 4, 2, 1, 0]
+    for index in range(5):
+        assert sorted(shown.outward_from(index)) == [0, 1, 2, 3, 4]

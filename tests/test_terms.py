@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import opencc
@@ -12,7 +11,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import reader.words as words_module
 from reader.assets import bundled_glossary_dir, sample_article
 from reader.glossary import Entry, Glossary, load_glossaries
 from reader.terms import TermHit, count_terms, find_terms, terms_in_order
@@ -94,16 +92,6 @@ SAMPLE_TERMS = [
 
 _t2s = opencc.OpenCC("t2s")
 _s2tw = opencc.OpenCC("s2tw")
-
-
-@pytest.fixture(scope="module")
-def segmenter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Segmenter]:
-    cache = tmp_path_factory.mktemp("cache")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(words_module, "cache_dir", lambda: cache)
-        loaded = Segmenter()
-        loaded.ensure_loaded()
-        yield loaded
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 
@@ -21,17 +20,6 @@ from reader.words import JIEBA_BLOCK, Segmenter, block_at
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE_NAME = "jieba-0.42.1.cache"
-
-
-@pytest.fixture(scope="module")
-def segmenter(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Segmenter]:
-    """One loaded segmenter for the module; its cache goes to a temporary directory."""
-    cache = tmp_path_factory.mktemp("cache")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(words_module, "cache_dir", lambda: cache)
-        loaded = Segmenter()
-        loaded.ensure_loaded()
-        yield loaded
 
 
 def words_of(segmenter: Segmenter, text: str) -> list[str]:
