@@ -98,6 +98,9 @@ async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
     """
     started = time.perf_counter()
     painted: list[float] = []
+    from textual import events
+    from textual.geometry import Size
+
     if kind == "empty":
         from textual.app import App
         from textual.widgets import Static
@@ -109,13 +112,21 @@ async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
             def on_mount(self) -> None:
                 self.call_after_refresh(lambda: painted.append(time.perf_counter()))
 
-        async with Empty().run_test(size=(120, 40)) as pilot:
+        app = Empty()
+        async with app.run_test(size=(120, 40)) as pilot:
             while not painted:
                 await asyncio.sleep(0.001)
-            return {"first_paint": painted[0] - started}
-
-    from textual import events
-    from textual.geometry import Size
+            figures = {"first_paint": painted[0] - started}
+            await pilot.pause()
+            static = app.query_one(Static)
+            begin = time.perf_counter()
+            app._driver._size = Size(90, 30)
+            app.post_message(events.Resize(Size(90, 30), Size(90, 30)))
+            while static.size.width != 90:
+                await asyncio.sleep(0)
+            await pilot._wait_for_screen()  # every widget has handled the resize
+            figures["resize"] = time.perf_counter() - begin
+            return figures
 
     from reader.app import ReaderApp
 
@@ -158,6 +169,7 @@ async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
         app.post_message(events.Resize(Size(90, 30), Size(90, 30)))
         while article.layout_model.width == width_before:
             await asyncio.sleep(0)
+        await pilot._wait_for_screen()  # every widget has handled the resize
         render_screen()
         figures["resize"] = time.perf_counter() - begin
         figures["rewrap"] = timed(lambda: setattr(article, "reading_width", 60))
@@ -288,6 +300,11 @@ def main() -> None:
         (
             "resize 120x40 -> 90x30 to rewrapped screen, 5 MB",
             column("novel", "resize", 1000),
+            "ms",
+        ),
+        (
+            "resize 120x40 -> 90x30, empty Textual app (baseline)",
+            column("empty", "resize", 1000),
             "ms",
         ),
         ("rewrap at a new reading width, 5 MB", column("novel", "rewrap", 1000), "ms"),

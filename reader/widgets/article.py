@@ -159,7 +159,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._relayout()
 
     def on_resize(self, event: events.Resize) -> None:
-        self._relayout()
+        if self._layout.width != self.text_width:
+            self._relayout()
 
     def _relayout(self) -> None:
         """Rewrap for a new width, keeping the same place at the top."""
