@@ -268,8 +268,13 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self.article.scroll_to_place(message.place)
 
     def on_article_view_place_changed(self, message: ArticleView.PlaceChanged) -> None:
+        if not self._reading_screen_up():
+            return  # a late message while the app closes
         self.outline.follow(self.document.section_index_at(message.place))
         self._update_status()
+
+    def _reading_screen_up(self) -> bool:
+        return self.is_running and bool(self.screen_stack) and bool(self.query("#outline"))
 
     def action_toggle_outline(self) -> None:
         outline = self.outline
@@ -294,7 +299,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         return round(100 * self.article.visible_places()[1] / self.text_length)
 
     def _update_status(self) -> None:
-        if not self.is_mounted:
+        if not self.is_mounted or not self._reading_screen_up():
             return
         article = self.article
         section_index = self.document.section_index_at(article.top_place)
