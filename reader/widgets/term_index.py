@@ -57,42 +57,6 @@ class TermIndex(ModalScreen[str | None]):
         Binding("s", "app.switch_script", "繁/简"),
     ]
 
-    DEFAULT_CSS = """
-    TermIndex {
-        align: center middle;
-    }
-    TermIndex #term-index-box {
-        width: 100;
-        max-width: 95%;
-        height: 80%;
-        padding: 0 1;
-        border: round $accent;
-        background: $surface;
-    }
-    TermIndex #term-index-title {
-        width: 1fr;
-        height: 1;
-        text-style: bold;
-    }
-    TermIndex #term-index-filter {
-        width: 1fr;
-        margin: 1 0 0 0;
-    }
-    TermIndex #term-index-list {
-        height: 1fr;
-        border: none;
-        padding: 0;
-        background: $surface;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    TermIndex #term-index-hint {
-        width: 1fr;
-        height: 1;
-        color: $text-muted;
-    }
-    """
-
     def __init__(
         self, rows: Sequence[IndexRow], *, complete: bool, script: Script, variant: Variant
     ) -> None:

@@ -27,7 +27,7 @@ from reader.typeset import fill
 from reader.widgets.popup_box import CHROME_HEIGHT, CHROME_WIDTH, Anchor, box_width, place_box
 
 BOX_WIDTH = 64  # cells, border included; narrower on a narrow screen
-# The box's border (1 + 1) and padding (0 1): keep in step with DEFAULT_CSS below.
+# The box's border (1 + 1) and padding (0 1): keep in step with .popup-box in reader.tcss.
 HINT = "] next · [ previous · s 繁/简 · esc close"
 
 
@@ -65,28 +65,6 @@ class TermPopup(ModalScreen[None]):
         Binding("s", "app.switch_script", "繁/简"),
     ]
 
-    DEFAULT_CSS = """
-    TermPopup {
-        background: transparent;
-        align: left top;
-    }
-    TermPopup #term-popup-box {
-        border: round $accent;
-        padding: 0 1;
-        background: $surface;
-        scrollbar-size-vertical: 1;
-    }
-    TermPopup #term-popup-card {
-        width: 1fr;
-        height: auto;
-    }
-    TermPopup #term-popup-hint {
-        width: 1fr;
-        height: auto;
-        color: $text-muted;
-    }
-    """
-
     def __init__(
         self,
         entry: Entry,
@@ -107,7 +85,7 @@ class TermPopup(ModalScreen[None]):
         self._locate = locate
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="term-popup-box"):
+        with VerticalScroll(id="term-popup-box", classes="popup-box"):
             yield Static(id="term-popup-card")
             yield Static(HINT, id="term-popup-hint")
 

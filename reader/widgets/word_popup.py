@@ -27,11 +27,11 @@ from reader.script import Script
 from reader.widgets.popup_box import CHROME_HEIGHT, CHROME_WIDTH, Anchor, box_width, place_box
 
 BOX_WIDTH = 60  # cells, border included; narrower on a narrow screen
-# The box's border (1 + 1) and padding (0 1): keep in step with DEFAULT_CSS below.
+# The box's border (1 + 1) and padding (0 1): keep in step with .popup-box in reader.tcss.
 HINT = "a add to vocabulary · ↑↓ choose · esc close"
 
 #: Tone colours 1-5, each about 4.6:1 against both black and white (WCAG AA on either).
-TONE_COLOURS = {1: "#e32822", 2: "#b85c00", 3: "#14871e", 4: "#2272e3", 5: "#757575"}
+TONES = (1, 2, 3, 4, 5)  # coloured by .word-popup--tone-N in reader.tcss
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,35 +95,7 @@ class WordPopup(ModalScreen[None]):
         Binding("s", "app.switch_script", "繁/简"),
     ]
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {f"word-popup--tone-{tone}" for tone in TONE_COLOURS}
-
-    DEFAULT_CSS = """
-    WordPopup {
-        background: transparent;
-        align: left top;
-    }
-    WordPopup #word-popup-box {
-        border: round $primary;
-        padding: 0 1;
-        background: $surface;
-        scrollbar-size-vertical: 1;
-    }
-    WordPopup SenseView {
-        width: 1fr;
-        height: auto;
-    }
-    WordPopup SenseView.-selected {
-        background: $primary 25%;
-    }
-    WordPopup #word-popup-hint {
-        width: 1fr;
-        height: auto;
-        color: $text-muted;
-    }
-    """ + "".join(
-        f"WordPopup > .word-popup--tone-{tone} {{ color: {colour}; text-style: bold; }}\n"
-        for tone, colour in TONE_COLOURS.items()
-    )
+    COMPONENT_CLASSES: ClassVar[set[str]] = {f"word-popup--tone-{tone}" for tone in TONES}
 
     def __init__(
         self,
@@ -143,7 +115,7 @@ class WordPopup(ModalScreen[None]):
         self._on_add = on_add
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="word-popup-box"):
+        with VerticalScroll(id="word-popup-box", classes="popup-box"):
             for index, sense in enumerate(self.senses):
                 yield SenseView(sense).set_class(index == self.selected, "-selected")
             yield Static(HINT, id="word-popup-hint")
@@ -166,7 +138,7 @@ class WordPopup(ModalScreen[None]):
     def _tone_styles(self) -> dict[int, Style]:
         return {
             tone: self.get_component_rich_style(f"word-popup--tone-{tone}", partial=True)
-            for tone in TONE_COLOURS
+            for tone in TONES
         }
 
     def _texts(self) -> list[Text]:
