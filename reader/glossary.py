@@ -18,42 +18,23 @@ file: each problem becomes one ``"{path}:{line}: {reason}"`` line and everything
 from __future__ import annotations
 
 import re
-import threading
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
 from reader.assets import bundled_glossary_dir
 from reader.errors import ReaderError
 from reader.paths import config_dir
+from reader.script import to_simplified
 
 _REQUIRED = ("term", "zh", "en")
 _OPTIONAL = ("aliases", "pinyin", "category")
 _KNOWN_KEYS = frozenset(_REQUIRED + _OPTIONAL)
 _TERM_HEADER = re.compile(r"""^\s*\[\[\s*(?:term|"term"|'term')\s*\]\]\s*(?:#.*)?$""")
 _TOML_LOCATION = re.compile(r"\s*\(at (?:line (\d+), column \d+|end of document)\)\s*$")
-
-_t2s_lock = threading.Lock()
-_t2s_converter: Any = None
-
-
-def to_simplified(text: str) -> str:
-    """Simplified form used as identity and for matching (t2s keeps the character count).
-
-    The converter loads its dictionaries on first use, so it is built lazily, once.
-    """
-    global _t2s_converter
-    if _t2s_converter is None:
-        with _t2s_lock:
-            if _t2s_converter is None:
-                import opencc
-
-                _t2s_converter = opencc.OpenCC("t2s")
-    return _t2s_converter.convert(text)
 
 
 def make_pinyin(text: str) -> str:

@@ -52,8 +52,30 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    """The form used for matching terms and searches: t2s keeps the character count."""
+    """The form used for matching terms and searches: t2s keeps the character count.
+
+    Text with no character that t2s could change (most of a simplified book) is returned as it
+    is, without running OpenCC over it.
+    """
+    if _t2s_changes().isdisjoint(text):
+        return text
     return _converter("t2s").convert(text)
+
+
+@cache
+def _t2s_changes() -> frozenset[str]:
+    """Every character that t2s can change, alone or inside one of its phrases."""
+    dictionaries = Path(opencc.__file__).parent / "dictionary"
+    changing: set[str] = set()
+    for name in ("TSCharacters.txt", "TSPhrases.txt"):
+        for line in (dictionaries / name).read_text(encoding="utf-8").splitlines():
+            key, _, values = line.partition("\t")
+            first = values.split()[0] if values.split() else key
+            if len(first) != len(key):
+                changing.update(key)
+            else:
+                changing.update(a for a, b in zip(key, first, strict=True) if a != b)
+    return frozenset(changing)
 
 
 def other(script: Script) -> Script:

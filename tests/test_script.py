@@ -78,3 +78,14 @@ def test_twp_maps_each_shown_character_to_an_original_place() -> None:
 )
 def test_resolve(choice, own, expected) -> None:
     assert resolve(choice, own) == expected
+
+
+def test_to_simplified_leaves_text_alone_only_when_t2s_would(sample_text: str) -> None:
+    """The shortcut for text t2s cannot change agrees with OpenCC, paragraph by paragraph."""
+    import opencc
+
+    t2s = opencc.OpenCC("t2s")
+    simplified = t2s.convert(sample_text)
+    for text in [*sample_text.split("\n"), *simplified.split("\n"), "反覆思量", "一目瞭然", "沈默"]:
+        assert to_simplified(text) == t2s.convert(text), text
+    assert to_simplified("反覆思量") == "反复思量"  # 覆 stays in simplified, but not here
