@@ -17,7 +17,15 @@ from pathlib import Path
 
 from reader.document import Document
 from reader.glossary import Entry, Glossary, default_glossary_paths, load_glossaries
-from reader.script import Script, ScriptConverter, Variant, detect_script, other, to_simplified
+from reader.script import (
+    Script,
+    ScriptConverter,
+    Variant,
+    detect_script,
+    other,
+    simplified_in_place,
+    to_simplified,
+)
 from reader.terms import TermHit, count_terms, find_terms
 from reader.words import Segmenter
 
@@ -107,15 +115,6 @@ def chunks(document: Document, size: int = CHUNK_CHARS) -> list[Span]:
     return spans
 
 
-def simplified(text: str) -> str:
-    """``text`` in simplified script, always the same length (character by character if not)."""
-    converted = to_simplified(text)
-    if len(converted) == len(text):
-        return converted
-    pieces = (to_simplified(char) for char in text)
-    return "".join(p if len(p) == 1 else c for p, c in zip(pieces, text, strict=True))
-
-
 def find_chunk_terms(
     document: Document, glossary: Glossary, segmenter: Segmenter, span: Span
 ) -> list[TermHit]:
@@ -124,7 +123,9 @@ def find_chunk_terms(
     Slow the first time (jieba loads): call it from a worker.
     """
     start, end = span
-    return find_terms(simplified(document.text[start:end]), glossary, segmenter, base=start)
+    return find_terms(
+        simplified_in_place(document.text[start:end]), glossary, segmenter, base=start
+    )
 
 
 def outward(spans: Sequence[Span], place: int) -> list[int]:

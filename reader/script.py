@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -60,6 +61,20 @@ def to_simplified(text: str) -> str:
     if _t2s_changes().isdisjoint(text):
         return text
     return _converter("t2s").convert(text)
+
+
+def keep_length(text: str, convert: Callable[[str], str]) -> str:
+    """``convert(text)``, or, where a phrase changed the length, each character on its own:
+    offsets in the result must stay places in ``text``."""
+    converted = convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(char if len(one := convert(char)) != 1 else one for char in text)
+
+
+def simplified_in_place(text: str) -> str:
+    """``text`` in simplified script, character for character (for matching by place)."""
+    return keep_length(text, to_simplified)
 
 
 @cache

@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 
 from reader.document import Document
+from reader.script import keep_length
 
 Match = tuple[int, int]  # (start, end) places in the original text
 
@@ -27,14 +28,6 @@ def _lower(text: str) -> str:
     if len(lowered) == len(text):  # no character lowers to nothing, so each maps to one
         return lowered
     return "".join(char if len(low := char.lower()) != 1 else low for char in text)
-
-
-def _keep_length(text: str, convert: Callable[[str], str]) -> str:
-    """``convert(text)``, or when that changes the length, each character on its own."""
-    converted = convert(text)
-    if len(converted) == len(text):
-        return converted
-    return "".join(char if len(one := convert(char)) != 1 else one for char in text)
 
 
 class SearchIndex:
@@ -91,7 +84,7 @@ class SearchIndex:
         if form is None:
             start, end = self._spans[index]
             lowered = _lower(self.text[start:end])
-            simplified = _lower(_keep_length(self.text[start:end], self._to_simplified))
+            simplified = _lower(keep_length(self.text[start:end], self._to_simplified))
             # A simplified text needs no second copy: both forms share one string.
             form = (lowered, lowered) if simplified == lowered else (simplified, lowered)
             self._forms[index] = form
@@ -101,7 +94,7 @@ class SearchIndex:
         if not query.strip():
             return None
         lowered = _lower(query)
-        return _lower(_keep_length(query, self._to_simplified)), lowered
+        return _lower(keep_length(query, self._to_simplified)), lowered
 
     def _span_matches(self, index: int, queries: tuple[str, str]) -> list[Match]:
         """Matches in one span, in order and not overlapping."""

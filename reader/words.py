@@ -102,6 +102,11 @@ class Segmenter:
     def loaded(self) -> bool:
         return self._tokenizer is not None
 
+    @property
+    def added_words(self) -> int:
+        """How many words were added: it changes whenever segmentation may have changed."""
+        return len(self._added) + len(self._pending)
+
     def ensure_loaded(self) -> None:
         """Build (or read from our cache) the dictionary; slow the first time, call off-UI."""
         with self._lock:

@@ -21,12 +21,12 @@ import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from textual import work
 
 from reader.errors import ReaderError
-from reader.script import ScriptConverter, to_simplified
+from reader.script import simplified_in_place
 from reader.typeset import cell_width, display
 
 # The dictionary, the vocabulary and the popup are imported when first used, not at start-up:
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from reader.app import ReaderApp
     from reader.dictionary import Dictionary
     from reader.document import Document
+    from reader.glossary import Glossary
     from reader.layout import Line
     from reader.vocab import Vocabulary
     from reader.widgets.word_popup import Sense
@@ -85,16 +86,13 @@ class WordIndex:
         self.segmenter = segmenter
         self._simplified: dict[int, str] = {}
         self._words: dict[int, tuple[list[Span], list[int]]] = {}
-        self._generation: tuple[bool, int] = (False, 0)
+        self._generation: tuple[bool, int] = (False, -1)
 
     def simplified(self, paragraph: int) -> str:
         """The paragraph in simplified script, the same length as the original."""
         text = self._simplified.get(paragraph)
         if text is None:
-            original = self.document.paragraph_text(paragraph)
-            text = to_simplified(original)
-            if len(text) != len(original):  # t2s keeps the length; never trust it blindly
-                text = original
+            text = simplified_in_place(self.document.paragraph_text(paragraph))
             self._simplified[paragraph] = text
         return text
 
@@ -104,8 +102,7 @@ class WordIndex:
 
     def _entry(self, paragraph: int) -> tuple[list[Span], list[int]]:
         segmenter = self.segmenter
-        # the words the segmenter was given (private, but the only sign that it changed)
-        generation = (segmenter.loaded, len(getattr(segmenter, "_added", ())))
+        generation = (segmenter.loaded, segmenter.added_words)
         if generation != self._generation:
             self._words.clear()
             self._generation = generation
@@ -216,10 +213,9 @@ class LookupFeature:
             "licensed CC BY-SA 4.0 — https://cc-cedict.org/wiki/"
         )
 
-    def lookup_glossary(self) -> Any:
-        """The glossary feature's glossary, when it has one loaded (optional)."""
-        glossary = getattr(self, "glossary", None)
-        return glossary if hasattr(glossary, "forms") and hasattr(glossary, "get") else None
+    def lookup_glossary(self) -> Glossary | None:
+        """The glossary feature's glossary, once it is loaded."""
+        return _reader(self).glossary
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -440,12 +436,13 @@ class LookupFeature:
                 )
         return senses
 
-    def _lookup_glossary_senses(self, glossary: Any, text: str, position: int) -> list[Sense]:
+    def _lookup_glossary_senses(self, glossary: Glossary, text: str, position: int) -> list[Sense]:
+        from reader.document_terms import term_in_script
         from reader.widgets.word_popup import Sense
 
         forms: Mapping[str, str] = glossary.forms()
         longest = min(max(map(len, forms), default=0), len(text) - position)
-        to_traditional = ScriptConverter("simplified", "traditional", _reader(self).shown.variant)
+        variant = _reader(self).shown.variant
         senses: list[Sense] = []
         seen: set[str] = set()
         for length in range(longest, 0, -1):
@@ -456,7 +453,7 @@ class LookupFeature:
             entry = glossary.get(key)
             if entry is None:
                 continue
-            traditional = entry.term if entry.term != key else to_traditional.convert(key)
+            traditional = term_in_script(entry, "traditional", variant)
             senses.append(
                 Sense(
                     simplified=key,
