@@ -155,6 +155,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(0.001)
         self.article.focus()
+        self.start_preferences()
         if self._unparsed is None:
             self.start_places()
         self._update_status()

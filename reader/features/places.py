@@ -44,10 +44,19 @@ class PlacesFeature:
 
     # -- start and save ----------------------------------------------------------------------
 
-    def start_places(self) -> None:
-        """Called on mount, before the first paint settles: restore the reader's place."""
+    def start_preferences(self) -> None:
+        """Called on mount: the keymap and theme, which do not depend on the document."""
         app = _reader(self)
-        store = self._places_store = StateStore()
+        self._places_store = StateStore()
+        self._places_apply_keymap()
+        self._places_restore_theme()
+        app.theme_changed_signal.subscribe(app, self._places_theme_changed)
+
+    def start_places(self) -> None:
+        """Called once the whole document is parsed: restore the reader's place in it."""
+        app = _reader(self)
+        store = self._places_store
+        assert store is not None
         self._places_key = document_key(app.document.text)
         state, notice = store.load(self._places_key)
         self._places_state = state
@@ -59,12 +68,9 @@ class PlacesFeature:
                 timeout=NOTICE_TIMEOUT,
                 markup=False,
             )
-        self._places_apply_keymap()
-        self._places_restore_theme()
         self._places_restore_view(state)
         self._places_capture()  # the view as opened is the baseline: only a change is saved early
         self._places_saved = _comparable(state)
-        app.theme_changed_signal.subscribe(app, self._places_theme_changed)
         app.set_interval(SAVE_EVERY, self._places_save_if_changed, name="save places")
 
     def save_places(self) -> None:
