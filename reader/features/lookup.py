@@ -26,13 +26,13 @@ from typing import TYPE_CHECKING
 from textual import work
 
 from reader.errors import ReaderError
+from reader.features import app_of
 from reader.script import simplified_in_place
 from reader.typeset import cell_width, display
 
 # The dictionary, the vocabulary and the popup are imported when first used, not at start-up:
 # the first paint should not wait for them.
 if TYPE_CHECKING:
-    from reader.app import ReaderApp
     from reader.dictionary import Dictionary
     from reader.document import Document
     from reader.glossary import Glossary
@@ -215,7 +215,7 @@ class LookupFeature:
 
     def lookup_glossary(self) -> Glossary | None:
         """The glossary feature's glossary, once it is loaded."""
-        return _reader(self).glossary
+        return app_of(self).glossary
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -225,7 +225,7 @@ class LookupFeature:
 
     @work(thread=True, group="lookup", exit_on_error=False)
     def _lookup_load(self) -> None:
-        app = _reader(self)
+        app = app_of(self)
         started = time.perf_counter()
         try:
             dictionary = shared_dictionary()
@@ -238,7 +238,7 @@ class LookupFeature:
         app.segmenter.ensure_loaded()  # the cursor's words (shared with the glossary)
 
     def _lookup_words(self) -> WordIndex:
-        app = _reader(self)
+        app = app_of(self)
         if self._word_index is None or self._word_index.document is not app.document:
             self._word_index = WordIndex(app.document, app.segmenter)
         return self._word_index
@@ -261,7 +261,7 @@ class LookupFeature:
         if self._word_span is None:
             return False
         self._word_span = None
-        app = _reader(self)
+        app = app_of(self)
         app.article.set_marks("word", [])
         app.refresh_bindings()
         return True
@@ -278,7 +278,7 @@ class LookupFeature:
 
     def move_word_cursor_to(self, place: int) -> bool:
         """Turn the cursor on at the word at ``place`` (or the nearest in its paragraph)."""
-        app = _reader(self)
+        app = app_of(self)
         index = self._lookup_words()
         paragraph = app.document.paragraphs[app.document.paragraph_index_at(place)]
         word = index.word_at(place)
@@ -297,7 +297,7 @@ class LookupFeature:
         return True
 
     def _word_cursor_to_screen(self) -> bool:
-        app = _reader(self)
+        app = app_of(self)
         first, last = app.article.visible_places()
         word = self._lookup_words().next_word(first)
         if word is None or word[0] >= last:
@@ -308,11 +308,11 @@ class LookupFeature:
         return True
 
     def _word_on_screen(self, span: Span) -> bool:
-        first, last = _reader(self).article.visible_places()
+        first, last = app_of(self).article.visible_places()
         return first <= span[0] < last
 
     def _word_move_to(self, span: Span, *, keep_column: bool = False) -> None:
-        app = _reader(self)
+        app = app_of(self)
         article = app.article
         was_on = self._word_span is not None
         self._word_span = span
@@ -331,13 +331,13 @@ class LookupFeature:
 
     def action_word_down(self) -> None:
         if self._word_span is None:  # only if check_action was bypassed: scroll as before
-            _reader(self).article.action_line_down()
+            app_of(self).article.action_line_down()
         else:
             self._word_vertical(1)
 
     def action_word_up(self) -> None:
         if self._word_span is None:
-            _reader(self).article.action_line_up()
+            app_of(self).article.action_line_up()
         else:
             self._word_vertical(-1)
 
@@ -360,7 +360,7 @@ class LookupFeature:
         if not self._word_on_screen(span):
             self._word_cursor_to_screen()
             return
-        layout = _reader(self).article.layout_model
+        layout = app_of(self).article.layout_model
         y = layout.y_of_place(span[1] - 1 if direction > 0 else span[0])
         for _ in range(MAX_LINE_SKIP):
             y += direction
@@ -375,7 +375,7 @@ class LookupFeature:
                 return
 
     def _word_nearest_on_line(self, line: Line, goal: int, current: Span) -> Span | None:
-        app = _reader(self)
+        app = app_of(self)
         article = app.article
         layout = article.layout_model
         paragraph = line.paragraph
@@ -402,7 +402,7 @@ class LookupFeature:
 
     def _word_column(self, place: int) -> int:
         """The widget column where ``place`` is drawn."""
-        return _reader(self).article.column_of_place(place)
+        return app_of(self).article.column_of_place(place)
 
     def lookup_senses(self, place: int) -> list[Sense]:
         """Glossary terms, then CC-CEDICT's headwords starting at ``place``, longest first.
@@ -415,7 +415,7 @@ class LookupFeature:
         dictionary = self._lookup_dictionary
         if dictionary is None:
             return []
-        app = _reader(self)
+        app = app_of(self)
         paragraph = app.document.paragraph_index_at(place)
         text = self._lookup_words().simplified(paragraph)
         position = place - app.document.paragraphs[paragraph].start
@@ -442,7 +442,7 @@ class LookupFeature:
 
         forms: Mapping[str, str] = glossary.forms()
         longest = min(max(map(len, forms), default=0), len(text) - position)
-        variant = _reader(self).shown.variant
+        variant = app_of(self).shown.variant
         senses: list[Sense] = []
         seen: set[str] = set()
         for length in range(longest, 0, -1):
@@ -472,7 +472,7 @@ class LookupFeature:
         span = self._word_span
         if span is None:
             return
-        app = _reader(self)
+        app = app_of(self)
         if self._lookup_dictionary is None:
             app.notify(
                 self._lookup_problem or LOADING,
@@ -513,7 +513,7 @@ class LookupFeature:
     def _lookup_add_to_vocabulary(self, sentence: str, sense: Sense) -> None:
         from reader.vocab import VocabItem, Vocabulary
 
-        app = _reader(self)
+        app = app_of(self)
         vocabulary = self._lookup_vocabulary
         if vocabulary is None:
             vocabulary = self._lookup_vocabulary = Vocabulary.load()
@@ -537,8 +537,3 @@ class LookupFeature:
             app.notify(f"Added {word} to your vocabulary")
         else:
             app.notify(f"{word} is already in your vocabulary")
-
-
-def _reader(feature: LookupFeature) -> ReaderApp:
-    """The app this feature is mixed into."""
-    return feature  # type: ignore[return-value]

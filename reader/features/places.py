@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding
 from textual.theme import Theme
 
+from reader.features import app_of
 from reader.script import resolve
 from reader.state import (
     LABEL_WIDTH,
@@ -24,7 +25,7 @@ from reader.state import (
 )
 
 if TYPE_CHECKING:
-    from reader.app import ReaderApp
+    pass
 
 SAVE_EVERY = 5  # seconds between checks for an unsaved change while reading
 NOTICE_TIMEOUT = 10  # seconds a warning about the user's files stays on screen
@@ -46,7 +47,7 @@ class PlacesFeature:
 
     def start_preferences(self) -> None:
         """Called on mount: the keymap and theme, which do not depend on the document."""
-        app = _reader(self)
+        app = app_of(self)
         self._places_store = StateStore()
         self._places_apply_keymap()
         self._places_restore_theme()
@@ -54,7 +55,7 @@ class PlacesFeature:
 
     def start_places(self) -> None:
         """Called once the whole document is parsed: restore the reader's place in it."""
-        app = _reader(self)
+        app = app_of(self)
         store = self._places_store
         assert store is not None
         self._places_key = document_key(app.document.text)
@@ -90,7 +91,7 @@ class PlacesFeature:
 
     def _places_capture(self) -> None:
         """Copy what is on screen into the state to save."""
-        app = _reader(self)
+        app = app_of(self)
         state = self._places_state
         assert state is not None
         article = app.article
@@ -118,7 +119,7 @@ class PlacesFeature:
         message = f"{path}: cannot save ({error.strerror or error})"
         if message != self._places_error:  # once, not every few seconds
             self._places_error = message
-            _reader(self).notify(
+            app_of(self).notify(
                 message, title="Reading state", severity="error", timeout=10, markup=False
             )
 
@@ -126,7 +127,7 @@ class PlacesFeature:
 
     def _places_restore_view(self, state: ReadingState) -> None:
         """Width and outline first (they change the layout), then the script, then the place."""
-        app = _reader(self)
+        app = app_of(self)
         article = app.article
         if state.reading_width is not None:
             article.reading_width = state.reading_width
@@ -138,7 +139,7 @@ class PlacesFeature:
 
     def _places_apply_keymap(self) -> None:
         """The settings file's [keymap]: binding id -> keys; an unknown id is named."""
-        app = _reader(self)
+        app = app_of(self)
         keymap = app.settings.keymap
         if not keymap:
             return
@@ -158,7 +159,7 @@ class PlacesFeature:
 
     def _places_restore_theme(self) -> None:
         """The remembered theme, else the settings' theme, else Textual's default."""
-        app = _reader(self)
+        app = app_of(self)
         store = self._places_store
         assert store is not None
         data, notice = store.load_app()
@@ -195,7 +196,7 @@ class PlacesFeature:
 
     def _places_save_theme(self) -> None:
         """Remember the theme app-wide once the reader has chosen one of their own."""
-        app = _reader(self)
+        app = app_of(self)
         if self._places_prefs is None or app.theme == self._places_theme:
             return
         data = {**self._places_prefs, "theme": app.theme}
@@ -212,7 +213,7 @@ class PlacesFeature:
 
     def action_add_bookmark(self) -> None:
         """`m`"""
-        app = _reader(self)
+        app = app_of(self)
         state = self._places_state
         if state is None:
             return
@@ -225,7 +226,7 @@ class PlacesFeature:
 
     def action_bookmarks(self) -> None:
         """`'`: list bookmarks (jump, delete)."""
-        app = _reader(self)
+        app = app_of(self)
         state = self._places_state
         if state is None:
             return
@@ -241,7 +242,7 @@ class PlacesFeature:
 
     def bookmark_label_at(self, place: int) -> str:
         """The section and the first words at ``place``, in the script on screen."""
-        app = _reader(self)
+        app = app_of(self)
         document = app.document
         index = document.section_index_at(place)
         title = None
@@ -267,7 +268,7 @@ class PlacesFeature:
         state = self._places_state
         if state is None or index is None or not 0 <= index < len(state.bookmarks):
             return
-        article = _reader(self).article
+        article = app_of(self).article
         article.scroll_to_place(state.bookmarks[index].place)
         article.focus()
 
@@ -275,13 +276,8 @@ class PlacesFeature:
 
     def _places_key_for(self, binding_id: str, default: str) -> str:
         """The key bound to ``binding_id`` after the settings' keymap (the first, if several)."""
-        keys = _reader(self).settings.keymap.get(binding_id)
+        keys = app_of(self).settings.keymap.get(binding_id)
         return keys.split(",")[0] if keys else default
-
-
-def _reader(feature: PlacesFeature) -> ReaderApp:
-    """The app this feature is mixed into."""
-    return feature  # type: ignore[return-value]
 
 
 def _comparable(state: ReadingState) -> dict[str, Any]:

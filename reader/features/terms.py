@@ -17,11 +17,11 @@ from textual import work
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
+from reader.features import app_of
 from reader.widgets.popup_box import Anchor
 
 # The glossary, jieba and term matching are imported by the worker, not at start-up.
 if TYPE_CHECKING:
-    from reader.app import ReaderApp
     from reader.document_terms import DocumentTerms
     from reader.glossary import Glossary
     from reader.terms import TermHit
@@ -32,10 +32,6 @@ REPORT_EVERY = 0.2  # seconds between two batches of terms sent by the worker
 NOTICE_TIMEOUT = 10  # seconds a warning about a glossary file stays on screen
 
 Span = tuple[int, int]
-
-
-def _reader(feature: object) -> ReaderApp:
-    return feature  # type: ignore[return-value]
 
 
 class TermsFeature:
@@ -68,13 +64,13 @@ class TermsFeature:
 
     def start_terms(self) -> None:
         """Called once after the first paint: load the glossary and find terms in a worker."""
-        self._find_terms(_reader(self).article.top_place)
+        self._find_terms(app_of(self).article.top_place)
 
     @work(thread=True, exclusive=True, group="terms")
     def _find_terms(self, origin: int) -> None:
         from reader.document_terms import chunks, find_chunk_terms, load_user_glossary, outward
 
-        app = _reader(self)
+        app = app_of(self)
         worker = get_current_worker()
         try:
             glossary, problems = load_user_glossary(app.glossary_files)
@@ -125,7 +121,7 @@ class TermsFeature:
         self._document_terms = DocumentTerms.of(self._term_hits)
         self.terms_complete = done
         if batch:
-            _reader(self).article.set_marks("term", self.document_terms.spans())
+            app_of(self).article.set_marks("term", self.document_terms.spans())
         if self._term_index is not None:
             self._term_index.set_rows(self._term_index_rows(), complete=done)
         popup, selected = self._term_popup, self._term_selected
@@ -151,7 +147,7 @@ class TermsFeature:
         self._term_step(-1)
 
     def _term_step(self, direction: int) -> None:
-        app = _reader(self)
+        app = app_of(self)
         terms = self.document_terms
         first, end = app.article.visible_places()
         current = self._term_selected
@@ -180,7 +176,7 @@ class TermsFeature:
 
     def select_term(self, hit: TermHit) -> None:
         """Select ``hit``: highlight it, bring it on screen, and move the popup there if open."""
-        app = _reader(self)
+        app = app_of(self)
         article = app.article
         self._term_selected = hit
         article.set_marks("term-selected", [(hit.start, hit.end)])
@@ -199,7 +195,7 @@ class TermsFeature:
         if self._term_selected is None:
             return False
         self._term_selected = None
-        _reader(self).article.set_marks("term-selected", [])
+        app_of(self).article.set_marks("term-selected", [])
         return True
 
     # -- the popup ---------------------------------------------------------------------------
@@ -221,7 +217,7 @@ class TermsFeature:
         return self._term_open_popup(hit)
 
     def _term_open_popup(self, hit: TermHit) -> bool:
-        app = _reader(self)
+        app = app_of(self)
         entry = self._term_entry(hit)
         if entry is None:
             return False
@@ -257,7 +253,7 @@ class TermsFeature:
 
     def _term_anchor(self, hit: TermHit) -> Anchor:
         """The term's first cell and its first and last rows, on the screen."""
-        article = _reader(self).article
+        article = app_of(self).article
         column, first_row = article.screen_offset_of(hit.start)
         _, last_row = article.screen_offset_of(hit.end - 1)
         return column, first_row, max(first_row, last_row)
@@ -266,7 +262,7 @@ class TermsFeature:
 
     def action_term_index(self) -> None:
         """`t`: the document's term index."""
-        app = _reader(self)
+        app = app_of(self)
         if self._term_index is not None or app.screen is not app.article.screen:
             return
         if self.glossary is None:
@@ -303,7 +299,7 @@ class TermsFeature:
         hit = self.document_terms.first_of(key)
         if hit is not None:
             self.select_term(hit)
-        _reader(self).article.focus()
+        app_of(self).article.focus()
 
 
 def _merged(spans: list[Span]) -> tuple[Span, ...]:
