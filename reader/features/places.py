@@ -8,7 +8,7 @@ written next to, or into, the document itself.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.binding import Binding
 from textual.theme import Theme
@@ -23,9 +23,6 @@ from reader.state import (
     bookmark_label,
     document_key,
 )
-
-if TYPE_CHECKING:
-    pass
 
 SAVE_EVERY = 5  # seconds between checks for an unsaved change while reading
 NOTICE_TIMEOUT = 10  # seconds a warning about the user's files stays on screen
