@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
+from reader.document import Document
 from reader.errors import ReaderError
 from reader.script import SCRIPTS, VARIANTS, ScriptConverter, detect_script
 
@@ -125,8 +126,8 @@ def _print_text(text: str, script: str | None, variant: str) -> int:
     return 0
 
 
-def _print_terms(  # type: ignore[no-untyped-def]
-    document, glossary_files: list[Path], script: str | None = None, variant: str = "tw"
+def _print_terms(
+    document: Document, glossary_files: list[Path], script: str | None = None, variant: str = "tw"
 ) -> int:
     """One line per term found, in order of first appearance: term, count, pinyin, English.
 
