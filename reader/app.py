@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -13,8 +14,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
-from textual.worker import get_current_worker
+from textual.widgets import Static
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document import Document
 from reader.features.lookup import LookupFeature
@@ -34,6 +35,7 @@ from reader.script import (
 from reader.settings import Settings
 from reader.shown import ShownText
 from reader.widgets.article import WIDTH_STEP, ArticleView
+from reader.widgets.key_bar import KeyBar
 from reader.widgets.outline_tree import OutlineTree
 from reader.words import Segmenter
 
@@ -139,7 +141,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
                 reading_width=self.settings.reading_width,
                 id="article",
             )
-        yield Footer()
+        yield KeyBar(id="keys")
 
     @property
     def article(self) -> ArticleView:
@@ -163,6 +165,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
 
     def _after_first_paint(self) -> None:
         """Slow work (parsing the rest, conversion, jieba, the dictionary) starts now."""
+        gc.freeze()
         if self._unparsed is not None:
             self._parse_whole(self._unparsed)
         else:
@@ -196,7 +199,15 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         """False while a long book shows only its opening (the whole is being parsed)."""
         return self._unparsed is None
 
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # What background work builds (the book, its conversion, jieba's dictionary, the
+        # dictionary) lives as long as the app. Frozen, it is left out of the collector's full
+        # passes, which otherwise stall the screen for 50 ms at a time on a long book.
+        if event.state == WorkerState.SUCCESS:
+            gc.freeze()
+
     def on_unmount(self) -> None:
+        gc.unfreeze()
         sys.setswitchinterval(self._switch_interval)
 
     async def action_quit(self) -> None:
@@ -269,12 +280,13 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self.article.scroll_to_place(message.place)
 
     def on_article_view_place_changed(self, message: ArticleView.PlaceChanged) -> None:
-        if not self._reading_screen_up():
+        if not self.reading_screen_is_up():
             return  # a late message while the app closes
         self.outline.follow(self.document.section_index_at(message.place))
         self._update_status()
 
-    def _reading_screen_up(self) -> bool:
+    def reading_screen_is_up(self) -> bool:
+        """False while the app closes: late messages and timers must not look for widgets."""
         return self.is_running and bool(self.screen_stack) and bool(self.query("#outline"))
 
     def action_toggle_outline(self) -> None:
@@ -300,7 +312,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         return round(100 * self.article.visible_places()[1] / self.text_length)
 
     def _update_status(self) -> None:
-        if not self.is_mounted or not self._reading_screen_up():
+        if not self.is_mounted or not self.reading_screen_is_up():
             return
         article = self.article
         section_index = self.document.section_index_at(article.top_place)

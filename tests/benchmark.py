@@ -78,14 +78,26 @@ def make_novel(target_bytes: int = NOVEL_BYTES, chapters: int = CHAPTERS) -> str
 
 
 async def _workers_done(app) -> None:  # type: ignore[no-untyped-def]
-    """Wait until no worker runs (an exclusive worker may be cancelled by its successor)."""
+    """Wait until no worker runs and none is about to start.
+
+    An exclusive worker may be cancelled by its successor, and a worker's result may start
+    the next one (the whole book's parse starts the conversion, terms and dictionary).
+    """
     from textual.worker import WorkerCancelled
 
-    while any(worker.is_running for worker in app.workers):
-        try:
-            await app.workers.wait_for_complete()
-        except WorkerCancelled:
+    def busy() -> bool:
+        return any(worker.is_running for worker in app.workers) or not app.document_complete
+
+    while True:
+        while busy():
+            try:
+                await app.workers.wait_for_complete()
+            except WorkerCancelled:
+                pass
             await asyncio.sleep(0.01)
+        await asyncio.sleep(0.1)
+        if not busy():
+            return
 
 
 async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
@@ -163,6 +175,7 @@ async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
         await pilot.pause()
         figures["jump_end"] = timed(article.action_bottom)
         figures["jump_section"] = timed(lambda: app.go_to_section(len(app.document.sections) // 2))
+        await pilot._wait_for_screen()  # the jumps' own screen updates are not the resize's
         width_before = article.layout_model.width
         begin = time.perf_counter()
         app._driver._size = Size(90, 30)  # as Pilot.resize_terminal does, without its idle wait

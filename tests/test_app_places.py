@@ -181,6 +181,14 @@ async def test_saves_every_few_seconds_only_when_something_changed(sample_text: 
         assert state_path(sample_text).read_text(encoding="utf-8") == "{}"
 
 
+async def test_the_save_timer_firing_while_the_app_closes_is_harmless(sample_text: str) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right_curly_bracket")
+    app._places_save_if_changed()  # a tick after the widgets are gone (it once raised NoMatches)
+    assert not state_path(sample_text).exists()  # quitting other than with q saves nothing
+
+
 # -- bookmarks -------------------------------------------------------------------------------
 
 
@@ -316,6 +324,7 @@ async def test_settings_file_remaps_keys_and_names_an_unknown_binding() -> None:
         await pilot.press("x")
         assert app.shown_script == "simplified"
         assert status(app).split(" │ ")[1] == "简"
+        assert " x 繁/简 " in screen_lines(app)[-1]  # the footer shows the remapped key
 
 
 async def test_settings_give_the_width_and_the_remembered_width_wins(sample_text: str) -> None:

@@ -9,6 +9,7 @@ from textual import events
 
 from reader.app import ReaderApp
 from reader.widgets.help import HelpScreen
+from reader.widgets.key_bar import KeyBar
 
 SIZE = (120, 40)
 SECTION_TWO = "二、不斷提升工作水平,為構建和諧社會提供堅強的組織保證和人才支持"
@@ -45,7 +46,7 @@ async def test_first_screen_shows_title_metadata_and_text() -> None:
         assert lines[5].startswith("構建社會主義和諧社會是黨從中國特色社會主義事業")
         tree = text_lines(app, app.outline)
         assert tree[0] == "▼ 組織工作和諧社會交流"
-        assert tree[1].startswith("├ ▼ 一、構建和諧社會對組織工作提出")
+        assert tree[1].startswith("├ ▼ 一、構建和諧社會對組織工作")
         assert app.focused is app.article
 
 
@@ -189,7 +190,7 @@ async def test_switching_script_follows_everywhere_and_comes_back_to_the_origina
         assert status(app).startswith("组织工作和谐社会交流 │ 简 │")
         assert article_top(app) == "一、构建和谐社会对组织工作提出了新要求"
         tree = "\n".join(text_lines(app, app.outline))
-        assert "一、构建和谐社会对组织工作提出" in tree
+        assert "一、构建和谐社会对组织工作" in tree
         assert "構建" not in tree
         article_text = "\n".join(text_lines(app, app.article))
         assert "构建社会主义和谐社会" in article_text and "構建" not in article_text
@@ -225,6 +226,54 @@ async def test_the_place_is_kept_across_a_switch_and_a_resize() -> None:
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
         assert top.startswith(app.document.text[app.article.top_place : app.article.top_place + 4])
+
+
+async def test_a_resize_keeps_the_outline_width_and_only_rewraps_the_article() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("}")
+        await pilot.pause()
+        place = app.article.top_place
+        outline_width = app.outline.size.width
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert app.outline.size.width == outline_width
+        assert app.article.top_place == place  # a heading stays on top
+        assert app.article.layout_model.width == app.article.text_width < 80
+        await pilot.resize_terminal(50, 20)  # a small terminal: the outline gives way
+        await pilot.pause()
+        assert app.outline.size.width < outline_width
+
+
+async def test_a_taller_terminal_scrolls_as_far_as_before() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(140, 30)) as pilot:  # the text is exactly the reading width
+        await pilot.press("j")
+        assert app.article.scroll_y == 1
+        await pilot.resize_terminal(140, 45)
+        await pilot.pause()
+        await pilot.press("G")
+        bottom = app.article.scroll_y
+        # the last line can still come to the top, at the new height too
+        assert bottom == app.article.layout_model.total_lines - 43
+
+
+async def test_the_footer_shows_the_main_keys_and_a_click_presses_one() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        footer = screen_lines(app)[-1]
+        for shown in ("} Next section", "s 繁/简", "o Outline", "? Keys", "q Quit", "^p palette"):
+            assert shown in footer, shown
+        bar = app.query_one(KeyBar)
+        await pilot.click(KeyBar, offset=(footer.index("o Outline") + 1, 0))
+        assert not app.outline.display
+        await pilot.resize_terminal(50, 20)
+        await pilot.pause()
+        footer = screen_lines(app)[-1]
+        assert footer.rstrip().endswith("^p palette")
+        shown_keys = [key.description for key in bar.keys()[0] if key.description in footer]
+        assert shown_keys == ["繁/简", "Outline", "Terms"]  # whole keys only, the app's first
+        assert "Search" not in footer
 
 
 async def test_tab_moves_focus_between_tree_and_article() -> None:

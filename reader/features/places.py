@@ -80,8 +80,8 @@ class PlacesFeature:
         self._places_save_theme()
 
     def _places_save_if_changed(self) -> None:
-        if self._places_state is None:
-            return
+        if self._places_state is None or not app_of(self).reading_screen_is_up():
+            return  # not started, or the app is closing (quit saves)
         self._places_capture()
         if _comparable(self._places_state) != self._places_saved:
             self._places_write_state()

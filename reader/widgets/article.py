@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -123,6 +123,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._marks: dict[str, Spans] = {}
         self._run_in = Spans.of(self._run_in_spans())
         self._top_place = 0
+        self._pass_style: tuple[int, Style] | None = None  # set while a render pass runs
         self._settling = False
         self.set_reactive(ArticleView.reading_width, self._clamp_width(reading_width))
 
@@ -158,9 +159,19 @@ class ArticleView(ScrollView, can_focus=True):
     def watch_reading_width(self) -> None:
         self._relayout()
 
-    def on_resize(self, event: events.Resize) -> None:
-        if self._layout.width != self.text_width:
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Rewrap as the screen lays out, before it paints: never the old wrap at a new size.
+
+        (A Resize handler runs after that paint, and every line would be drawn twice.)
+        """
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if changed and self._layout.width != self.text_width:
             self._relayout()
+        elif changed:
+            self.scroll_to_place(self._top_place)  # another height: a page more or less to ready
+        return changed
 
     def _relayout(self) -> None:
         """Rewrap for a new width, keeping the same place at the top."""
@@ -370,11 +381,17 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- rendering ---------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Every line of a pass has the same width and base style; each is a walk up the DOM.
+        self._pass_style = (self.scrollable_content_region.width, self.rich_style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        virtual_y = int(self.scroll_y) + y
-        line = self._layout.line_at(virtual_y)
-        base = self.rich_style
+        width, base = self._pass_style or (self.scrollable_content_region.width, self.rich_style)
+        line = self._layout.line_at(int(self.scroll_y) + y)
         if line is None:
             return Strip.blank(width, base)
         key = (line.paragraph, line.index, width)

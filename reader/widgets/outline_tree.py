@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.style import Style
+from textual import events
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
@@ -26,11 +30,32 @@ class OutlineTree(Tree[int]):
         self.document = document
         self._label = label
         self._section_nodes: list[TreeNode[int]] = []
+        self._pass_style: Style | None = None  # set while a render pass runs
         self.auto_expand = False  # enter jumps; space folds
         self._add_sections()
 
     def on_mount(self) -> None:
         self.guide_depth = 2
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """Keep the built lines: a new size changes none of them (Tree rebuilds all)."""
+        self._line_cache.grow(event.size.height)
+        event.prevent_default()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Tree.render_line looks up the same base style for every line; once a pass is enough.
+        self._pass_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_style = None
+
+    def render_line(self, y: int) -> Strip:
+        if self._pass_style is None:
+            return super().render_line(y)
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        return self._render_line(y + scroll_y, scroll_x, scroll_x + width, self._pass_style)
 
     def _add_sections(self) -> None:
         parents: list[TreeNode[int]] = [self.root]
