@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -90,10 +91,8 @@ async def _workers_done(app) -> None:  # type: ignore[no-untyped-def]
 
     while True:
         while busy():
-            try:
+            with contextlib.suppress(WorkerCancelled):
                 await app.workers.wait_for_complete()
-            except WorkerCancelled:
-                pass
             await asyncio.sleep(0.01)
         await asyncio.sleep(0.1)
         if not busy():
