@@ -58,6 +58,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
 
     CSS_PATH = Path(__file__).with_name("reader.tcss")  # absolute: subclasses live elsewhere
     TITLE = "reader"
+    AUTO_FOCUS = "#article"  # focused as the screen is made: no second styling pass
     COMMANDS = App.COMMANDS | {section_commands}
 
     # Every app-wide key, with an id for the settings file's [keymap]. Textual reads BINDINGS
@@ -112,6 +113,9 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         source: Source | None = None,
         settings: Settings | None = None,
     ) -> None:
+        # Until the first paint, nearly everything made (the book, its outline, the widgets)
+        # lives as long as the app: collecting it then would only delay the first screen.
+        gc.disable()
         super().__init__()
         self.settings = settings or Settings()
         source = source if source is not None else read_source(path)
@@ -156,7 +160,6 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         # to the screen after 1 ms instead of 5 ms so keys answer at once while they run.
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(0.001)
-        self.article.focus()
         self.start_preferences()
         if self._unparsed is None:
             self.start_places()
@@ -166,6 +169,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
     def _after_first_paint(self) -> None:
         """Slow work (parsing the rest, conversion, jieba, the dictionary) starts now."""
         gc.freeze()
+        gc.enable()
         if self._unparsed is not None:
             self._parse_whole(self._unparsed)
         else:
@@ -174,7 +178,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
     def _start_background_work(self) -> None:
         self._update_status()
         self._convert_rest()
-        self._warm_up()
+        self._warm_up(self.shown, other(self.shown_script), self._paragraph_on_top())
         self.start_terms()
         self.start_lookup()
 
@@ -208,6 +212,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
 
     def on_unmount(self) -> None:
         gc.unfreeze()
+        gc.enable()
         sys.setswitchinterval(self._switch_interval)
 
     async def action_quit(self) -> None:
@@ -248,26 +253,28 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         # the rest of the book converts once the converted screen is painted
         self.set_timer(0.2, self._convert_rest)
 
-    @work(thread=True, exclusive=True, group="convert")
+    def _paragraph_on_top(self) -> int:
+        return self.document.paragraph_index_at(self.article.top_place)
+
     def _convert_rest(self) -> None:
         """Convert every paragraph not yet shown, nearest the reader's place first."""
+        if self.reading_screen_is_up() and not self.shown.is_complete(self.shown_script):
+            self._convert_from(self.shown, self.shown_script, self._paragraph_on_top())
+
+    @work(thread=True, exclusive=True, group="convert")
+    def _convert_from(self, shown: ShownText, script: Script, start: int) -> None:
         worker = get_current_worker()
-        script = self.shown_script
-        if self.shown.is_complete(script):
-            return
-        start = self.document.paragraph_index_at(self.article.top_place)
-        self.shown.fill(script, self.shown.outward_from(start), lambda: worker.is_cancelled)
+        shown.fill(script, shown.outward_from(start), lambda: worker.is_cancelled)
 
     @work(thread=True, group="warm-up")
-    def _warm_up(self) -> None:
+    def _warm_up(self, shown: ShownText, script: Script, here: int) -> None:
         """Get the other script ready so that `s` answers at once: its OpenCC tables, the
         titles of the outline and the paragraphs around the reader's place."""
-        shown, script = self.shown, other(self.shown_script)
-        warm_up(shown.converter(self.shown_script))
+        warm_up(shown.converter(other(script)))
         warm_up(shown.converter(script))
-        for title in (self.document.title, *(section.title for section in self.document.sections)):
+        document = shown.document
+        for title in (document.title, *(section.title for section in document.sections)):
             shown.convert(script, title)
-        here = self.document.paragraph_index_at(self.article.top_place)
         shown.fill(script, shown.outward_from(here)[:PREPARED_PARAGRAPHS])
 
     # -- navigation --------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import contextlib
 import json
 import os
@@ -224,6 +225,9 @@ def main() -> None:
         return
 
     runs = arguments.runs
+    # Byte-compiled, as `pip install` leaves reader (and as Textual is here). Without this,
+    # PYTHONDONTWRITEBYTECODE or a fresh checkout makes every run compile reader from source.
+    compileall.compile_dir(ROOT / "reader", quiet=1)
     workdir = Path(tempfile.mkdtemp(prefix="reader-bench-"))
     novel = workdir / "novel.txt"
     novel.write_text(make_novel(), encoding="utf-8")

@@ -317,7 +317,7 @@ class SearchFeature:
     def _search_found(self, generation: int, batch: list[Match], done: bool) -> None:
         """On the app's thread: take a batch of results unless a newer search replaced it."""
         run = self._search_run
-        if run is None or run.generation != generation:
+        if run is None or run.generation != generation or not self.reading_screen_is_up():
             return
         run.add(batch)
         if done:

@@ -114,6 +114,8 @@ class TermsFeature:
 
     def _terms_found(self, batch: list[TermHit], covered: list[Span], done: bool) -> None:
         """On the app's thread: mark the new terms and bring the popup and index up to date."""
+        if not app_of(self).reading_screen_is_up():
+            return  # the app is closing
         self._term_hits += tuple(batch)
         self._terms_covered = _merged([*self._terms_covered, *covered])
         from reader.document_terms import DocumentTerms
