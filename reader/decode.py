@@ -7,7 +7,7 @@ Big5 and BOM-less UTF-16. Newlines are normalised to "\\n" and nothing else is c
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from reader.errors import ReaderError
 
@@ -20,6 +20,8 @@ _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
 )
 _GB_NAMES = {"gb2312", "gbk", "gb18030", "hz-gb-2312", "cp936"}
 _BIG5_NAMES = {"big5", "big5hkscs", "cp950"}
+# Unicode's control characters (category Cc) but tab, newline and form feed
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 _CONTROL_SHARE_LIMIT = 0.05  # more than this share of control characters: not text
 
 
@@ -124,7 +126,4 @@ def _looks_binary(text: str) -> bool:
         return False
     if "\x00" in sample:
         return True
-    controls = sum(
-        1 for char in sample if char not in "\n\t\f" and unicodedata.category(char) == "Cc"
-    )
-    return controls / len(sample) > _CONTROL_SHARE_LIMIT
+    return len(_CONTROLS.findall(sample)) / len(sample) > _CONTROL_SHARE_LIMIT
