@@ -113,9 +113,6 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         source: Source | None = None,
         settings: Settings | None = None,
     ) -> None:
-        # Until the first paint, nearly everything made (the book, its outline, the widgets)
-        # lives as long as the app: collecting it then would only delay the first screen.
-        gc.disable()
         super().__init__()
         self.settings = settings or Settings()
         source = source if source is not None else read_source(path)
@@ -154,6 +151,11 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
     @property
     def outline(self) -> OutlineTree:
         return self.query_one("#outline", OutlineTree)
+
+    def on_load(self) -> None:
+        # Until the first paint, nearly everything made (the book, its outline, the widgets)
+        # lives as long as the app: collecting it then would only delay the first screen.
+        gc.disable()
 
     def on_mount(self) -> None:
         # Workers (jieba, conversion, search) are Python threads sharing the GIL: hand it back
