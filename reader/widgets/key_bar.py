@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -35,6 +36,7 @@ class KeyBar(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._spans: list[tuple[int, int, Key]] = []  # cells of each key drawn, for clicks
+        self._styles = (Style(), Style(), Style())  # key, description, hover: set per render
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -70,6 +72,11 @@ class KeyBar(Widget):
     def render(self) -> Text:
         keys, palette = self.keys()
         width = self.size.width
+        self._styles = (
+            self.get_component_rich_style("key-bar--key"),
+            self.get_component_rich_style("key-bar--description"),
+            self.get_component_rich_style("key-bar--hover"),
+        )
         palette_text = self._label(palette, separator="▏") if palette else Text()
         room = width - palette_text.cell_len
         line = Text(no_wrap=True, overflow="crop", end="")
@@ -88,13 +95,12 @@ class KeyBar(Widget):
         return line
 
     def _label(self, key: Key, separator: str = "") -> Text:
-        key_style = self.get_component_rich_style("key-bar--key")
-        description_style = self.get_component_rich_style("key-bar--description")
+        key_style, description_style, hover_style = self._styles
         label = Text.assemble(separator, (f" {key.display} ", key_style))
         if key.description:
             label.append(f"{key.description} ", description_style)
         if key.key == self.hovered:
-            label.stylize(self.get_component_rich_style("key-bar--hover"))
+            label.stylize(hover_style)
         if not key.enabled:
             label.stylize("dim")
         return label
