@@ -265,6 +265,12 @@ async def test_the_footer_shows_the_main_keys_and_a_click_presses_one() -> None:
         for shown in ("} Next section", "s 繁/简", "o Outline", "? Keys", "q Quit", "^p palette"):
             assert shown in footer, shown
         bar = app.query_one(KeyBar)
+        await pilot.press("tab")  # the outline's keys now, not the article's
+        await pilot.pause()
+        assert "Next section" not in screen_lines(app)[-1]
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "Next section" in screen_lines(app)[-1]
         await pilot.click(KeyBar, offset=(footer.index("o Outline") + 1, 0))
         assert not app.outline.display
         await pilot.resize_terminal(50, 20)

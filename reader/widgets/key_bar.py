@@ -37,6 +37,7 @@ class KeyBar(Widget):
         super().__init__(id=id)
         self._spans: list[tuple[int, int, Key]] = []  # cells of each key drawn, for clicks
         self._styles = (Style(), Style(), Style())  # key, description, hover: set per render
+        self._keys: tuple[list[Key], Key | None] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -45,13 +46,20 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
+        self._keys = None
         self.refresh()
 
     def keys(self) -> tuple[list[Key], Key | None]:
         """The keys to show, one per action, and the command palette's key.
 
         The app's own keys come first, so that a narrow terminal keeps 繁/简, help and quit.
+        Kept until the screen says its bindings changed (a resize needs no new list).
         """
+        if self._keys is None:
+            self._keys = self._active_keys()
+        return self._keys
+
+    def _active_keys(self) -> tuple[list[Key], Key | None]:
         app = self.app
         active = self.screen.active_bindings
         in_order = sorted(active.values(), key=lambda entry: entry.node is not app)
