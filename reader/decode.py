@@ -32,7 +32,8 @@ class DecodeError(ReaderError):
 def decode(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)`` with newlines normalised, or raise DecodeError."""
     text, encoding = _decode(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # a quick scan; most files need no copy
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _looks_binary(text):
         raise DecodeError("binary data, not text")
     return text, encoding
