@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -80,12 +80,10 @@ def simplified_in_place(text: str) -> str:
 @cache
 def _t2s_changes() -> frozenset[str]:
     """Every character that t2s can change, alone or inside one of its phrases."""
-    dictionaries = Path(opencc.__file__).parent / "dictionary"
     changing: set[str] = set()
     for name in ("TSCharacters.txt", "TSPhrases.txt"):
-        for line in (dictionaries / name).read_text(encoding="utf-8").splitlines():
-            key, _, values = line.partition("\t")
-            first = values.split()[0] if values.split() else key
+        for key, values in _dictionary_entries(name):
+            first = values[0] if values else key
             if len(first) != len(key):
                 changing.update(key)
             else:
@@ -113,20 +111,19 @@ def detect_script(text: str) -> Script:
 @cache
 def _script_only_characters() -> tuple[frozenset[str], frozenset[str]]:
     """Characters that conversion to the other script always changes."""
-    dictionaries = Path(opencc.__file__).parent / "dictionary"
-    return (
-        _changed_keys(dictionaries / "TSCharacters.txt"),
-        _changed_keys(dictionaries / "STCharacters.txt"),
-    )
+    return _changed_keys("TSCharacters.txt"), _changed_keys("STCharacters.txt")
 
 
-def _changed_keys(path: Path) -> frozenset[str]:
-    keys = set()
+def _changed_keys(name: str) -> frozenset[str]:
+    return frozenset(key for key, values in _dictionary_entries(name) if key and key not in values)
+
+
+def _dictionary_entries(name: str) -> Iterator[tuple[str, list[str]]]:
+    """(key, values) of one of OpenCC's own dictionary files."""
+    path = Path(opencc.__file__).parent / "dictionary" / name
     for line in path.read_text(encoding="utf-8").splitlines():
         key, _, values = line.partition("\t")
-        if key and key not in values.split():
-            keys.add(key)
-    return frozenset(keys)
+        yield key, values.split()
 
 
 def resolve(choice: ScriptChoice | None, document_script: Script) -> Script:
