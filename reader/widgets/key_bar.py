@@ -20,6 +20,14 @@ class Key(NamedTuple):
     enabled: bool
 
 
+class LabelStyles(NamedTuple):
+    """The component styles of one render, looked up once for all its keys."""
+
+    key: Style
+    description: Style
+    hover: Style
+
+
 class KeyBar(Widget):
     """The bindings shown in the footer; a click on one presses its key.
 
@@ -36,7 +44,6 @@ class KeyBar(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._spans: list[tuple[int, int, Key]] = []  # cells of each key drawn, for clicks
-        self._styles = (Style(), Style(), Style())  # key, description, hover: set per render
         self._keys: tuple[list[Key], Key | None] | None = None
 
     def on_mount(self) -> None:
@@ -80,17 +87,17 @@ class KeyBar(Widget):
     def render(self) -> Text:
         keys, palette = self.keys()
         width = self.size.width
-        self._styles = (
+        styles = LabelStyles(
             self.get_component_rich_style("key-bar--key"),
             self.get_component_rich_style("key-bar--description"),
             self.get_component_rich_style("key-bar--hover"),
         )
-        palette_text = self._label(palette, separator="▏") if palette else Text()
+        palette_text = self._label(palette, styles, separator="▏") if palette else Text()
         room = width - palette_text.cell_len
         line = Text(no_wrap=True, overflow="crop", end="")
         spans: list[tuple[int, int, Key]] = []
         for key in keys:
-            label = self._label(key)
+            label = self._label(key, styles)
             if line.cell_len + label.cell_len > room:
                 break  # the rest would be cut in the middle of a word
             spans.append((line.cell_len, line.cell_len + label.cell_len, key))
@@ -102,13 +109,12 @@ class KeyBar(Widget):
         self._spans = spans
         return line
 
-    def _label(self, key: Key, separator: str = "") -> Text:
-        key_style, description_style, hover_style = self._styles
-        label = Text.assemble(separator, (f" {key.display} ", key_style))
+    def _label(self, key: Key, styles: LabelStyles, separator: str = "") -> Text:
+        label = Text.assemble(separator, (f" {key.display} ", styles.key))
         if key.description:
-            label.append(f"{key.description} ", description_style)
+            label.append(f"{key.description} ", styles.description)
         if key.key == self.hovered:
-            label.stylize(hover_style)
+            label.stylize(styles.hover)
         if not key.enabled:
             label.stylize("dim")
         return label
