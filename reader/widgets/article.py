@@ -167,10 +167,11 @@ class ArticleView(ScrollView, can_focus=True):
         (A Resize handler runs after that paint, and every line would be drawn twice.)
         """
         changed = super()._size_updated(size, virtual_size, container_size, layout)
-        if changed and self._layout.width != self.text_width:
-            self._relayout()
-        elif changed:
-            self.scroll_to_place(self._top_place)  # another height: a page more or less to ready
+        if changed:
+            if self._layout.width != self.text_width:
+                self._relayout()
+            else:  # another height: a page more or less to ready, the same place on top
+                self.scroll_to_place(self._top_place)
         return changed
 
     def _relayout(self) -> None:
