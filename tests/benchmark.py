@@ -343,11 +343,12 @@ def main() -> None:
     ]
 
     print(f"reader benchmark: {size_mb:.1f} MB novel, {CHAPTERS} chapters, {runs} runs each\n")
-    print(f"{'measurement':<52} {'median':>10} {'min':>10} {'max':>10}")
-    print("-" * 86)
+    wide = max(len(label) for label, _, _ in rows)
+    print(f"{'measurement':<{wide}} {'median':>10} {'min':>10} {'max':>10}")
+    print("-" * (wide + 33))
     for label, values, unit in rows:
         print(
-            f"{label:<52} {statistics.median(values):>8.3f}{unit:>2} "
+            f"{label:<{wide}} {statistics.median(values):>8.3f}{unit:>2} "
             f"{min(values):>8.3f}{unit:>2} {max(values):>8.3f}{unit:>2}"
         )
     medians = {label: statistics.median(values) for label, values, _ in rows}
