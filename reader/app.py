@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import VerticalGroup
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
@@ -48,6 +48,11 @@ def section_commands() -> type[Provider]:
     from reader.widgets.section_commands import SectionCommands
 
     return SectionCommands
+
+
+class ReadingScreen(Screen[None]):
+    """The app's own screen. reader.tcss puts the outline and the article side by side on it
+    with no container between them: a container is one more widget drawn at every resize."""
 
 
 PREPARED_PARAGRAPHS = 40  # paragraphs around the place converted ahead of a script switch
@@ -133,16 +138,19 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
-        with Horizontal(id="main"):
-            yield OutlineTree(self.document, self.shown_title, id="outline")
-            yield ArticleView(
-                self.document,
-                self.shown,
-                self.shown_script,
-                reading_width=self.settings.reading_width,
-                id="article",
-            )
-        yield KeyBar(id="keys")
+        yield OutlineTree(self.document, self.shown_title, id="outline")
+        yield ArticleView(
+            self.document,
+            self.shown,
+            self.shown_script,
+            reading_width=self.settings.reading_width,
+            id="article",
+        )
+        with VerticalGroup(id="bottom"):  # the search bar opens above the keys
+            yield KeyBar(id="keys")
+
+    def get_default_screen(self) -> Screen:
+        return ReadingScreen(id="_default")
 
     @property
     def article(self) -> ArticleView:

@@ -28,13 +28,15 @@ Defaults: ``variant = "tw"``, ``reading_width = 80``, no theme, no key changes.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader import paths
+
+if TYPE_CHECKING:
+    import tomllib
 
 VARIANTS: tuple[str, ...] = ("tw", "hk", "cn", "twp")
 MIN_READING_WIDTH = 20
@@ -70,6 +72,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         return Settings(), []
     except (OSError, UnicodeDecodeError) as error:
         return Settings(), [f"{path}: cannot read the settings ({error}); using the defaults"]
+    import tomllib  # only when there is a file to read: most readers never write one
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:

@@ -13,14 +13,11 @@ import re
 import threading
 import warnings
 from collections.abc import Container, Iterable
+from functools import cache
 from typing import Any
 
 from reader.paths import cache_dir
 
-# The stretches jieba segments independently: jieba's own ``re_han_default``. A word never
-# crosses their edges, so a position outside one, or at its edge, is always a word boundary.
-JIEBA_BLOCK = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+")
-_BLOCK_CHAR = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]")
 _ASCII_WORD_CHAR = re.compile("[a-zA-Z0-9]")
 
 _import_lock = threading.Lock()
@@ -73,16 +70,27 @@ def _base_dictionary() -> tuple[dict[str, int], int, dict[str, int]]:
         return _base
 
 
+@cache
+def jieba_block() -> re.Pattern[str]:
+    """The stretches jieba segments independently: jieba's own ``re_han_default``.
+
+    A word never crosses their edges, so a position outside one, or at its edge, is always a
+    word boundary. Compiled on first use: a class spanning the CJK block takes milliseconds.
+    """
+    return re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&._%\\-]+")
+
+
 def block_at(text: str, position: int) -> tuple[int, int] | None:
     """The jieba block that ``position`` lies strictly inside, or None (a sure boundary)."""
     if not 0 < position < len(text):
         return None
-    if not (_BLOCK_CHAR.match(text, position - 1) and _BLOCK_CHAR.match(text, position)):
+    block = jieba_block()
+    if not block.fullmatch(text, position - 1, position + 1):
         return None
     start = position - 1
-    while start > 0 and _BLOCK_CHAR.match(text, start - 1):
+    while start > 0 and block.fullmatch(text, start - 1, start):
         start -= 1
-    end = JIEBA_BLOCK.match(text, position)
+    end = block.match(text, position)
     assert end is not None  # text[position] is a block character
     return start, end.end()
 

@@ -408,6 +408,33 @@ async def test_script_argument_opens_in_that_script() -> None:
         assert article_top(app) == "组织工作和谐社会交流"
 
 
+async def test_the_scrollbars_follow_the_whole_book_and_a_resize(tmp_path: Path) -> None:
+    chapter = "第{}章　章名\n" + "　　這是正文，很長很長的正文。\n" * 800
+    path = tmp_path / "long.txt"
+    path.write_text("長書\n" + "".join(chapter.format(n) for n in range(1, 31)), "utf-8")
+    app = ReaderApp(path=path)
+    async with app.run_test(size=(120, 20)) as pilot:
+        article, outline = app.article, app.outline
+        while not app.document_complete:
+            await pilot.pause(0.02)
+        await pilot.pause()
+        assert outline.show_vertical_scrollbar
+        await pilot.press("tab", "home", "space")  # fold the book's node: one line is left
+        await pilot.pause()
+        assert outline.virtual_size.height == 1
+        assert not outline.show_vertical_scrollbar
+        await pilot.press("space")
+        for size in ((120, 20), (90, 30), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            bar = article.vertical_scrollbar
+            assert bar.window_virtual_size == article.virtual_size.height
+            assert bar.window_virtual_size > article.layout_model.total_lines > 24_000
+            assert bar.window_size == article.scrollable_content_region.height == size[1] - 2
+            # the title and 30 chapters: a scrollbar only when they do not fit
+            assert outline.show_vertical_scrollbar == (size[1] - 2 < 31)
+
+
 async def test_a_long_book_opens_with_its_beginning_then_has_all_of_it(tmp_path: Path) -> None:
     chapter = "第{}章　章名\n" + "　　這是正文，很長很長的正文。\n" * 800
     path = tmp_path / "long.txt"

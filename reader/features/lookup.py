@@ -20,7 +20,7 @@ import threading
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -50,11 +50,19 @@ LOADING = "Dictionary is loading…"
 
 # A token of jieba's that is a word: it has a letter, digit or character (not punctuation).
 _WORD_CHAR = re.compile(r"[^\W_]")
-# Before jieba is loaded: one character per CJK word, runs of anything else word-like.
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_FALLBACK_WORD = re.compile(rf"[{_HAN}]|[^\W_{_HAN}]+")
 _SENTENCE_END = "。！？!?"
 _CLOSERS = "”’」』）)》〉】\"'"
+
+
+@cache
+def _fallback_word() -> re.Pattern[str]:
+    """Before jieba is loaded: one character per CJK word, runs of anything else word-like.
+
+    Compiled on first use: classes spanning the CJK blocks take milliseconds to compile.
+    """
+    han = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    return re.compile(rf"[{han}]|[^\W_{han}]+")
+
 
 _dictionary_lock = threading.Lock()
 _dictionary: Dictionary | None = None
@@ -118,7 +126,7 @@ class WordIndex:
                 if _WORD_CHAR.search(text, start, end)
             ]
         else:
-            spans = [(base + m.start(), base + m.end()) for m in _FALLBACK_WORD.finditer(text)]
+            spans = [(base + m.start(), base + m.end()) for m in _fallback_word().finditer(text)]
         entry = (spans, [start for start, _ in spans])
         if segmenter.loaded:
             self._words[paragraph] = entry

@@ -128,7 +128,7 @@ class SearchFeature:
             from reader.widgets.search_bar import SearchBar
 
             bar = self._search_bar = SearchBar(id="search-bar")
-            await article.screen.mount(bar, after=self.query_one("#main"))
+            await self.query_one("#bottom").mount(bar, before="#keys")
             self._warm_search_index(self.search_index())
         bar.input.focus()
 

@@ -15,7 +15,6 @@ from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.document import Document
@@ -23,6 +22,7 @@ from reader.layout import ArticleLayout, Line
 from reader.script import Script
 from reader.shown import ShownText
 from reader.typeset import cell_width, display
+from reader.widgets.steady_scroll import SteadyScrollView
 
 MIN_READING_WIDTH = 20
 MAX_READING_WIDTH = 200
@@ -52,7 +52,7 @@ class Spans:
         return len(self.starts)
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(SteadyScrollView, can_focus=True):
     """Shows the document wrapped to the reading width, centred, in the script on screen."""
 
     READING_BINDINGS = [

@@ -13,9 +13,11 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.document import Document
+from reader.widgets.steady_scroll import SteadyScrollView
 
 
-class OutlineTree(Tree[int]):
+# Tree first: Textual gathers component classes and default CSS along the first bases.
+class OutlineTree(Tree[int], SteadyScrollView):
     """Node data is the section's index in ``document.sections`` (-1 for the title)."""
 
     class SectionChosen(Message):
