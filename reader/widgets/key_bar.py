@@ -53,8 +53,10 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
-        self._keys = None
-        self.refresh()
+        keys = self._active_keys()
+        if keys != self._keys:  # focus moved, but often to a widget with no keys of its own
+            self._keys = keys
+            self.refresh()
 
     def keys(self) -> tuple[list[Key], Key | None]:
         """The keys to show, one per action, and the command palette's key.
