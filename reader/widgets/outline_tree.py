@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.style import Style
+from rich.text import Text
 from textual import events
 from textual.geometry import Region
 from textual.message import Message
@@ -58,6 +59,19 @@ class OutlineTree(Tree[int], SteadyScrollView):
         scroll_x, scroll_y = self.scroll_offset
         width = self.size.width
         return self._render_line(y + scroll_y, scroll_x, scroll_x + width, self._pass_style)
+
+    def render_label(self, node: TreeNode[int], base_style: Style, style: Style) -> Text:
+        """A title too long for the pane ends in "…", so that a cut title looks cut."""
+        label = super().render_label(node, base_style, style)
+        depth = 0
+        while (node := node.parent) is not None:  # type: ignore[assignment]
+            depth += 1
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if 1 < room < label.cell_len:
+            label.truncate(room - 1)
+            label.rstrip()  # the space left where a wide character was cut in half
+            label.append("…", style)
+        return label
 
     def _add_sections(self) -> None:
         parents: list[TreeNode[int]] = [self.root]
