@@ -48,6 +48,14 @@ _UNIT_STYLES: Final[Mapping[str, str]] = {
     "節": "unit:節",
     "节": "unit:節",
 }
+# A law's articles: 第一條 and the article's text on one line, the number then a space.
+# 第十條之一 is an article added after 第十條. The title is the number and the first clause.
+_ARTICLE_HEADING: Final = re.compile(
+    rf"第[{_SPACES}]*(?P<number>{_CN_NUMERAL}|{_ARABIC_NUMERAL})[{_SPACES}]*[條条]"
+    rf"(?:之[一二三四五六七八九十]+)?(?=[{_SPACES}]|$)"
+)
+_ARTICLE_TITLE_END: Final = re.compile(r"[，,。；;：:？！?!]")
+ARTICLE_STYLE: Final = "unit:條"
 # The words themselves rank these units: a 卷 never sits inside a 章, whatever the order.
 _UNIT_RANKS: Final[Mapping[str, int]] = {
     "unit:編": 0,
@@ -57,6 +65,7 @@ _UNIT_RANKS: Final[Mapping[str, int]] = {
     "unit:章": 1,
     "unit:回": 1,
     "unit:節": 2,
+    ARTICLE_STYLE: 3,
 }
 
 _MATTER_HEADING: Final = re.compile(
@@ -178,6 +187,7 @@ def match_heading(line: str, *, markdown: bool = False) -> HeadingMatch | None:
     content = line[offset:].rstrip()
     return (
         _unit_heading(content, offset)
+        or _article_heading(content, offset)
         or _matter_heading(content, offset)
         or _official_heading(content, offset)
     )
@@ -213,6 +223,21 @@ def _unit_heading(content: str, offset: int) -> HeadingMatch | None:
         style=_UNIT_STYLES[match["unit"]],
         number=numeral_value(match["number"]),
         standalone=True,
+    )
+
+
+def _article_heading(content: str, offset: int) -> HeadingMatch | None:
+    match = _ARTICLE_HEADING.match(content)
+    if match is None:
+        return None
+    title_end = _ARTICLE_TITLE_END.search(content, match.end())
+    title = content[: len(content) if title_end is None else title_end.start()].rstrip(_SPACES)
+    return HeadingMatch(
+        offset=offset,
+        title=title[:MAX_TITLE_LENGTH],
+        style=ARTICLE_STYLE,
+        number=numeral_value(match["number"]),
+        standalone=not content[match.end() :].strip(_SPACES),
     )
 
 
@@ -302,7 +327,7 @@ class _DepthAssigner:
         )
         if index is not None:
             previous = self._open[index].number
-            if not heading.standalone and not _counts_on(heading.number, previous):
+            if not heading.standalone and not _counts_on(heading, previous):
                 return None
         elif heading.style in _UNIT_RANKS:
             index = self._unit_slot(heading.style)
@@ -327,8 +352,10 @@ class _DepthAssigner:
         return last_unit + 1
 
 
-def _counts_on(number: int, previous: int) -> bool:
-    return number == 1 or number == previous + 1
+def _counts_on(heading: HeadingMatch, previous: int) -> bool:
+    if heading.style == ARTICLE_STYLE:  # numbered through the whole law; 第十條之一 is 10 again
+        return heading.number >= previous
+    return heading.number == 1 or heading.number == previous + 1
 
 
 def build_outline(
@@ -374,8 +401,8 @@ def _paragraph_heading(text: str, start: int, end: int, markdown: bool) -> Headi
     if match is None or single_line or not match.standalone:
         return match
     # A heading line that was not split off from the lines after it: only a numbered
-    # marker still heads the paragraph (run-in); 第X章 or 序 inside running text does not.
-    if match.style in _OFFICIAL_STYLES.values():
+    # marker or an article still heads the paragraph (run-in); 第X章 or 序 there does not.
+    if match.style in _OFFICIAL_STYLES.values() or match.style == ARTICLE_STYLE:
         return replace(match, standalone=False)
     return None
 

@@ -43,6 +43,7 @@ def test_every_test_document_has_its_outline() -> None:
     names = {path.name for path in DOCUMENTS}
     assert names == {
         "false-positives.txt",
+        "law.txt",
         "markdown.md",
         "matter.txt",
         "novel.txt",
@@ -107,6 +108,15 @@ def test_numeral_value(numeral: str, value: int) -> None:
         ("⑤注意事項", HeadingMatch(0, "⑤注意事項", "①", 5, True)),
         ("1、加強領導。各級領導要帶頭。", HeadingMatch(0, "1、加強領導", "1、", 1, False)),
         ("一、時間：下午三點", HeadingMatch(0, "一、時間", "一、", 1, False)),
+        (
+            "第一條　為規範個人資料之蒐集，特制定本法。",
+            HeadingMatch(0, "第一條　為規範個人資料之蒐集", "unit:條", 1, False),
+        ),
+        (
+            "第十條之一 本法之主管機關",
+            HeadingMatch(0, "第十條之一 本法之主管機關", "unit:條", 10, False),
+        ),
+        ("第一千二百六十条", HeadingMatch(0, "第一千二百六十条", "unit:條", 1260, True)),
     ],
 )
 def test_match_heading(line: str, expected: HeadingMatch) -> None:
@@ -133,6 +143,8 @@ def test_match_heading(line: str, expected: HeadingMatch) -> None:
         "三個人走進來。",
         "第一章" + "長" * 60,
         "1、" + "長" * 60,
+        "第一條路是他自己選的。",
+        "第三條規定的事項",
     ],
 )
 def test_not_a_heading_line(line: str) -> None:
@@ -254,6 +266,15 @@ def test_front_and_back_matter_are_top_level() -> None:
 def test_run_in_marker_must_count_up() -> None:
     text = "標題\n\n1、甲。正文。\n\n3、丙。正文。\n\n2、乙。正文。\n"
     assert outline_of(text) == "標題\n  1、甲\n  2、乙\n"
+
+
+def test_articles_count_on_within_a_chapter_and_carry_their_number_across() -> None:
+    text = (
+        "法\n\n第一章 總則\n\n第一條 甲。\n\n第二條 乙。\n\n第一條 丙。\n\n"
+        "第二章 附則\n\n第九條 丁。\n"
+    )
+    expected = "法\n  第一章 總則\n    第一條 甲\n    第二條 乙\n  第二章 附則\n    第九條 丁\n"
+    assert outline_of(text) == expected
 
 
 def test_run_in_list_must_start_at_one() -> None:
