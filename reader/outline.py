@@ -199,6 +199,12 @@ def is_heading_line(line: str, *, markdown: bool = False) -> bool:
     return match is not None and match.standalone
 
 
+def opens_numbered_item(line: str) -> bool:
+    """Whether ``line`` starts with a numbered marker (一、 （一） 1、 ①) and some text."""
+    match = match_heading(line)
+    return match is not None and match.style in _OFFICIAL_STYLES.values()
+
+
 def is_date_line(line: str) -> bool:
     """A dateline (2022-11-27, 2022年11月27日) is neither a title nor a heading."""
     return _DATE_LINE.fullmatch(line.strip(_SPACES)) is not None

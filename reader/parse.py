@@ -18,6 +18,7 @@ from reader.outline import (
     is_date_line,
     is_heading_line,
     match_heading,
+    opens_numbered_item,
 )
 
 __all__ = ["KNOWN_METADATA_KEYS", "format_outline", "parse_document"]
@@ -44,6 +45,7 @@ _QUOTES: Final = frozenset("「『“‘\"'《")
 _INDENTS: Final = ("\u3000", "\t", "  ")
 _SENTENCE_ENDINGS: Final = frozenset("。！？!?」』”…．.")
 _SHORT_LINE: Final = 30
+_ITEM_LEADS: Final = _SENTENCE_ENDINGS | frozenset("：:；;")
 _FENCE: Final = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})")
 _MARKDOWN_BLOCK_STARTS: Final = ("#", ">", "`", "~", "-", "*", "+", "|")
 _ORDERED_LIST_ITEM: Final = re.compile(r"\d+[.)]\s")
@@ -212,8 +214,9 @@ def _body_paragraphs(
 ) -> tuple[list[tuple[int, int]], bool]:
     """Paragraph spans after the front matter, and whether blank lines or indents mark them.
 
-    Blank lines separate paragraphs; inside a block, an indented line (「　　」) starts
-    one; a text with neither has a paragraph per line. A heading line always stands alone.
+    Blank lines separate paragraphs; inside a block, an indented line (「　　」) or a list
+    item (一、…) starts one; a text with neither has a paragraph per line. A heading line
+    always stands alone.
     Only the body counts: a blank line under the title does not make a text blank-lined.
     """
     texts, starts, fence_ends = lines.lines, lines.starts, lines.fence_ends
@@ -250,6 +253,7 @@ def _body_paragraphs(
             one_per_line
             or (has_indent and line.startswith(_INDENTS))
             or (has_indent and _stands_apart(lines, index))
+            or (not markdown and _opens_an_item(lines, index))
         ):
             ranges.append((run_first, run_last))
             run_first = run_last = index
@@ -260,6 +264,17 @@ def _body_paragraphs(
         ranges.append((run_first, run_last))
     spans = [(starts[top], starts[bottom] + len(texts[bottom].rstrip())) for top, bottom in ranges]
     return spans, not one_per_line
+
+
+def _opens_an_item(lines: _Lines, index: int) -> bool:
+    """一、 （一） 1、 ① at the start of a line after a finished sentence or a colon: an item.
+
+    Within a block of hard-wrapped lines, such a line is a list item on its own line, not a
+    wrap that happened to fall before a number.
+    """
+    return lines.lines[index - 1].rstrip()[-1:] in _ITEM_LEADS and opens_numbered_item(
+        lines.lines[index]
+    )
 
 
 def _stands_apart(lines: _Lines, index: int) -> bool:

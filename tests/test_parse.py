@@ -207,6 +207,22 @@ def test_run_in_heading_paragraph_stays_body() -> None:
     assert format_outline(document) == "標題\n  1、加強領導\n  2、完善制度\n"
 
 
+def test_a_list_item_after_a_colon_or_a_sentence_starts_a_paragraph() -> None:
+    text = (
+        "標題\n\n用詞定義如下：\n一、資料：指姓名。\n（二）蒐集\n指取得。\n\n"
+        "材料分為\n一、內部資料。二、外部資料。\n"
+    )
+    document = parse_document(text, "n.txt")
+    assert paragraph_texts(document) == [
+        "標題",
+        "用詞定義如下：",
+        "一、資料：指姓名。",
+        "（二）蒐集",  # a heading line stands alone anyway
+        "指取得。",
+        "材料分為\n一、內部資料。二、外部資料。",  # a wrap before a number, not an item
+    ]
+
+
 def test_short_unindented_line_between_indented_paragraphs_stands_alone() -> None:
     text = "標題\n\u3000\u3000第一段。\n番外　重逢\n\u3000\u3000第二段。\n"
     document = parse_document(text, "n.txt")
