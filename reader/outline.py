@@ -384,7 +384,7 @@ def build_outline(
     if markdown:
         placed = _place_markdown(matches)
     else:
-        placed = _place_numbered(matches)
+        placed = _place_numbered(_without_contents(matches))
         if not placed and plain_headings:
             placed = _plain_headings(text, paragraphs)
         heading_paragraphs = {item.paragraph for item in placed if item.paragraph is not None}
@@ -411,6 +411,49 @@ def _paragraph_heading(text: str, start: int, end: int, markdown: bool) -> Headi
     if match.style in _OFFICIAL_STYLES.values() or match.style == ARTICLE_STYLE:
         return replace(match, standalone=False)
     return None
+
+
+def _without_contents(
+    matches: list[tuple[int, int, HeadingMatch]],
+) -> list[tuple[int, int, HeadingMatch]]:
+    """Leave out a table of contents: heading lines one after another with no text between
+    them, all of which come again later in the same order (as the chapters they list)."""
+    kept: list[tuple[int, int, HeadingMatch]] = []
+    first = 0
+    while first < len(matches):
+        last = first
+        while (
+            last + 1 < len(matches)
+            and matches[last + 1][0] == matches[last][0] + 1
+            and matches[last][2].standalone
+            and matches[last + 1][2].standalone
+        ):
+            last += 1
+        # The run may go on into the first real chapter: the longest opening that is listed
+        # again after itself is the table.
+        listed = 0
+        while (
+            last > first
+            and listed < last - first + 1
+            and _listed_again(matches[first : first + listed + 1], matches[first + listed + 1 :])
+        ):
+            listed += 1
+        if listed < 2:
+            listed = 0
+        kept += matches[first + listed : last + 1]
+        first = last + 1
+    return kept
+
+
+def _listed_again(
+    run: list[tuple[int, int, HeadingMatch]], rest: list[tuple[int, int, HeadingMatch]]
+) -> bool:
+    later = iter(_title_key(match.title) for _, _, match in rest)
+    return all(_title_key(match.title) in later for _, _, match in run)  # a subsequence
+
+
+def _title_key(title: str) -> str:
+    return "".join(title.split())
 
 
 def _place_markdown(matches: list[tuple[int, int, HeadingMatch]]) -> list[_Placed]:
