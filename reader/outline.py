@@ -92,6 +92,8 @@ _OFFICIAL_STYLES: Final[Mapping[str, str]] = {
     "circled": "①",
 }
 _TITLE_END: Final = re.compile(r"[。；：？！;?!\n]|:(?![0-9０-９])")
+_CIRCLED_STYLE: Final = _OFFICIAL_STYLES["circled"]
+_NOTE_MARK: Final = re.compile(r"(?<=\S)[\u2460-\u2473]")  # ① right after text: a note's mark
 
 _ATX_HEADING: Final = re.compile(
     r" {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<title>.*?))?(?:[ \t]+#+)?[ \t]*"
@@ -384,7 +386,7 @@ def build_outline(
     if markdown:
         placed = _place_markdown(matches)
     else:
-        placed = _place_numbered(_without_contents(matches))
+        placed = _place_numbered(_without_notes(text, _without_contents(matches)))
         if not placed and plain_headings:
             placed = _plain_headings(text, paragraphs)
         heading_paragraphs = {item.paragraph for item in placed if item.paragraph is not None}
@@ -443,6 +445,20 @@ def _without_contents(
         kept += matches[first + listed : last + 1]
         first = last + 1
     return kept
+
+
+def _without_notes(
+    text: str, matches: list[tuple[int, int, HeadingMatch]]
+) -> list[tuple[int, int, HeadingMatch]]:
+    """①… lines are notes, not headings, when the text also marks ① inside its sentences."""
+    if not any(match.style == _CIRCLED_STYLE for _, _, match in matches):
+        return matches
+    marked = set(_NOTE_MARK.findall(text))
+    return [
+        item
+        for item in matches
+        if item[2].style != _CIRCLED_STYLE or item[2].title.lstrip(_SPACES)[0] not in marked
+    ]
 
 
 def _listed_again(

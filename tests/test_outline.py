@@ -278,6 +278,13 @@ def test_articles_count_on_within_a_chapter_and_carry_their_number_across() -> N
     assert outline_of(text) == expected
 
 
+def test_circled_numbers_marked_in_the_text_are_notes_not_headings() -> None:
+    text = "標題\n\n一、引言\n\n早有人討論過①，又有新看法②。\n\n注釋：\n①參見某書。\n②同上。\n"
+    assert outline_of(text) == "標題\n  一、引言\n"
+    unmarked = "標題\n\n一、時間\n\n①工作日開放。\n\n②節假日另行公告。\n"
+    assert outline_of(unmarked) == "標題\n  一、時間\n    ①工作日開放\n    ②節假日另行公告\n"
+
+
 def test_run_in_list_must_start_at_one() -> None:
     assert outline_of("標題\n\n2、乙。正文。\n") == "標題\n"
 
