@@ -93,6 +93,13 @@ _OFFICIAL_STYLES: Final[Mapping[str, str]] = {
 }
 _TITLE_END: Final = re.compile(r"[。；：？！;?!\n]|:(?![0-9０-９])")
 _CIRCLED_STYLE: Final = _OFFICIAL_STYLES["circled"]
+# 1.1 背景, 2.1.3 前端: a technical document's numbering, one style per level. A bare
+# 1 概述 counts only in a document that also has 1.1 (else it is a line of a list).
+_DECIMAL_HEADING: Final = re.compile(
+    r"(?P<number>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){0,3})[.．]?[ \t\u3000]+"
+    r"(?P<title>[^0-9０-９ \t\u3000].*)"
+)
+_DECIMAL_STYLE: Final = "1.1"
 _NOTE_MARK: Final = re.compile(r"(?<=\S)[\u2460-\u2473]")  # ① right after text: a note's mark
 
 _ATX_HEADING: Final = re.compile(
@@ -192,6 +199,7 @@ def match_heading(line: str, *, markdown: bool = False) -> HeadingMatch | None:
         or _article_heading(content, offset)
         or _matter_heading(content, offset)
         or _official_heading(content, offset)
+        or _decimal_heading(content, offset)
     )
 
 
@@ -277,6 +285,22 @@ def _official_heading(content: str, offset: int) -> HeadingMatch | None:
         style=_OFFICIAL_STYLES[group],
         number=number,
         standalone=standalone,
+    )
+
+
+def _decimal_heading(content: str, offset: int) -> HeadingMatch | None:
+    match = _DECIMAL_HEADING.fullmatch(content)
+    if match is None or len(content) > MAX_HEADING_LINE_LENGTH:
+        return None
+    if any(character in _SENTENCE_PUNCTUATION or character in "，," for character in content):
+        return None  # 2.5 公里外有一座山。 is a sentence
+    levels = re.split("[.．]", match["number"])
+    return HeadingMatch(
+        offset=offset,
+        title=_standalone_title(content),
+        style=f"{_DECIMAL_STYLE}:{len(levels)}",
+        number=int(levels[-1].translate(_FULLWIDTH_DIGITS)),
+        standalone=True,
     )
 
 
@@ -386,7 +410,8 @@ def build_outline(
     if markdown:
         placed = _place_markdown(matches)
     else:
-        placed = _place_numbered(_without_notes(text, _without_contents(matches)))
+        matches = _without_notes(text, _without_contents(matches))
+        placed = _place_numbered(_without_lone_decimals(matches))
         if not placed and plain_headings:
             placed = _plain_headings(text, paragraphs)
         heading_paragraphs = {item.paragraph for item in placed if item.paragraph is not None}
@@ -459,6 +484,16 @@ def _without_notes(
         for item in matches
         if item[2].style != _CIRCLED_STYLE or item[2].title.lstrip(_SPACES)[0] not in marked
     ]
+
+
+def _without_lone_decimals(
+    matches: list[tuple[int, int, HeadingMatch]],
+) -> list[tuple[int, int, HeadingMatch]]:
+    """1 概述 is a heading only where 1.1 ones are too."""
+    top = f"{_DECIMAL_STYLE}:1"
+    if any(match.style.startswith(_DECIMAL_STYLE) and match.style != top for *_, match in matches):
+        return matches
+    return [item for item in matches if item[2].style != top]
 
 
 def _listed_again(

@@ -43,6 +43,7 @@ def test_every_test_document_has_its_outline() -> None:
     names = {path.name for path in DOCUMENTS}
     assert names == {
         "contents.txt",
+        "decimal.txt",
         "false-positives.txt",
         "law.txt",
         "markdown.md",
@@ -118,6 +119,8 @@ def test_numeral_value(numeral: str, value: int) -> None:
             HeadingMatch(0, "第十條之一 本法之主管機關", "unit:條", 10, False),
         ),
         ("第一千二百六十条", HeadingMatch(0, "第一千二百六十条", "unit:條", 1260, True)),
+        ("1.1 背景", HeadingMatch(0, "1.1 背景", "1.1:2", 1, True)),
+        ("２．１．３　前端", HeadingMatch(0, "２．１．３　前端", "1.1:3", 3, True)),
     ],
 )
 def test_match_heading(line: str, expected: HeadingMatch) -> None:
@@ -146,6 +149,8 @@ def test_match_heading(line: str, expected: HeadingMatch) -> None:
         "1、" + "長" * 60,
         "第一條路是他自己選的。",
         "第三條規定的事項",
+        "2.5 公里外有一座山。",
+        "1.1.1.1.1 太深",
     ],
 )
 def test_not_a_heading_line(line: str) -> None:
@@ -276,6 +281,13 @@ def test_articles_count_on_within_a_chapter_and_carry_their_number_across() -> N
     )
     expected = "法\n  第一章 總則\n    第一條 甲\n    第二條 乙\n  第二章 附則\n    第九條 丁\n"
     assert outline_of(text) == expected
+
+
+def test_a_bare_number_heads_a_section_only_beside_dotted_ones() -> None:
+    assert outline_of("報告\n\n1 概述\n\n正文。\n\n2 架構\n\n正文。\n") == (
+        "報告\n  1 概述\n  2 架構\n"  # short bare lines, as unnumbered headings
+    )
+    assert outline_of("清單\n\n3 個蘋果\n\n一、水果\n\n正文。\n") == "清單\n  一、水果\n"
 
 
 def test_circled_numbers_marked_in_the_text_are_notes_not_headings() -> None:
