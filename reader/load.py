@@ -15,7 +15,7 @@ from reader.parse import parse_document
 STDIN = "-"
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 # A book longer than this first shows its opening, parsed alone, while the rest is parsed.
-QUICK_PREFIX_CHARS = 60_000
+QUICK_PREFIX_CHARS = 20_000  # a dozen screens: more than anyone reads before the rest is in
 
 
 @dataclass(frozen=True, slots=True)
