@@ -327,6 +327,17 @@ async def test_settings_file_remaps_keys_and_names_an_unknown_binding() -> None:
         assert " x 繁/简 " in screen_lines(app)[-1]  # the footer shows the remapped key
 
 
+async def test_a_key_remapped_onto_a_reading_key_is_named() -> None:
+    app = ReaderApp(settings=Settings(keymap={"script": "j", "quit": "ctrl+q,space"}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        (message,) = notifications(app)
+        assert "'j' for 'script' is also 'Line down'" in message
+        assert "'space' for 'quit' is also 'Page down'" in message
+        await pilot.press("j")  # the article has focus: j still reads on
+        assert app.article.scroll_y == 1 and app.shown_script == "traditional"
+
+
 async def test_settings_give_the_width_and_the_remembered_width_wins(sample_text: str) -> None:
     app = ReaderApp(settings=Settings(reading_width=60))
     async with app.run_test(size=(120, 30)) as pilot:

@@ -23,6 +23,7 @@ from reader.state import (
     bookmark_label,
     document_key,
 )
+from reader.widgets.article import ArticleView
 
 SAVE_EVERY = 5  # seconds between checks for an unsaved change while reading
 NOTICE_TIMEOUT = 10  # seconds a warning about the user's files stays on screen
@@ -152,7 +153,18 @@ class PlacesFeature:
                 timeout=NOTICE_TIMEOUT,
                 markup=False,
             )
-        app.set_keymap({key: value for key, value in keymap.items() if key in known})
+        kept = {key: value for key, value in keymap.items() if key in known}
+        clashes = _reading_key_clashes(kept)
+        if clashes:
+            app.notify(
+                f"In the settings' [keymap], {'; '.join(clashes)}: while the text has focus, "
+                "its own key wins",
+                title="Settings",
+                severity="warning",
+                timeout=NOTICE_TIMEOUT,
+                markup=False,
+            )
+        app.set_keymap(kept)
 
     def _places_restore_theme(self) -> None:
         """The remembered theme, else the settings' theme, else Textual's default."""
@@ -275,6 +287,21 @@ class PlacesFeature:
         """The key bound to ``binding_id`` after the settings' keymap (the first, if several)."""
         keys = app_of(self).settings.keymap.get(binding_id)
         return keys.split(",")[0] if keys else default
+
+
+def _reading_key_clashes(keymap: dict[str, str]) -> list[str]:
+    """Keys given to an app binding that the article already uses for reading (j, space…)."""
+    reading = {
+        key.strip(): binding.description
+        for binding in ArticleView.READING_BINDINGS
+        for key in binding.key.split(",")
+    }
+    return [
+        f"{key!r} for {binding_id!r} is also {reading[key]!r}"
+        for binding_id, keys in keymap.items()
+        for key in (part.strip() for part in keys.split(","))
+        if key in reading
+    ]
 
 
 def _comparable(state: ReadingState) -> dict[str, Any]:
