@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-ParagraphKind = Literal["title", "meta", "heading", "body"]
+ParagraphKind = Literal["title", "meta", "heading", "body", "contents"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,10 +45,12 @@ def rough_cells(text: str) -> int:
 
 
 def gap_after(paragraphs: tuple[Paragraph, ...], index: int) -> int:
-    """Blank lines after a paragraph: none between metadata lines, one elsewhere."""
+    """Blank lines after a paragraph: none between metadata lines or the lines of a table of
+    contents, one elsewhere."""
     if index + 1 >= len(paragraphs):
         return 0
-    if paragraphs[index].kind == "meta" and paragraphs[index + 1].kind == "meta":
+    kind = paragraphs[index].kind
+    if kind in ("meta", "contents") and paragraphs[index + 1].kind == kind:
         return 0
     return 1
 

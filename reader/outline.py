@@ -92,6 +92,7 @@ _OFFICIAL_STYLES: Final[Mapping[str, str]] = {
     "circled": "①",
 }
 _TITLE_END: Final = re.compile(r"[。；：？！;?!\n]|:(?![0-9０-９])")
+_CONTENTS_TITLES: Final = frozenset({"目錄", "目录", "目次", "Contents", "CONTENTS"})
 _CIRCLED_STYLE: Final = _OFFICIAL_STYLES["circled"]
 # 1.1 背景, 2.1.3 前端: a technical document's numbering, one style per level. A bare
 # 1 概述 counts only in a document that also has 1.1 (else it is a line of a list).
@@ -319,10 +320,12 @@ def _markdown_heading(line: str) -> HeadingMatch | None:
 
 @dataclass(frozen=True, slots=True)
 class Outline:
-    """The sections of a text, and which paragraphs are heading lines (index -> depth)."""
+    """The sections of a text, which paragraphs are heading lines (index -> depth), and
+    which are lines of a table of contents."""
 
     sections: tuple[Section, ...]
     heading_depths: Mapping[int, int]
+    contents: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,10 +410,12 @@ def build_outline(
         for index, (start, end) in enumerate(paragraphs)
         if (match := _paragraph_heading(text, start, end, markdown)) is not None
     ]
+    contents: frozenset[int] = frozenset()
     if markdown:
         placed = _place_markdown(matches)
     else:
-        matches = _without_notes(text, _without_contents(matches))
+        contents = _table_of_contents(text, paragraphs, matches)
+        matches = _without_notes(text, [item for item in matches if item[0] not in contents])
         placed = _place_numbered(_without_lone_decimals(matches))
         if not placed and plain_headings:
             placed = _plain_headings(text, paragraphs)
@@ -422,6 +427,7 @@ def build_outline(
         heading_depths={
             item.paragraph: item.depth for item in placed if item.paragraph is not None
         },
+        contents=contents,
     )
 
 
@@ -440,12 +446,15 @@ def _paragraph_heading(text: str, start: int, end: int, markdown: bool) -> Headi
     return None
 
 
-def _without_contents(
+def _table_of_contents(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
     matches: list[tuple[int, int, HeadingMatch]],
-) -> list[tuple[int, int, HeadingMatch]]:
-    """Leave out a table of contents: heading lines one after another with no text between
-    them, all of which come again later in the same order (as the chapters they list)."""
-    kept: list[tuple[int, int, HeadingMatch]] = []
+) -> frozenset[int]:
+    """The paragraphs of a table of contents: heading lines one after another with no text
+    between them, all of which come again later in the same order (as the chapters they
+    list), and the 目錄 line above them."""
+    contents: set[int] = set()
     first = 0
     while first < len(matches):
         last = first
@@ -465,11 +474,13 @@ def _without_contents(
             and _listed_again(matches[first : first + listed + 1], matches[first + listed + 1 :])
         ):
             listed += 1
-        if listed < 2:
-            listed = 0
-        kept += matches[first + listed : last + 1]
+        if listed >= 2:
+            top = matches[first][0]
+            contents.update(range(top, top + listed))
+            if top > 0 and _title_key(text[slice(*paragraphs[top - 1])]) in _CONTENTS_TITLES:
+                contents.add(top - 1)
         first = last + 1
-    return kept
+    return frozenset(contents)
 
 
 def _without_notes(

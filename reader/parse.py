@@ -84,13 +84,13 @@ def parse_document(text: str, name: str, *, markdown: bool = False) -> Document:
     outline = build_outline(
         text, body_spans, markdown=markdown, plain_headings=layout_marks_paragraphs
     )
-    depths = outline.heading_depths
+    depths, contents = outline.heading_depths, outline.contents
     paragraphs = [
         *front.paragraphs,
         *(
-            Paragraph(start, end, "body")
-            if (depth := depths.get(index)) is None
-            else Paragraph(start, end, "heading", depth)
+            Paragraph(start, end, "heading", depth)
+            if (depth := depths.get(index)) is not None
+            else Paragraph(start, end, "contents" if index in contents else "body")
             for index, (start, end) in enumerate(body_spans)
         ),
     ]

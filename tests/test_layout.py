@@ -91,6 +91,18 @@ def test_unindented_body_paragraphs_get_an_indent_on_their_first_line() -> None:
     assert all(line.indent == 0 for line in indented.lines_of(1))
 
 
+def test_a_table_of_contents_is_set_close_and_unindented() -> None:
+    text = "書\n\n目錄\n第一章 甲\n第二章 乙\n\n第一章 甲\n\n正文。\n\n第二章 乙\n\n正文。\n"
+    layout = layout_of(text, 40)
+    layout.make_exact(0, len(layout.document.paragraphs) - 1)
+    shown = [layout.line_at(y) for y in range(layout.total_lines)]
+    texts = [
+        None if line is None else layout.document.paragraph_text(line.paragraph) for line in shown
+    ]
+    assert texts[:7] == ["書", None, "目錄", "第一章 甲", "第二章 乙", None, "第一章 甲"]
+    assert all(line.indent == 0 for line in shown[2:5] if line is not None)
+
+
 def test_shown_text_converts_once_and_keeps_the_original_for_its_own_script() -> None:
     document = parse_document("題目\n\n構建和諧社會。\n\n黨員干部。\n", "a.txt")
     shown = ShownText(document)

@@ -223,6 +223,17 @@ def test_a_list_item_after_a_colon_or_a_sentence_starts_a_paragraph() -> None:
     ]
 
 
+def test_a_table_of_contents_is_its_own_kind_of_paragraph() -> None:
+    text = "書\n\n目 錄\n第一章 甲\n第二章 乙\n\n第一章 甲\n\n正文。\n\n第二章 乙\n\n正文。\n"
+    document = parse_document(text, "n.txt")
+    assert kinds(document) == [
+        *("title", "contents", "contents", "contents"),
+        *("heading", "body", "heading", "body"),
+    ]
+    chapters = [text.index("第一章 甲\n\n正"), text.rindex("第二章")]
+    assert [section.start for section in document.sections] == chapters
+
+
 def test_short_unindented_line_between_indented_paragraphs_stands_alone() -> None:
     text = "標題\n\u3000\u3000第一段。\n番外　重逢\n\u3000\u3000第二段。\n"
     document = parse_document(text, "n.txt")
