@@ -466,14 +466,14 @@ def _table_of_contents(
         ):
             last += 1
         # The run may go on into the first real chapter: the longest opening that is listed
-        # again after itself is the table.
-        listed = 0
-        while (
-            last > first
-            and listed < last - first + 1
-            and _listed_again(matches[first : first + listed + 1], matches[first + listed + 1 :])
-        ):
-            listed += 1
+        # again after itself is the table (if an opening is, every shorter one is too).
+        listed, longest = 0, last - first + 1 if last > first else 0
+        while listed < longest:
+            middle = (listed + longest + 1) // 2
+            if _listed_again(matches[first : first + middle], matches[first + middle :]):
+                listed = middle
+            else:
+                longest = middle - 1
         if listed >= 2:
             top = matches[first][0]
             contents.update(range(top, top + listed))
