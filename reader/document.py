@@ -21,6 +21,7 @@ class Paragraph:
     end: int
     kind: ParagraphKind = "body"
     depth: int = 0  # for headings: the section depth (1 = top level)
+    runs_on: bool = False  # the rest of a very long paragraph: no gap and no indent before it
 
 
 @dataclass(frozen=True, slots=True)

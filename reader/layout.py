@@ -45,9 +45,9 @@ def rough_cells(text: str) -> int:
 
 
 def gap_after(paragraphs: tuple[Paragraph, ...], index: int) -> int:
-    """Blank lines after a paragraph: none between metadata lines or the lines of a table of
-    contents, one elsewhere."""
-    if index + 1 >= len(paragraphs):
+    """Blank lines after a paragraph: none before the rest of a long one cut in pieces, none
+    between metadata lines or the lines of a table of contents, one elsewhere."""
+    if index + 1 >= len(paragraphs) or paragraphs[index + 1].runs_on:
         return 0
     kind = paragraphs[index].kind
     if kind in ("meta", "contents") and paragraphs[index + 1].kind == kind:
@@ -57,7 +57,7 @@ def gap_after(paragraphs: tuple[Paragraph, ...], index: int) -> int:
 
 def first_indent(paragraph: Paragraph, text: str) -> int:
     """Body paragraphs without their own full-width indent get one."""
-    if paragraph.kind != "body" or text.startswith((FULL_WIDTH_INDENT, " ")):
+    if paragraph.kind != "body" or paragraph.runs_on or text.startswith((FULL_WIDTH_INDENT, " ")):
         return 0
     return PARAGRAPH_INDENT
 
@@ -81,7 +81,7 @@ class ArticleLayout:
     def _estimate(self, index: int) -> int:
         """A paragraph's height from its length alone: a book opens without wrapping it all."""
         paragraph = self.document.paragraphs[index]
-        indent = PARAGRAPH_INDENT if paragraph.kind == "body" else 0
+        indent = PARAGRAPH_INDENT if paragraph.kind == "body" and not paragraph.runs_on else 0
         cells = int((paragraph.end - paragraph.start) * self._cells_per_char) + indent
         return max(1, -(-cells // self.width)) + self._gaps[index]
 

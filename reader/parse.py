@@ -20,6 +20,7 @@ from reader.outline import (
     match_heading,
     opens_numbered_item,
 )
+from reader.typeset import NO_LINE_START
 
 __all__ = ["KNOWN_METADATA_KEYS", "format_outline", "parse_document"]
 
@@ -45,6 +46,9 @@ _QUOTES: Final = frozenset("「『“‘\"'《")
 _INDENTS: Final = ("\u3000", "\t", "  ")
 _SENTENCE_ENDINGS: Final = frozenset("。！？!?」』”…．.")
 _SHORT_LINE: Final = 30
+MAX_PARAGRAPH_CHARS: Final = 1500
+_SENTENCE_ENDS: Final = ("。", "！", "？", "!", "?", "；")
+_BREAKING_SPACE: Final = frozenset(" \t\n")  # not the ideographic space: that is an indent
 _ITEM_LEADS: Final = _SENTENCE_ENDINGS | frozenset("：:；;")
 _FENCE: Final = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})")
 _MARKDOWN_BLOCK_STARTS: Final = ("#", ">", "`", "~", "-", "*", "+", "|")
@@ -85,15 +89,14 @@ def parse_document(text: str, name: str, *, markdown: bool = False) -> Document:
         text, body_spans, markdown=markdown, plain_headings=layout_marks_paragraphs
     )
     depths, contents = outline.heading_depths, outline.contents
-    paragraphs = [
-        *front.paragraphs,
-        *(
-            Paragraph(start, end, "heading", depth)
-            if (depth := depths.get(index)) is not None
-            else Paragraph(start, end, "contents" if index in contents else "body")
-            for index, (start, end) in enumerate(body_spans)
-        ),
-    ]
+    paragraphs = list(front.paragraphs)
+    for index, (start, end) in enumerate(body_spans):
+        if (depth := depths.get(index)) is not None:
+            paragraphs.append(Paragraph(start, end, "heading", depth))
+        elif index in contents:
+            paragraphs.append(Paragraph(start, end, "contents"))
+        else:
+            paragraphs += _body_pieces(text, start, end)
     return Document(
         text=text,
         name=name,
@@ -103,6 +106,32 @@ def parse_document(text: str, name: str, *, markdown: bool = False) -> Document:
         metadata=front.metadata,
         is_markdown=markdown,
     )
+
+
+def _body_pieces(text: str, start: int, end: int) -> list[Paragraph]:
+    """A body paragraph, cut after a sentence if it is very long (a whole book on one line).
+
+    Converting, wrapping and segmenting work a paragraph at a time; a piece of at most
+    MAX_PARAGRAPH_CHARS keeps each of those steps to milliseconds. The pieces run on.
+    """
+    pieces = []
+    while end - start > MAX_PARAGRAPH_CHARS:
+        limit = start + MAX_PARAGRAPH_CHARS
+        cut = max(text.rfind(mark, start, limit) for mark in _SENTENCE_ENDS) + 1
+        if cut <= start + MAX_PARAGRAPH_CHARS // 2:
+            cut = limit  # no sentence ends in the second half: cut where the limit falls
+        while cut < end and text[cut] in NO_LINE_START:  # the next piece starts a line
+            cut += 1
+        resume = cut
+        while resume < end and text[resume] in _BREAKING_SPACE:
+            resume += 1
+        while cut - 1 > start and text[cut - 1] in _BREAKING_SPACE:
+            cut -= 1
+        pieces.append(Paragraph(start, cut, runs_on=bool(pieces)))
+        start = resume
+    if start < end:
+        pieces.append(Paragraph(start, end, runs_on=bool(pieces)))
+    return pieces
 
 
 def _split_lines(text: str, markdown: bool) -> _Lines:

@@ -19,11 +19,11 @@ from itertools import accumulate
 
 from rich.cells import cell_len, get_character_cell_size
 
-__all__ = ["cell_width", "display", "estimate_lines", "wrap"]
+__all__ = ["NO_LINE_START", "cell_width", "display", "estimate_lines", "wrap"]
 
 # Characters that must not begin a line: closing brackets and quotes, sentence and clause
 # punctuation, ellipses and dashes (which also keeps "……" and "——" from being split).
-_NO_START = frozenset("，。、．；：？！…‥⋯—―·・､｡%％,.;:?!)]}）］｝〕〗〙〛」』》〉】｣’”〞")
+NO_LINE_START = frozenset("，。、．；：？！…‥⋯—―·・､｡%％,.;:?!)]}）］｝〕〗〙〛」』》〉】｣’”〞")
 # Characters that must not end a line: opening brackets and quotes.
 _NO_END = frozenset("（［｛〔〖〘〚「『《〈【｢‘“([{")
 
@@ -210,10 +210,10 @@ def _soft_break(
                 resume += 1
             if resume == size:
                 return brk, size
-            if kinsoku and (text[resume] in _NO_START or before in _NO_END):
+            if kinsoku and (text[resume] in NO_LINE_START or before in _NO_END):
                 continue
             return brk, resume
-        if kinsoku and (after in _NO_START or before in _NO_END):
+        if kinsoku and (after in NO_LINE_START or before in _NO_END):
             continue
         if _class_allows(text, brk, start):
             return brk, brk
@@ -226,7 +226,7 @@ def _hard_break(text: str, start: int, last: int) -> int:
         for brk in range(last, start, -1):
             if _KIND[text[brk]] == _GLUE:
                 continue
-            if kinsoku and (text[brk] in _NO_START or text[brk - 1] in _NO_END):
+            if kinsoku and (text[brk] in NO_LINE_START or text[brk - 1] in _NO_END):
                 continue
             return brk
     if last > start:

@@ -103,6 +103,18 @@ def test_a_table_of_contents_is_set_close_and_unindented() -> None:
     assert all(line.indent == 0 for line in shown[2:5] if line is not None)
 
 
+def test_the_pieces_of_a_very_long_paragraph_read_as_one() -> None:
+    layout = layout_of("題\n\n" + "一句話說完了。" * 600 + "\n", 40)
+    count = len(layout.document.paragraphs)
+    assert count > 3  # the title and the pieces
+    layout.make_exact(0, count - 1)
+    shown = [layout.line_at(y) for y in range(layout.total_lines)]
+    assert shown[1] is None  # the gap under the title
+    assert all(line is not None for line in shown[2:])  # no gap between the pieces
+    first_lines = [line for line in shown[2:] if line is not None and line.index == 0]
+    assert [line.indent for line in first_lines] == [PARAGRAPH_INDENT] + [0] * (count - 2)
+
+
 def test_shown_text_converts_once_and_keeps_the_original_for_its_own_script() -> None:
     document = parse_document("題目\n\n構建和諧社會。\n\n黨員干部。\n", "a.txt")
     shown = ShownText(document)

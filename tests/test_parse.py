@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from reader.assets import sample_article
 from reader.document import Document, Paragraph
-from reader.parse import format_outline, parse_document
+from reader.parse import MAX_PARAGRAPH_CHARS, format_outline, parse_document
 
 SAMPLE_OUTLINE = (Path(__file__).parent / "data" / "sample-article.outline").read_text(
     encoding="utf-8"
@@ -232,6 +232,30 @@ def test_a_table_of_contents_is_its_own_kind_of_paragraph() -> None:
     ]
     chapters = [text.index("第一章 甲\n\n正"), text.rindex("第二章")]
     assert [section.start for section in document.sections] == chapters
+
+
+def test_a_very_long_paragraph_is_cut_after_sentences_into_pieces_that_run_on() -> None:
+    sentence = "這是一個很長的句子，說了又說。"  # 15 characters
+    body = "　　" + sentence * 300 + "」，他說完了\n還有一行。"
+    document = parse_document("標題\n\n" + body + "\n", "n.txt")
+    pieces = document.paragraphs[1:]
+    assert len(pieces) == 4
+    assert [piece.runs_on for piece in pieces] == [False, True, True, True]
+    assert all(piece.end - piece.start <= MAX_PARAGRAPH_CHARS for piece in pieces)
+    texts = [document.text[piece.start : piece.end] for piece in pieces]
+    assert all(text.endswith("。") for text in texts[:-1])  # cut after a sentence
+    assert "".join(texts) == body  # nothing lost, nothing added
+    assert texts[-1].endswith("」，他說完了\n還有一行。")
+    assert_invariants(document)
+
+
+def test_a_piece_never_starts_with_closing_punctuation_or_a_line_break() -> None:
+    body = "字" * (MAX_PARAGRAPH_CHARS - 2) + "。」，\n下一句。"  # one paragraph of two lines
+    document = parse_document("標題\n\n" + body + "\n\n另一段。\n", "n.txt")
+    first, second, other = document.paragraphs[1:]
+    assert document.text[first.start : first.end].endswith("。」，")
+    assert document.text[second.start : second.end] == "下一句。"
+    assert second.runs_on and not other.runs_on
 
 
 def test_short_unindented_line_between_indented_paragraphs_stands_alone() -> None:
