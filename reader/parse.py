@@ -22,7 +22,7 @@ from reader.outline import (
 )
 from reader.typeset import NO_LINE_START
 
-__all__ = ["KNOWN_METADATA_KEYS", "format_outline", "parse_document"]
+__all__ = ["KNOWN_METADATA_KEYS", "MAX_PARAGRAPH_CHARS", "format_outline", "parse_document"]
 
 MAX_TITLE_LENGTH: Final = 40
 
@@ -47,7 +47,7 @@ _INDENTS: Final = ("\u3000", "\t", "  ")
 _SENTENCE_ENDINGS: Final = frozenset("。！？!?」』”…．.")
 _SHORT_LINE: Final = 30
 MAX_PARAGRAPH_CHARS: Final = 1500
-_SENTENCE_ENDS: Final = ("。", "！", "？", "!", "?", "；")
+_CUT_AFTER: Final = ("。", "！", "？", "!", "?", "；")  # where a very long paragraph is cut
 _BREAKING_SPACE: Final = frozenset(" \t\n")  # not the ideographic space: that is an indent
 _ITEM_LEADS: Final = _SENTENCE_ENDINGS | frozenset("：:；;")
 _FENCE: Final = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})")
@@ -117,7 +117,7 @@ def _body_pieces(text: str, start: int, end: int) -> list[Paragraph]:
     pieces = []
     while end - start > MAX_PARAGRAPH_CHARS:
         limit = start + MAX_PARAGRAPH_CHARS
-        cut = max(text.rfind(mark, start, limit) for mark in _SENTENCE_ENDS) + 1
+        cut = max(text.rfind(mark, start, limit) for mark in _CUT_AFTER) + 1
         if cut <= start + MAX_PARAGRAPH_CHARS // 2:
             cut = limit  # no sentence ends in the second half: cut where the limit falls
         while cut < end and text[cut] in NO_LINE_START:  # the next piece starts a line
