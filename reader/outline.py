@@ -1,9 +1,9 @@
 """The heading grammar: which lines and sentences open a section, and how deep it sits.
 
-Chinese writing numbers its parts in many styles (第一章, 一、, （一）, 1、, ①, 一是…). No
-fixed table says how deep each style is: a report may use only 1、 and （1）. So depth is
-decided the way a reader decides it, by the order in which styles first appear under a
-parent. This module is pure: it sees the text and the paragraph spans, nothing else.
+Chinese writing numbers its parts in many styles (第一章, 第一條, 一、, （一）, 1、, 1.1, ①,
+一是…). No fixed table says how deep each style is: a report may use only 1、 and （1）. So
+depth is decided the way a reader decides it, by the order in which styles first appear
+under a parent. This module is pure: it sees the text and the paragraph spans, nothing else.
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ _ARTICLE_HEADING: Final = re.compile(
     rf"(?:之[一二三四五六七八九十]+)?(?=[{_SPACES}]|$)"
 )
 _ARTICLE_TITLE_END: Final = re.compile(r"[，,。；;：:？！?!]")
-ARTICLE_STYLE: Final = "unit:條"
+_ARTICLE_STYLE: Final = "unit:條"
 # The words themselves rank these units: a 卷 never sits inside a 章, whatever the order.
 _UNIT_RANKS: Final[Mapping[str, int]] = {
     "unit:編": 0,
@@ -65,7 +65,7 @@ _UNIT_RANKS: Final[Mapping[str, int]] = {
     "unit:章": 1,
     "unit:回": 1,
     "unit:節": 2,
-    ARTICLE_STYLE: 3,
+    _ARTICLE_STYLE: 3,
 }
 
 _MATTER_HEADING: Final = re.compile(
@@ -252,7 +252,7 @@ def _article_heading(content: str, offset: int) -> HeadingMatch | None:
     return HeadingMatch(
         offset=offset,
         title=title[:MAX_TITLE_LENGTH],
-        style=ARTICLE_STYLE,
+        style=_ARTICLE_STYLE,
         number=numeral_value(match["number"]),
         standalone=not content[match.end() :].strip(_SPACES),
     )
@@ -316,6 +316,9 @@ def _markdown_heading(line: str) -> HeadingMatch | None:
         number=len(match["marks"]),
         standalone=True,
     )
+
+
+_Found = tuple[int, int, HeadingMatch]  # a paragraph's index and start, and its heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,7 +391,7 @@ class _DepthAssigner:
 
 
 def _counts_on(heading: HeadingMatch, previous: int) -> bool:
-    if heading.style == ARTICLE_STYLE:  # numbered through the whole law; 第十條之一 is 10 again
+    if heading.style == _ARTICLE_STYLE:  # numbered through the whole law; 第十條之一 is 10 again
         return heading.number >= previous
     return heading.number == 1 or heading.number == previous + 1
 
@@ -441,7 +444,7 @@ def _paragraph_heading(text: str, start: int, end: int, markdown: bool) -> Headi
         return match
     # A heading line that was not split off from the lines after it: only a numbered
     # marker or an article still heads the paragraph (run-in); 第X章 or 序 there does not.
-    if match.style in _OFFICIAL_STYLES.values() or match.style == ARTICLE_STYLE:
+    if match.style in _OFFICIAL_STYLES.values() or match.style == _ARTICLE_STYLE:
         return replace(match, standalone=False)
     return None
 
@@ -449,7 +452,7 @@ def _paragraph_heading(text: str, start: int, end: int, markdown: bool) -> Headi
 def _table_of_contents(
     text: str,
     paragraphs: Sequence[tuple[int, int]],
-    matches: list[tuple[int, int, HeadingMatch]],
+    matches: list[_Found],
 ) -> frozenset[int]:
     """The paragraphs of a table of contents: heading lines one after another with no text
     between them, all of which come again later in the same order (as the chapters they
@@ -483,9 +486,16 @@ def _table_of_contents(
     return frozenset(contents)
 
 
-def _without_notes(
-    text: str, matches: list[tuple[int, int, HeadingMatch]]
-) -> list[tuple[int, int, HeadingMatch]]:
+def _listed_again(run: list[_Found], rest: list[_Found]) -> bool:
+    later = iter(_title_key(match.title) for _, _, match in rest)
+    return all(_title_key(match.title) in later for _, _, match in run)  # a subsequence
+
+
+def _title_key(title: str) -> str:
+    return "".join(title.split())
+
+
+def _without_notes(text: str, matches: list[_Found]) -> list[_Found]:
     """①… lines are notes, not headings, when the text also marks ① inside its sentences."""
     if not any(match.style == _CIRCLED_STYLE for _, _, match in matches):
         return matches
@@ -498,8 +508,8 @@ def _without_notes(
 
 
 def _without_lone_decimals(
-    matches: list[tuple[int, int, HeadingMatch]],
-) -> list[tuple[int, int, HeadingMatch]]:
+    matches: list[_Found],
+) -> list[_Found]:
     """1 概述 is a heading only where 1.1 ones are too."""
     top = f"{_DECIMAL_STYLE}:1"
     if any(match.style.startswith(_DECIMAL_STYLE) and match.style != top for *_, match in matches):
@@ -507,18 +517,7 @@ def _without_lone_decimals(
     return [item for item in matches if item[2].style != top]
 
 
-def _listed_again(
-    run: list[tuple[int, int, HeadingMatch]], rest: list[tuple[int, int, HeadingMatch]]
-) -> bool:
-    later = iter(_title_key(match.title) for _, _, match in rest)
-    return all(_title_key(match.title) in later for _, _, match in run)  # a subsequence
-
-
-def _title_key(title: str) -> str:
-    return "".join(title.split())
-
-
-def _place_markdown(matches: list[tuple[int, int, HeadingMatch]]) -> list[_Placed]:
+def _place_markdown(matches: list[_Found]) -> list[_Placed]:
     placed: list[_Placed] = []
     open_levels: list[int] = []
     for index, start, match in matches:
@@ -529,7 +528,7 @@ def _place_markdown(matches: list[tuple[int, int, HeadingMatch]]) -> list[_Place
     return placed
 
 
-def _place_numbered(matches: list[tuple[int, int, HeadingMatch]]) -> list[_Placed]:
+def _place_numbered(matches: list[_Found]) -> list[_Placed]:
     # A run-in list needs a second item: a lone 一、不許哭。 in a novel is not a heading.
     goes_on = [False] * len(matches)  # a 2 of the same style follows before the next 1
     two_ahead: dict[str, bool] = {}
