@@ -30,7 +30,8 @@ class Source:
         return parse_document(self.text, self.name, markdown=self.markdown)
 
     def quick_prefix(self) -> Source | None:
-        """The opening of a long text, cut where a paragraph ends; None for a short text.
+        """The opening of a long text, cut where a paragraph (or a sentence) ends; None for a
+        short text.
 
         Places in the prefix are places in the whole text, so the reader can start on it and
         move to the whole document without losing its place.
@@ -43,6 +44,8 @@ class Source:
             cut = text.rfind("\n　", 0, QUICK_PREFIX_CHARS)
         if cut <= 0:
             cut = text.rfind("\n", 0, QUICK_PREFIX_CHARS)
+        if cut <= 0:  # a book on one line: end the opening with a sentence
+            cut = text.rfind("。", 0, QUICK_PREFIX_CHARS) + 1
         if cut <= 0:
             return None
         return Source(text[:cut], self.name, self.markdown)

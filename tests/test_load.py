@@ -56,6 +56,17 @@ def test_every_document_fits_some_legacy_encoding() -> None:
         assert fits, name
 
 
+def test_a_book_on_one_line_opens_with_a_prefix_cut_after_a_sentence() -> None:
+    text = "一句話說完了，又說一句。" * 3000  # no line breaks at all
+    source = Source(text, "book.txt", markdown=False)
+    prefix = source.quick_prefix()
+    assert prefix is not None
+    assert prefix.text.endswith("。") and text.startswith(prefix.text)
+    assert len(prefix.text) <= QUICK_PREFIX_CHARS
+    whole, opening = source.parse(), prefix.parse()
+    assert whole.paragraphs[: len(opening.paragraphs) - 1] == opening.paragraphs[:-1]
+
+
 def test_a_short_text_has_no_quick_prefix() -> None:
     assert Source("題\n\n正文。\n", "a.txt", markdown=False).quick_prefix() is None
 
