@@ -210,10 +210,9 @@ def is_heading_line(line: str, *, markdown: bool = False) -> bool:
     return match is not None and match.standalone
 
 
-def opens_numbered_item(line: str) -> bool:
-    """Whether ``line`` starts with a numbered marker (一、 （一） 1、 ①) and some text."""
-    match = match_heading(line)
-    return match is not None and match.style in _OFFICIAL_STYLES.values()
+def is_numbered_item(heading: HeadingMatch) -> bool:
+    """Whether a heading starts with a numbered marker (一、 （一） 1、 ①), as a list's items do."""
+    return heading.style in _OFFICIAL_STYLES.values()
 
 
 def is_date_line(line: str) -> bool:

@@ -13,12 +13,12 @@ from typing import Final
 
 from reader.document import Document, Paragraph
 from reader.outline import (
+    HeadingMatch,
     build_outline,
     format_outline,
     is_date_line,
-    is_heading_line,
+    is_numbered_item,
     match_heading,
-    opens_numbered_item,
 )
 from reader.typeset import NO_LINE_START
 
@@ -263,11 +263,13 @@ def _body_paragraphs(
     index = first
     while index < count:
         line = texts[index]
-        if not line or line.isspace():
+        blank = not line or line.isspace()
+        heading = None if blank else match_heading(line, markdown=markdown)
+        if blank:
             if run_first >= 0:
                 ranges.append((run_first, run_last))
                 run_first = -1
-        elif index in fence_ends or is_heading_line(line, markdown=markdown):
+        elif index in fence_ends or (heading is not None and heading.standalone):
             if run_first >= 0:
                 ranges.append((run_first, run_last))
                 run_first = -1
@@ -282,7 +284,7 @@ def _body_paragraphs(
             one_per_line
             or (has_indent and line.startswith(_INDENTS))
             or (has_indent and _stands_apart(lines, index))
-            or (not markdown and _opens_an_item(lines, index))
+            or (not markdown and heading is not None and _opens_an_item(lines, index, heading))
         ):
             ranges.append((run_first, run_last))
             run_first = run_last = index
@@ -295,15 +297,13 @@ def _body_paragraphs(
     return spans, not one_per_line
 
 
-def _opens_an_item(lines: _Lines, index: int) -> bool:
+def _opens_an_item(lines: _Lines, index: int, heading: HeadingMatch) -> bool:
     """一、 （一） 1、 ① at the start of a line after a finished sentence or a colon: an item.
 
     Within a block of hard-wrapped lines, such a line is a list item on its own line, not a
     wrap that happened to fall before a number.
     """
-    return lines.lines[index - 1].rstrip()[-1:] in _ITEM_LEADS and opens_numbered_item(
-        lines.lines[index]
-    )
+    return is_numbered_item(heading) and lines.lines[index - 1].rstrip()[-1:] in _ITEM_LEADS
 
 
 def _stands_apart(lines: _Lines, index: int) -> bool:
