@@ -204,12 +204,6 @@ def match_heading(line: str, *, markdown: bool = False) -> HeadingMatch | None:
     )
 
 
-def is_heading_line(line: str, *, markdown: bool = False) -> bool:
-    """Whether ``line`` is a heading on its own, so must be a paragraph of its own."""
-    match = match_heading(line, markdown=markdown)
-    return match is not None and match.standalone
-
-
 def is_numbered_item(heading: HeadingMatch) -> bool:
     """Whether a heading starts with a numbered marker (一、 （一） 1、 ①), as a list's items do."""
     return heading.style in _OFFICIAL_STYLES.values()

@@ -14,7 +14,6 @@ from reader.outline import (
     build_outline,
     format_outline,
     is_date_line,
-    is_heading_line,
     match_heading,
     numeral_value,
 )
@@ -175,11 +174,12 @@ def test_match_markdown_heading(line: str, expected: HeadingMatch | None) -> Non
     assert match_heading(line, markdown=True) == expected
 
 
-def test_is_heading_line_only_for_standalone_headings() -> None:
-    assert is_heading_line("一、總則")
-    assert not is_heading_line("1、加強領導。各級領導要帶頭。")
-    assert is_heading_line("## 甲", markdown=True)
-    assert not is_heading_line("## 甲")
+def test_a_heading_line_stands_alone_and_a_run_in_heading_does_not() -> None:
+    # parse splits off a line whose heading is standalone: it must be a paragraph of its own
+    assert match_heading("一、總則").standalone  # type: ignore[union-attr]
+    assert not match_heading("1、加強領導。各級領導要帶頭。").standalone  # type: ignore[union-attr]
+    assert match_heading("## 甲", markdown=True).standalone  # type: ignore[union-attr]
+    assert match_heading("## 甲") is None
 
 
 @pytest.mark.parametrize(
