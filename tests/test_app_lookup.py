@@ -374,6 +374,7 @@ async def test_down_in_the_popup_chooses_and_a_adds_it_to_the_vocabulary() -> No
             "definition": "socialism",
             "sentence": FIRST_SENTENCE,
             "document_title": "組織工作和諧社會交流",
+            "section_title": "",
         },
         {
             "simplified": "社会",
@@ -382,6 +383,7 @@ async def test_down_in_the_popup_chooses_and_a_adds_it_to_the_vocabulary() -> No
             "definition": "society; CL:個|个[ge4]",
             "sentence": FIRST_SENTENCE,
             "document_title": "組織工作和諧社會交流",
+            "section_title": "",
         },
     ]
 
