@@ -211,6 +211,11 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self._invalidate_strips()
         self.refresh()
 
+    def marked(self, kind: str) -> list[tuple[int, int]]:
+        """The spans marked as ``kind``, in order of place."""
+        spans = self._marks.get(kind, Spans())
+        return list(zip(spans.starts, spans.ends, strict=True))
+
     def _run_in_spans(self) -> list[tuple[int, int]]:
         spans = []
         for section in self.document.sections:
@@ -398,11 +403,11 @@ class ArticleView(SteadyScrollView, can_focus=True):
         key = (line.paragraph, line.index, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render(line, width, base)
+            strip = self._render_strip(line, width, base)
             self._strips[key] = strip
         return strip
 
-    def _render(self, line: Line, width: int, base: Style) -> Strip:
+    def _render_strip(self, line: Line, width: int, base: Style) -> Strip:
         paragraph = self.document.paragraphs[line.paragraph]
         text, _ = self.shown.paragraph(self.script, line.paragraph)
         styled = self._styled_line(line, text, paragraph.kind, paragraph.depth)
