@@ -416,7 +416,10 @@ class LookupFeature:
             end = min(line.end, layout.shown_offset(paragraph, word[1] - 1) + 1)
             if start >= end:
                 continue
-            column = left + cell_width(display(text, line.start, start))
+            column_in_line = layout.column_in_line(line, start)
+            if column_in_line is None:  # in another cell of a table's row
+                continue
+            column = left + column_in_line
             width = cell_width(display(text, start, end))
             if column <= goal < column + width:
                 return word
