@@ -516,6 +516,6 @@ async def test_the_popup_offers_every_word_the_cursor_covers_and_each_character(
             "組  zǔ",
         ]
         await pilot.press("down", "a")  # the common 組, not the surname Zu
-        assert "Added 組 to your vocabulary" in messages(app)
+        assert "Added 組 to your vocabulary" in notifications(app)
     items = json.loads(default_path().read_text(encoding="utf-8"))["items"]
     assert [(item["traditional"], item["pinyin"]) for item in items] == [("組", "zǔ")]
