@@ -22,6 +22,7 @@ from reader.layout import ArticleLayout, Line
 from reader.script import Script
 from reader.shown import ShownText
 from reader.typeset import cell_width, display
+from reader.widgets.literal import append_literal
 from reader.widgets.steady_scroll import SteadyScrollView
 
 MIN_READING_WIDTH = 20
@@ -436,7 +437,8 @@ class ArticleView(SteadyScrollView, can_focus=True):
         result = Text(style=block_style, no_wrap=True, end="")
         for start, end in itertools.pairwise(cuts):
             covering = [st for s, e, st in styles if s <= start and end <= e]
-            result.append(display(text, start, end), Style.combine(covering) if covering else None)
+            piece = display(text, start, end)
+            append_literal(result, piece, Style.combine(covering) if covering else "")
         return result
 
     def _block_style(self, kind: str, depth: int) -> Style:
