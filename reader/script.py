@@ -129,7 +129,7 @@ def _dictionary_entries(name: str) -> Iterator[tuple[str, list[str]]]:
 def resolve(choice: ScriptChoice | None, document_script: Script) -> Script:
     """The script to show for a user's choice ("original" and None mean the document's own)."""
     if choice in SCRIPTS:
-        return choice  # type: ignore[return-value]
+        return choice
     return document_script
 
 
