@@ -105,7 +105,7 @@ def _changed_keys(name: str) -> frozenset[str]:
 def resolve(choice: ScriptChoice | None, document_script: Script) -> Script:
     """The script to show for a user's choice ("original" and None mean the document's own)."""
     if choice in SCRIPTS:
-        return choice  # type: ignore[return-value]
+        return choice
     return document_script
 
 

@@ -19,14 +19,14 @@ import re
 import threading
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache, partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual import work
 
 from reader.errors import ReaderError
-from reader.features import app_of
+from reader.features import FeatureHost
 from reader.script import simplified_in_place
 from reader.typeset import cell_width, display
 
@@ -186,6 +186,23 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
+class LookupHost(FeatureHost, Protocol):
+    """What the word cursor and its popup use of the app."""
+
+    segmenter: Segmenter
+    load_dictionary: Callable[[], Dictionary]
+    glossary: Glossary | None  # the glossary feature's, once loaded
+
+    def call_from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
+
+    def refresh_bindings(self) -> None: ...
+
+
+def _app(feature: LookupFeature) -> LookupHost:
+    """The app the feature is mixed into (ReaderApp; app.py checks that it is a LookupHost)."""
+    return cast("LookupHost", feature)
+
+
 class LookupFeature:
     """The word cursor, the dictionary popup and adding words to the vocabulary."""
 
@@ -223,7 +240,7 @@ class LookupFeature:
 
     def lookup_glossary(self) -> Glossary | None:
         """The glossary feature's glossary, once it is loaded."""
-        return app_of(self).glossary
+        return _app(self).glossary
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -233,10 +250,10 @@ class LookupFeature:
 
     @work(thread=True, group="lookup", exit_on_error=False)
     def _lookup_load(self) -> None:
-        app = app_of(self)
+        app = _app(self)
         started = time.perf_counter()
         try:
-            dictionary = shared_dictionary()
+            dictionary = app.load_dictionary()
         except ReaderError as error:
             self._lookup_problem = f"Dictionary unavailable: {error}"
             app.call_from_thread(app.notify, self._lookup_problem, severity="error")
@@ -246,7 +263,7 @@ class LookupFeature:
         app.segmenter.ensure_loaded()  # the cursor's words (shared with the glossary)
 
     def _lookup_words(self) -> WordIndex:
-        app = app_of(self)
+        app = _app(self)
         if self._word_index is None or self._word_index.document is not app.document:
             self._word_index = WordIndex(app.document, app.segmenter)
         return self._word_index
@@ -269,7 +286,7 @@ class LookupFeature:
         if self._word_span is None:
             return False
         self._word_span = None
-        app = app_of(self)
+        app = _app(self)
         app.article.set_marks("word", [])
         app.refresh_bindings()
         return True
@@ -286,7 +303,7 @@ class LookupFeature:
 
     def move_word_cursor_to(self, place: int) -> bool:
         """Turn the cursor on at the word at ``place`` (or the nearest in its paragraph)."""
-        app = app_of(self)
+        app = _app(self)
         index = self._lookup_words()
         paragraph = app.document.paragraphs[app.document.paragraph_index_at(place)]
         word = index.word_at(place)
@@ -305,7 +322,7 @@ class LookupFeature:
         return True
 
     def _word_cursor_to_screen(self) -> bool:
-        app = app_of(self)
+        app = _app(self)
         first, last = app.article.visible_places()
         word = self._lookup_words().next_word(first)
         if word is None or word[0] >= last:
@@ -316,11 +333,11 @@ class LookupFeature:
         return True
 
     def _word_on_screen(self, span: Span) -> bool:
-        first, last = app_of(self).article.visible_places()
+        first, last = _app(self).article.visible_places()
         return first <= span[0] < last
 
     def _word_move_to(self, span: Span, *, keep_column: bool = False) -> None:
-        app = app_of(self)
+        app = _app(self)
         article = app.article
         was_on = self._word_span is not None
         self._word_span = span
@@ -339,13 +356,13 @@ class LookupFeature:
 
     def action_word_down(self) -> None:
         if self._word_span is None:  # only if check_action was bypassed: scroll as before
-            app_of(self).article.action_line_down()
+            _app(self).article.action_line_down()
         else:
             self._word_vertical(1)
 
     def action_word_up(self) -> None:
         if self._word_span is None:
-            app_of(self).article.action_line_up()
+            _app(self).article.action_line_up()
         else:
             self._word_vertical(-1)
 
@@ -368,7 +385,7 @@ class LookupFeature:
         if not self._word_on_screen(span):
             self._word_cursor_to_screen()
             return
-        layout = app_of(self).article.layout_model
+        layout = _app(self).article.layout_model
         y = layout.y_of_place(span[1] - 1 if direction > 0 else span[0])
         for _ in range(MAX_LINE_SKIP):
             y += direction
@@ -383,7 +400,7 @@ class LookupFeature:
                 return
 
     def _word_nearest_on_line(self, line: Line, goal: int, current: Span) -> Span | None:
-        app = app_of(self)
+        app = _app(self)
         article = app.article
         layout = article.layout_model
         paragraph = line.paragraph
@@ -399,7 +416,10 @@ class LookupFeature:
             end = min(line.end, layout.shown_offset(paragraph, word[1] - 1) + 1)
             if start >= end:
                 continue
-            column = left + cell_width(display(text, line.start, start))
+            column_in_line = layout.column_in_line(line, start)
+            if column_in_line is None:  # in another cell of a table's row
+                continue
+            column = left + column_in_line
             width = cell_width(display(text, start, end))
             if column <= goal < column + width:
                 return word
@@ -410,7 +430,7 @@ class LookupFeature:
 
     def _word_column(self, place: int) -> int:
         """The widget column where ``place`` is drawn."""
-        return app_of(self).article.column_of_place(place)
+        return _app(self).article.column_of_place(place)
 
     def lookup_senses(self, place: int) -> list[Sense]:
         """Glossary terms, then CC-CEDICT's headwords starting at ``place``, longest first.
@@ -423,7 +443,7 @@ class LookupFeature:
         dictionary = self._lookup_dictionary
         if dictionary is None:
             return []
-        app = app_of(self)
+        app = _app(self)
         paragraph = app.document.paragraph_index_at(place)
         text = self._lookup_words().simplified(paragraph)
         position = place - app.document.paragraphs[paragraph].start
@@ -450,7 +470,7 @@ class LookupFeature:
 
         forms: Mapping[str, str] = glossary.forms()
         longest = min(max(map(len, forms), default=0), len(text) - position)
-        variant = app_of(self).shown.variant
+        variant = _app(self).shown.variant
         senses: list[Sense] = []
         seen: set[str] = set()
         for length in range(longest, 0, -1):
@@ -480,7 +500,7 @@ class LookupFeature:
         span = self._word_span
         if span is None:
             return
-        app = app_of(self)
+        app = _app(self)
         if self._lookup_dictionary is None:
             app.notify(
                 self._lookup_problem or LOADING,
@@ -521,7 +541,7 @@ class LookupFeature:
     def _lookup_add_to_vocabulary(self, sentence: str, sense: Sense) -> None:
         from reader.vocab import VocabItem, Vocabulary
 
-        app = app_of(self)
+        app = _app(self)
         vocabulary = self._lookup_vocabulary
         if vocabulary is None:
             vocabulary = self._lookup_vocabulary = Vocabulary.load()

@@ -43,7 +43,7 @@ def binding_rows(
     for binding in bindings:
         if isinstance(binding, Binding):
             keys, description = binding.key, binding.description
-            if keymap and binding.id in keymap:
+            if keymap and binding.id is not None and binding.id in keymap:
                 keys = keymap[binding.id]
             elif binding.key_display:
                 keys = binding.key_display

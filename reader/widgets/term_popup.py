@@ -81,7 +81,7 @@ class TermPopup(ModalScreen[None]):
         self.count = count
         self.script: Script = script
         self.variant: Variant = variant
-        self.anchor = anchor
+        self.target = anchor
         self._locate = locate
 
     def compose(self) -> ComposeResult:
@@ -110,7 +110,7 @@ class TermPopup(ModalScreen[None]):
 
     def show(self, entry: Entry, count: int, anchor: Anchor) -> None:
         """Explain another term (or the same one with a new count or place)."""
-        self.entry, self.count, self.anchor = entry, count, anchor
+        self.entry, self.count, self.target = entry, count, anchor
         if self.is_mounted:
             self._draw()
 
@@ -126,7 +126,7 @@ class TermPopup(ModalScreen[None]):
         """Find the term again (the article was rewrapped); with ``place``, move the box."""
         anchor = self._locate() if self._locate is not None else None
         if anchor is not None:
-            self.anchor = anchor
+            self.target = anchor
         if place and self.is_mounted:
             self._place()
 
@@ -151,7 +151,7 @@ class TermPopup(ModalScreen[None]):
         needed = (
             CHROME_HEIGHT + len(text.wrap(console, inner)) + len(Text(HINT).wrap(console, inner))
         )
-        place_box(self.box, self.anchor, width, needed, self.app.size)
+        place_box(self.box, self.target, width, needed, self.app.size)
 
     # -- clicks ------------------------------------------------------------------------------
 

@@ -110,7 +110,7 @@ class WordPopup(ModalScreen[None]):
         super().__init__()
         self.senses = list(senses)
         self.script: Script = script
-        self.anchor = anchor
+        self.target = anchor
         self.selected = max(0, min(selected, len(self.senses) - 1))
         self._on_add = on_add
 
@@ -161,7 +161,7 @@ class WordPopup(ModalScreen[None]):
         console = self.app.console
         needed = CHROME_HEIGHT + sum(len(text.wrap(console, inner)) for text in self._texts())
         needed += len(Text(HINT).wrap(console, inner))
-        place_box(self.box, self.anchor, width, needed, self.app.size)
+        place_box(self.box, self.target, width, needed, self.app.size)
 
     # -- keys and clicks ---------------------------------------------------------------------
 
