@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import opencc
 import pytest
 
 from reader.assets import sample_article
+from reader.converter import OpenCC
 from reader.document import Document, Paragraph
 from reader.search import SearchIndex, match_label, next_match, previous_match
 
-T2S: Callable[[str], str] = opencc.OpenCC("t2s").convert
+T2S: Callable[[str], str] = OpenCC("t2s").convert
 SAMPLE = sample_article().read_text(encoding="utf-8")
 
 

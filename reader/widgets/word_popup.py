@@ -25,6 +25,7 @@ from textual.widgets import Static
 from reader.dictionary import readable_definition
 from reader.pinyin import NO_TONE, syllables
 from reader.script import Script
+from reader.widgets.literal import append_literal, literal
 from reader.widgets.popup_box import CHROME_HEIGHT, CHROME_WIDTH, Anchor, box_width, place_box
 
 BOX_WIDTH = 60  # cells, border included; narrower on a narrow screen
@@ -63,23 +64,22 @@ class Sense:
 
 def sense_text(sense: Sense, script: Script, tone_styles: dict[int, Style]) -> Text:
     """Headword, coloured pinyin and definitions, one sense in a few lines."""
-    text = Text()
-    text.append(sense.headword(script), style="bold")
+    text = literal(sense.headword(script), "bold")
     text.append("  ")
     if sense.pinyin_numbered:
         for index, (syllable, tone) in enumerate(syllables(sense.pinyin_numbered)):
             if index:
                 text.append(" ")
-            text.append(syllable, tone_styles.get(tone) if tone != NO_TONE else None)
+            append_literal(text, syllable, tone_styles.get(tone, "") if tone != NO_TONE else "")
     else:
-        text.append(sense.pinyin)
+        append_literal(text, sense.pinyin)
     if sense.source:
-        text.append(f"  {sense.source}", style="italic dim")
+        append_literal(text, f"  {sense.source}", "italic dim")
     text.append("\n")
-    text.append(sense.readable_definition(script))
+    append_literal(text, sense.readable_definition(script))
     if sense.note:
         text.append("\n")
-        text.append(sense.note)
+        append_literal(text, sense.note)
     return text
 
 
