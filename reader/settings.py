@@ -44,11 +44,11 @@ from typing import TYPE_CHECKING, Any
 from reader import paths
 from reader.levels import parse_level
 from reader.readings import RUBY_STYLES
+from reader.script import VARIANTS, Variant
 
 if TYPE_CHECKING:
     import tomllib
 
-VARIANTS: tuple[str, ...] = ("tw", "hk", "cn", "twp")
 MIN_READING_WIDTH = 20
 MAX_READING_WIDTH = 400
 
@@ -66,7 +66,7 @@ def settings_path() -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    variant: str = "tw"
+    variant: Variant = "tw"
     reading_width: int = 80
     theme: str | None = None
     level: int | None = None  # the reader's HSK level, 1-6 or 7 (the 7-9 band)
