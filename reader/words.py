@@ -166,7 +166,8 @@ class Segmenter:
     def frequencies(self) -> dict[str, int]:
         """Every dictionary word and its count (a prefix of a word has count 0); read only."""
         self.ensure_loaded()
-        return self._tokenizer.FREQ  # type: ignore[no-any-return]
+        frequencies: dict[str, int] = self._tokenizer.FREQ
+        return frequencies
 
     @property
     def total(self) -> int:
