@@ -10,7 +10,14 @@ from pathlib import Path
 from reader import __version__
 from reader.document import Document
 from reader.errors import ReaderError
-from reader.script import SCRIPTS, VARIANTS, ScriptConverter, detect_script
+from reader.script import (
+    SCRIPTS,
+    VARIANTS,
+    ScriptChoice,
+    ScriptConverter,
+    Variant,
+    detect_script,
+)
 
 _EPILOG = """\
 With no FILE, the bundled sample article opens. FILE may be plain text, Markdown or HTML in
@@ -86,7 +93,7 @@ def _run(arguments: argparse.Namespace) -> int:
     settings, problems = load_settings()
     for problem in problems:
         print(f"reader: {problem}", file=sys.stderr)
-    variant = arguments.variant or settings.variant
+    variant: Variant = arguments.variant or settings.variant
     if arguments.export_vocab:
         return _export_vocab(Path(arguments.export_vocab))
     from reader.load import read_source
@@ -120,10 +127,10 @@ def _run(arguments: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def _print_text(text: str, script: str | None, variant: str) -> int:
+def _print_text(text: str, script: ScriptChoice | None, variant: Variant) -> int:
     """Convert only: printing needs no outline, so none is parsed."""
     if script in SCRIPTS:
-        text = ScriptConverter(detect_script(text), script, variant).convert(text)  # type: ignore[arg-type]
+        text = ScriptConverter(detect_script(text), script, variant).convert(text)
     sys.stdout.write(text)
     if text and not text.endswith("\n"):
         sys.stdout.write("\n")
@@ -131,7 +138,10 @@ def _print_text(text: str, script: str | None, variant: str) -> int:
 
 
 def _print_terms(
-    document: Document, glossary_files: list[Path], script: str | None = None, variant: str = "tw"
+    document: Document,
+    glossary_files: list[Path],
+    script: ScriptChoice | None = None,
+    variant: Variant = "tw",
 ) -> int:
     """One line per term found, in order of first appearance: term, count, pinyin, English.
 
@@ -146,11 +156,11 @@ def _print_terms(
     for problem in problems:
         print(f"reader: {problem}", file=sys.stderr)
     found = find_document_terms(document, glossary, Segmenter())
-    shown = resolve(script, detect_script(document.text))  # type: ignore[arg-type]
+    shown = resolve(script, detect_script(document.text))
     for key in found.order:
         entry = glossary.get(key)
         assert entry is not None
-        term = term_in_script(entry, shown, variant)  # type: ignore[arg-type]
+        term = term_in_script(entry, shown, variant)
         print(f"{term}\t{found.counts[key]}\t{entry.pinyin}\t{entry.en}")
     return 0
 

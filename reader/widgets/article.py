@@ -22,6 +22,7 @@ from reader.layout import ArticleLayout, Line
 from reader.script import Script
 from reader.shown import ShownText
 from reader.typeset import cell_width, display
+from reader.widgets.literal import append_literal, literal
 from reader.widgets.steady_scroll import SteadyScrollView
 
 MIN_READING_WIDTH = 20
@@ -230,6 +231,11 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self._invalidate_strips()
         self.refresh()
 
+    def marked(self, kind: str) -> list[tuple[int, int]]:
+        """The spans marked as ``kind``, in order of place."""
+        spans = self._marks.get(kind, Spans())
+        return list(zip(spans.starts, spans.ends, strict=True))
+
     def _run_in_spans(self) -> list[tuple[int, int]]:
         spans = []
         text = self.document.text
@@ -427,18 +433,18 @@ class ArticleView(SteadyScrollView, can_focus=True):
         key = (line.paragraph, line.index, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render(line, width, base)
+            strip = self._render_strip(line, width, base)
             self._strips[key] = strip
         return strip
 
-    def _render(self, line: Line, width: int, base: Style) -> Strip:
+    def _render_strip(self, line: Line, width: int, base: Style) -> Strip:
         paragraph = self.document.paragraphs[line.paragraph]
         text, _ = self.shown.paragraph(self.script, line.paragraph)
         block_style = self._block_style(paragraph.kind, paragraph.depth)
         decor_style = self.get_component_rich_style("article--decor", partial=True)
         # what the line draws, by its column from the left edge: decor, then each text piece
         drawn: list[tuple[int, Text]] = [
-            (column, Text(shown, style=decor_style, end="")) for column, shown in line.decor
+            (column, literal(shown, decor_style)) for column, shown in line.decor
         ]
         for piece in line.spans():
             styled = self._styled_span(line.paragraph, text, piece.start, piece.end)
@@ -475,7 +481,8 @@ class ArticleView(SteadyScrollView, can_focus=True):
         result = Text(no_wrap=True, end="")
         for start, end in itertools.pairwise(cuts):
             covering = [st for s, e, st in styles if s <= start and end <= e]
-            result.append(display(text, start, end), Style.combine(covering) if covering else None)
+            piece = display(text, start, end)
+            append_literal(result, piece, Style.combine(covering) if covering else "")
         return result
 
     def _block_style(self, kind: str, depth: int) -> Style:
