@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from reader.document import Document, Section
 from reader.errors import ReaderError
 from reader.formats.builder import DocumentBuilder, file_title
-from reader.formats.xhtml import XhtmlWalker, local_name
+from reader.formats.xhtml import Element, XhtmlWalker, local_name
 
 __all__ = ["check_epub", "epub_document"]
 
@@ -121,7 +121,7 @@ def _read(archive: zipfile.ZipFile, path: str) -> bytes | None:
         return None  # one damaged chapter: the rest of the book still opens
 
 
-def _parse_xml(data: bytes | None) -> object | None:
+def _parse_xml(data: bytes | None) -> Element | None:
     """An XML (XHTML) file, leniently: books are often not quite well-formed."""
     if not data:
         return None
@@ -142,8 +142,8 @@ def _parse_xml(data: bytes | None) -> object | None:
     return root
 
 
-def _children(element: object, name: str) -> list[object]:
-    return [child for child in element.iter() if local_name(child) == name]  # type: ignore[attr-defined]
+def _children(element: Element, name: str) -> list[Element]:
+    return [child for child in element.iter() if local_name(child) == name]
 
 
 def _package(archive: zipfile.ZipFile) -> _Package:
@@ -154,26 +154,25 @@ def _package(archive: zipfile.ZipFile) -> _Package:
     if container is None:
         raise ReaderError("not an EPUB book: it has no META-INF/container.xml")
     rootfile = next(iter(_children(container, "rootfile")), None)
-    opf_path = rootfile.get("full-path", "") if rootfile is not None else ""  # type: ignore[attr-defined]
+    opf_path = rootfile.get("full-path", "") if rootfile is not None else ""
     opf = _parse_xml(_read(archive, opf_path))
     if opf is None:
         raise ReaderError(f"not an EPUB book: its package file {opf_path or '(none)'} is missing")
     base = posixpath.dirname(opf_path)
     manifest: dict[str, tuple[str, str, str]] = {}  # id -> path, media type, properties
     for item in _children(opf, "item"):
-        href = item.get("href")  # type: ignore[attr-defined]
-        if item.get("id") and href:  # type: ignore[attr-defined]
-            manifest[item.get("id")] = (  # type: ignore[attr-defined]
+        href = item.get("href")
+        if item.get("id") and href:
+            manifest[item.get("id")] = (
                 _resolve(base, href),
-                item.get("media-type", ""),  # type: ignore[attr-defined]
-                item.get("properties", ""),  # type: ignore[attr-defined]
+                item.get("media-type", ""),
+                item.get("properties", ""),
             )
     spine_element = next(iter(_children(opf, "spine")), None)
     spine = tuple(
-        manifest[ref.get("idref")][0]  # type: ignore[attr-defined]
+        manifest[ref.get("idref")][0]
         for ref in (_children(spine_element, "itemref") if spine_element is not None else [])
-        if ref.get("idref") in manifest  # type: ignore[attr-defined]
-        and manifest[ref.get("idref")][1] in _CHAPTER_TYPES  # type: ignore[attr-defined]
+        if ref.get("idref") in manifest and manifest[ref.get("idref")][1] in _CHAPTER_TYPES
     )
     if not spine:
         raise ReaderError("an EPUB book without a spine: it names no chapters to read")
@@ -186,7 +185,7 @@ def _package(archive: zipfile.ZipFile) -> _Package:
     if nav is not None:
         navigation = _nav_entries(_parse_xml(_read(archive, nav)), posixpath.dirname(nav))
     if not navigation:
-        toc = spine_element.get("toc") if spine_element is not None else None  # type: ignore[attr-defined]
+        toc = spine_element.get("toc") if spine_element is not None else None
         ncx = manifest.get(toc or "", (None, "", ""))[0] or next(
             (p for p, media, _ in manifest.values() if media == "application/x-dtbncx+xml"), None
         )
@@ -195,12 +194,12 @@ def _package(archive: zipfile.ZipFile) -> _Package:
     return _Package(title, authors, spine, navigation)
 
 
-def _refuse_encrypted(encryption: object | None) -> None:
+def _refuse_encrypted(encryption: Element | None) -> None:
     """Encrypted chapters are DRM: refuse the book. Obfuscated fonts alone are harmless."""
     if encryption is None:
         return
     for data in _children(encryption, "encrypteddata"):
-        methods = [m.get("Algorithm", "") for m in _children(data, "encryptionmethod")]  # type: ignore[attr-defined]
+        methods = [m.get("Algorithm", "") for m in _children(data, "encryptionmethod")]
         if not methods or any(method not in _FONT_OBFUSCATION for method in methods):
             raise ReaderError(
                 "a DRM-protected EPUB (META-INF/encryption.xml lists encrypted chapters): "
@@ -219,25 +218,25 @@ def _target(base: str, href: str) -> tuple[str, str]:
     return _resolve(base, href), unquote(parts.fragment)
 
 
-def _text(element: object) -> str:
-    return " ".join("".join(element.itertext()).split())  # type: ignore[attr-defined]
+def _text(element: Element) -> str:
+    return " ".join("".join(element.itertext()).split())
 
 
-def _nav_entries(document: object | None, base: str) -> tuple[_Entry, ...]:
+def _nav_entries(document: Element | None, base: str) -> tuple[_Entry, ...]:
     """EPUB 3: the ``<nav epub:type="toc">`` list, nested as its ``<ol>``s are."""
     if document is None:
         return ()
     navs = _children(document, "nav")
     toc = next(
-        (nav for nav in navs if "toc" in nav.get("{http://www.idpf.org/2007/ops}type", "")),  # type: ignore[attr-defined]
+        (nav for nav in navs if "toc" in nav.get("{http://www.idpf.org/2007/ops}type", "")),
         navs[0] if navs else None,
     )
     if toc is None:
         return ()
     entries: list[_Entry] = []
 
-    def walk(element: object, depth: int) -> None:
-        for child in element:  # type: ignore[attr-defined]
+    def walk(element: Element, depth: int) -> None:
+        for child in element:
             name = local_name(child)
             if name == "li":
                 link = next((e for e in child if local_name(e) in ("a", "span")), None)
@@ -250,13 +249,13 @@ def _nav_entries(document: object | None, base: str) -> tuple[_Entry, ...]:
             elif name in ("ol", "ul"):
                 walk(child, depth)
 
-    for child in toc:  # type: ignore[attr-defined]
+    for child in toc:
         if local_name(child) in ("ol", "ul"):
             walk(child, 1)
     return tuple(entries)
 
 
-def _ncx_entries(document: object | None, base: str) -> tuple[_Entry, ...]:
+def _ncx_entries(document: Element | None, base: str) -> tuple[_Entry, ...]:
     """EPUB 2: toc.ncx's navMap, its navPoints nested."""
     if document is None:
         return ()
@@ -265,8 +264,8 @@ def _ncx_entries(document: object | None, base: str) -> tuple[_Entry, ...]:
         return ()
     entries: list[_Entry] = []
 
-    def walk(element: object, depth: int) -> None:
-        for point in element:  # type: ignore[attr-defined]
+    def walk(element: Element, depth: int) -> None:
+        for point in element:
             if local_name(point) != "navpoint":
                 continue
             label = next(iter(_children(point, "text")), None)

@@ -16,7 +16,7 @@ from reader.decode import decode
 from reader.document import Document
 from reader.errors import ReaderError
 from reader.formats.builder import DocumentBuilder, file_title
-from reader.formats.xhtml import XhtmlWalker, local_name
+from reader.formats.xhtml import Element, XhtmlWalker, local_name
 
 __all__ = ["decode_html", "html_document"]
 
@@ -86,13 +86,13 @@ def html_document(text: str, name: str) -> Document:
     return builder.build(title or file_title(name), metadata=tuple(metadata))
 
 
-def _parser() -> object:
+def _parser() -> Element:
     from lxml import html
 
     return html.HTMLParser(encoding="utf-8", remove_comments=True)
 
 
-def _article(text: str) -> tuple[object, str, str, str] | None:
+def _article(text: str) -> tuple[Element, str, str, str] | None:
     """trafilatura's article tree, title, author and date; None when it finds nothing."""
     import trafilatura
 
@@ -108,31 +108,31 @@ def _article(text: str) -> tuple[object, str, str, str] | None:
         )
     except Exception:  # an extractor's failure on a strange page: read the whole body instead
         return None
-    if found is None or getattr(found, "body", None) is None:
+    if found is None or isinstance(found, dict) or found.body is None:
         return None
     return found.body, found.title or "", found.author or "", found.date or ""
 
 
-def _text_length(element: object) -> int:
-    return sum(len(part.strip()) for part in element.itertext())  # type: ignore[attr-defined]
+def _text_length(element: Element) -> int:
+    return sum(len(part.strip()) for part in element.itertext())
 
 
-def _enough(article: object, whole: object) -> bool:
+def _enough(article: Element, whole: Element) -> bool:
     """Whether the extract is the article: not too little of the page, and not its text run
     together into one paragraph (what trafilatura falls back to when it finds no article)."""
-    blocks = list(article)  # type: ignore[call-overload]
+    blocks = list(article)
     flattened = len(blocks) == 1 and "\n" in "".join(blocks[0].itertext()).strip()
     return not flattened and _text_length(article) >= ENOUGH_OF_THE_BODY * _text_length(
         _cleaned(whole)
     )
 
 
-def _cleaned(body: object) -> object:
+def _cleaned(body: Element) -> Element:
     """The whole body without what is never the article: navigation, headers, footers."""
     from copy import deepcopy
 
     copy = deepcopy(body)
-    for element in list(copy.iter("nav", "header", "footer", "aside", "script", "style", "form")):  # type: ignore[attr-defined]
+    for element in list(copy.iter("nav", "header", "footer", "aside", "script", "style", "form")):
         parent = element.getparent()
         if parent is not None:
             tail = element.tail
@@ -143,8 +143,8 @@ def _cleaned(body: object) -> object:
     return copy
 
 
-def _meta(page: object, name: str) -> str:
-    for element in page.iter("meta"):  # type: ignore[attr-defined]
+def _meta(page: Element, name: str) -> str:
+    for element in page.iter("meta"):
         if (element.get("name") or "").lower() == name:
             return (element.get("content") or "").strip()
     return ""
@@ -160,9 +160,9 @@ def _site_name_removed(title: str) -> str:
     return title
 
 
-def _first_heading(tree: object) -> str:
+def _first_heading(tree: Element) -> str:
     """The text of the article's first heading (trafilatura's ``head`` or an h1–h6)."""
-    for element in tree.iter():  # type: ignore[attr-defined]
+    for element in tree.iter():
         if local_name(element) in ("head", "h1", "h2", "h3", "h4", "h5", "h6"):
             return " ".join("".join(element.itertext()).split())
     return ""

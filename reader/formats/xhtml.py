@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Final
-
-from lxml import etree
+from typing import Any, Final
 
 from reader.document import InlineStyle, ParagraphKind, StyleKind
 from reader.formats.builder import DocumentBuilder, Inline
 
+Element = Any  # an lxml element (lxml ships no type hints)
 TAB_SIZE = 4
 _SKIPPED: Final = frozenset(
     (
@@ -52,7 +51,7 @@ _TRAFILATURA: Final = {  # trafilatura's XML tags as the HTML they stand for
 _TRAFILATURA_STYLES: Final[dict[str, StyleKind]] = {"#b": "strong", "#i": "em", "#t": "code"}
 
 
-def local_name(element: etree._Element) -> str:
+def local_name(element: Element) -> str:
     """The tag without its namespace, lower case ("" for comments and instructions)."""
     tag = element.tag
     if not isinstance(tag, str):
@@ -71,7 +70,7 @@ class XhtmlWalker:
     _pending_ids: list[str] = field(default_factory=list)
     _runs_on: bool = False  # the next block continues the last one's lines (after a <br>)
 
-    def walk(self, element: etree._Element) -> None:
+    def walk(self, element: Element) -> None:
         self._element(element)
         self.flush()
 
@@ -97,13 +96,13 @@ class XhtmlWalker:
             self.ids.setdefault(name, start)
         self._pending_ids.clear()
 
-    def _tag(self, element: etree._Element) -> str:
+    def _tag(self, element: Element) -> str:
         tag = local_name(element)
         if tag == "head" and element.get("rend", "").startswith("h"):  # trafilatura's heading
             return element.get("rend", "h2")
         return _TRAFILATURA.get(tag, tag)
 
-    def _element(self, element: etree._Element) -> None:
+    def _element(self, element: Element) -> None:
         tag = self._tag(element)
         if not tag or tag in _SKIPPED:
             return
@@ -169,22 +168,22 @@ class XhtmlWalker:
             return
         self._tail(element)
 
-    def _children(self, element: etree._Element) -> None:
+    def _children(self, element: Element) -> None:
         if element.text:
             self._inline.append(element.text)
         for child in element:
             self._element(child)
 
-    def _tail(self, element: etree._Element) -> None:
+    def _tail(self, element: Element) -> None:
         if element.tail:
             self._inline.append(element.tail)
 
-    def _is_code_block(self, element: etree._Element) -> bool:
+    def _is_code_block(self, element: Element) -> bool:
         parent = element.getparent()
         parent_tag = local_name(parent) if parent is not None else "body"
         return "\n" in "".join(element.itertext()) or parent_tag in ("body", "quote", "div")
 
-    def _inline_element(self, element: etree._Element, inline: Inline) -> None:
+    def _inline_element(self, element: Element, inline: Inline) -> None:
         """An element inside a paragraph: its text, styled, and its tail."""
         tag = self._tag(element)
         if tag in _SKIPPED:
@@ -219,7 +218,7 @@ class XhtmlWalker:
         if element.tail:
             inline.append(element.tail)
 
-    def _collect(self, element: etree._Element) -> tuple[str, list[InlineStyle]]:
+    def _collect(self, element: Element) -> tuple[str, list[InlineStyle]]:
         """An element's inline content on one line (a heading, a cell)."""
         inline = Inline()
         if element.text:
@@ -228,7 +227,7 @@ class XhtmlWalker:
             self._inline_element(child, inline)
         return inline.finish(collapse=True, single_line=True)
 
-    def _image(self, element: etree._Element) -> None:
+    def _image(self, element: Element) -> None:
         """An image alone is a placeholder with its alt text; inside a sentence, its alt."""
         alt = (element.get("alt") or "").strip()
         if not self._inline.is_empty():
@@ -244,7 +243,7 @@ class XhtmlWalker:
         self._add("image", alt or source.rsplit("/", 1)[-1] or "image")
         self._tail(element)
 
-    def _table(self, table: etree._Element) -> None:
+    def _table(self, table: Element) -> None:
         rows: list[list[tuple[str, list[InlineStyle]]]] = []
         for row in table.iter():
             if self._tag(row) != "tr":
