@@ -1,10 +1,11 @@
 """Search that ignores the script: 构建 finds 構建 and 構建 finds 构建.
 
 Text and query are both compared in their simplified form (OpenCC t2s), with letters in
-lower case. Both transformations keep every character in its position, so a match in the
-compared form is a match at the same places in the original text. Because t2s converts some
-words as a whole (乾隆 stays 乾隆 while a lone 乾 becomes 干), a literal, case-insensitive
-match of the query also counts.
+lower case and full-width forms folded to their ordinary width (an IME's ，and １ find , and
+1, and the other way round). Every transformation keeps each character in its position, so a
+match in the compared form is a match at the same places in the original text. Because t2s
+converts some words as a whole (乾隆 stays 乾隆 while a lone 乾 becomes 干), a literal,
+case-insensitive match of the query also counts.
 
 Converting a whole novel to simplified takes a while, so the index converts paragraphs only
 when a search first reaches them, a batch of neighbours at a time in the order the search
@@ -14,8 +15,10 @@ after converting only what lies before it.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 
 from reader.document import Document
 from reader.script import keep_length
@@ -24,8 +27,22 @@ Match = tuple[int, int]  # (start, end) places in the original text
 _BATCH_CHARS = 20_000  # characters converted in one call: few calls, and quick to cancel
 
 
-def _lower(text: str) -> str:
-    """Lower case that keeps the length ("İ".lower() is two characters: such a one stays)."""
+@cache
+def _width_table() -> dict[int, str]:
+    """Full-width and half-width forms (U+FF00-FFEF) and the ideographic space, each as the
+    one character NFKC makes of it: ，-> , and Ａ -> A and ｶ -> カ."""
+    table: dict[int, str] = {0x3000: " "}
+    for code in range(0xFF01, 0xFFEF):
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = folded
+    return table
+
+
+def _folded(text: str) -> str:
+    """Width folded and lower case, keeping the length ("İ".lower() is two characters: such a
+    one stays as it is)."""
+    text = text.translate(_width_table())
     lowered = text.lower()
     if len(lowered) == len(text):  # no character lowers to nothing, so each maps to one
         return lowered
@@ -103,8 +120,8 @@ class SearchIndex:
         conversion reaches across one), and cut apart again by place."""
         originals = [self.text[start:end] for start, end in (self._spans[i] for i in batch)]
         joined = "\n".join(originals)
-        lowered = _lower(joined)
-        simplified = _lower(keep_length(joined, self._to_simplified))
+        lowered = _folded(joined)
+        simplified = _folded(keep_length(joined, self._to_simplified))
         position = 0
         for index, original in zip(batch, originals, strict=True):
             end = position + len(original)
@@ -127,8 +144,8 @@ class SearchIndex:
     def _query_forms(self, query: str) -> tuple[str, str] | None:
         if not query.strip():
             return None
-        lowered = _lower(query)
-        return _lower(keep_length(query, self._to_simplified)), lowered
+        lowered = _folded(query)
+        return _folded(keep_length(query, self._to_simplified)), lowered
 
     def _span_matches(self, index: int, queries: tuple[str, str]) -> list[Match]:
         """Matches in one span, in order and not overlapping."""

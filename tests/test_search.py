@@ -75,6 +75,17 @@ def test_case_folding_keeps_places_exact() -> None:
     assert index.find_all("strasse") == [(10, 17)]
 
 
+def test_full_width_and_half_width_forms_find_each_other() -> None:
+    text = "第１章，Ｈello, 2024年：（注）"
+    index = SearchIndex(text, T2S)
+    assert index.find_all("，") == [(3, 4), (9, 10)]  # an IME's comma finds the ASCII one too
+    assert index.find_all(",") == [(3, 4), (9, 10)]
+    assert index.find_all("第1章") == [(0, 3)]
+    assert index.find_all("ｈＥＬＬＯ") == [(4, 9)]
+    assert index.find_all("２０２４") == [(11, 15)]
+    assert index.find_all(":(") == [(16, 18)]
+
+
 def test_empty_and_whitespace_queries_find_nothing() -> None:
     index = SearchIndex("a b  c", T2S)
     assert index.find_all("") == []

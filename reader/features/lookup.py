@@ -9,8 +9,8 @@ headword starting at the cursor, longest first, after any glossary term starting
 CC-CEDICT loads in a worker after the first paint (about 1.5 s and 26 MB); a lookup then
 takes a fraction of a millisecond. CC-CEDICT's words that jieba does not know (about 34k)
 are deliberately *not* added to jieba: that takes seconds under the segmenter's lock and
-would change the segmentation the glossary's term finder relies on. The popup's longest-first
-candidates cover the difference.
+would change the segmentation the glossary's term finder relies on. The popup's headwords
+starting at the cursor cover the difference.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 
 #: The cursor keys' actions (bound in ArticleView); enabled only while the cursor is on.
 WORD_ACTIONS = frozenset({"word_left", "word_right", "word_up", "word_down"})
-MAX_CANDIDATES = 5  # dictionary headwords offered at the cursor, longest first
 MAX_LINE_SKIP = 50  # lines ↑/↓ look through for one with a word on it
 LOADING = "Dictionary is loading…"
 
@@ -261,6 +260,7 @@ class LookupFeature:
         self.lookup_load_seconds = time.perf_counter() - started
         self._lookup_dictionary = dictionary
         app.segmenter.ensure_loaded()  # the cursor's words (shared with the glossary)
+        dictionary.prepare_usage()  # the order of a character's readings
 
     def _lookup_words(self) -> WordIndex:
         app = _app(self)
@@ -432,11 +432,12 @@ class LookupFeature:
         """The widget column where ``place`` is drawn."""
         return _app(self).article.column_of_place(place)
 
-    def lookup_senses(self, place: int) -> list[Sense]:
-        """Glossary terms, then CC-CEDICT's headwords starting at ``place``, longest first.
+    def lookup_senses(self, place: int, end: int | None = None) -> list[Sense]:
+        """Glossary terms starting at ``place``, then CC-CEDICT's headwords that the word
+        ``[place, end)`` covers, longest first, then each of its characters.
 
-        Every entry of each headword is a sense (homographs: 行 xíng and háng). Needs the
-        dictionary; answers in well under a millisecond.
+        Every entry of each headword is a sense (homographs: 行 xíng and háng), the most
+        common first. Needs the dictionary; answers in well under a millisecond.
         """
         from reader.widgets.word_popup import Sense
 
@@ -446,13 +447,23 @@ class LookupFeature:
         app = _app(self)
         paragraph = app.document.paragraph_index_at(place)
         text = self._lookup_words().simplified(paragraph)
-        position = place - app.document.paragraphs[paragraph].start
+        # the text's own forms choose among a traditional headword's entries (幹 or 乾)
+        original = (
+            app.document.paragraph_text(paragraph) if app.shown.own_script == "traditional" else ""
+        )
+        base = app.document.paragraphs[paragraph].start
+        position = place - base
+        stop = position + 1 if end is None else max(position + 1, min(end - base, len(text)))
         senses: list[Sense] = []
         glossary = self.lookup_glossary()
         if glossary is not None:
             senses.extend(self._lookup_glossary_senses(glossary, text, position))
-        for word in dictionary.candidates(text, position, MAX_CANDIDATES):
-            for entry in dictionary.lookup(word):
+        segmenter = app.segmenter
+        frequency = segmenter.frequency if segmenter.loaded else None
+        for word in dictionary.words_covering(text, position, stop):
+            at = text.find(word, position)
+            written = original[at : at + len(word)] if original and at >= 0 else ""
+            for entry in dictionary.entries_by_use(word, frequency, written):
                 senses.append(
                     Sense(
                         simplified=entry.simplified,
@@ -507,7 +518,7 @@ class LookupFeature:
                 severity="warning" if self._lookup_problem else "information",
             )
             return
-        senses = self.lookup_senses(span[0])
+        senses = self.lookup_senses(span[0], span[1])
         if not senses:
             word = app.shown_title(app.document.text[span[0] : span[1]])
             app.notify(f"No dictionary entry for {word}")
@@ -551,7 +562,7 @@ class LookupFeature:
             simplified=sense.simplified,
             traditional=sense.traditional,
             pinyin=sense.pinyin,
-            definition=sense.definition,
+            definition=sense.readable_definition(app.shown_script),
             sentence=sentence,
             document_title=app.document.title,
         )
