@@ -36,13 +36,16 @@ from reader.script import (
 )
 from reader.settings import Settings
 from reader.shown import ShownText
+from reader.visible import visible
 from reader.widgets.article import WIDTH_STEP, ArticleView
 from reader.widgets.key_bar import KeyBar
+from reader.widgets.literal import literal
 from reader.widgets.outline_tree import OutlineTree
 from reader.words import Segmenter
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
 
     from reader.dictionary import Dictionary
     from reader.features.lookup import LookupHost
@@ -251,6 +254,21 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         gc.enable()
         sys.setswitchinterval(self._switch_interval)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notice shows its words as written: a file name, a glossary's problem or a word of
+        the document is never markup, and a control character in it is shown as a symbol."""
+        if not markup:
+            message, title = visible(message, keep="\n"), visible(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     async def action_quit(self) -> None:
         self.save_places()
         self.exit(0)
@@ -357,7 +375,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         ]
         if section_index is not None:
             parts.append(self.shown_title(self.document.sections[section_index].title))
-        self._status.update(" │ ".join(parts))
+        self._status.update(literal(" │ ".join(parts)))
 
     def action_help(self) -> None:
         from reader.widgets.help import HelpScreen, binding_rows

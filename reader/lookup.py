@@ -26,12 +26,10 @@ from reader.script import Script, Variant, simplified_in_place
 from reader.spans import Span
 
 if TYPE_CHECKING:
-    from reader.dictionary import Dictionary
+    from reader.dictionary import Dictionary, Frequency
     from reader.document import Document
     from reader.glossary import Glossary
     from reader.words import Segmenter
-
-MAX_CANDIDATES = 5  # dictionary headwords offered at a place, longest first
 
 # A token of jieba's that is a word: it has a letter, digit or character (not punctuation).
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -187,6 +185,14 @@ class Sense:
     def definition(self) -> str:
         return "; ".join(self.definitions)
 
+    def readable_definition(self, script: Script) -> str:
+        """The definitions as shown: CC-CEDICT's notation written out in ``script``."""
+        if self.source:
+            return self.definition
+        from reader.dictionary import readable_definition
+
+        return "; ".join(readable_definition(definition, script) for definition in self.definitions)
+
 
 def senses_at(
     simplified: str,
@@ -194,15 +200,26 @@ def senses_at(
     dictionary: Dictionary,
     glossary: Glossary | None = None,
     variant: Variant = "tw",
+    *,
+    stop: int | None = None,
+    original: str = "",
+    frequency: Frequency | None = None,
 ) -> list[Sense]:
-    """Glossary terms, then CC-CEDICT's headwords starting at ``position`` of a paragraph's
-    simplified text, longest first; every entry of each headword is a sense.
+    """Glossary terms starting at ``position`` of a paragraph's simplified text, then
+    CC-CEDICT's headwords that ``[position, stop)`` covers, longest first, then each of its
+    characters; every entry of each headword is a sense, the most common first.
 
-    Answers in well under a millisecond (a row of tests/benchmark.py).
+    ``original`` (the paragraph as written, when traditional) chooses among a traditional
+    headword's entries (幹 or 乾); ``frequency`` is jieba's, once loaded. Answers in well
+    under a millisecond (a row of tests/benchmark.py).
     """
+    if stop is None:
+        stop = position + 1
     senses = [] if glossary is None else glossary_senses(glossary, simplified, position, variant)
-    for word in dictionary.candidates(simplified, position, MAX_CANDIDATES):
-        for entry in dictionary.lookup(word):
+    for word in dictionary.words_covering(simplified, position, stop):
+        at = simplified.find(word, position)
+        written = original[at : at + len(word)] if original and at >= 0 else ""
+        for entry in dictionary.entries_by_use(word, frequency, written):
             senses.append(
                 Sense(
                     simplified=entry.simplified,

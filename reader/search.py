@@ -1,10 +1,11 @@
 """Search that ignores the script: 构建 finds 構建 and 構建 finds 构建.
 
 Text and query are both compared in their simplified form (OpenCC t2s), with letters in
-lower case. Both transformations keep every character in its position, so a match in the
-compared form is a match at the same places in the original text. Because t2s converts some
-words as a whole (乾隆 stays 乾隆 while a lone 乾 becomes 干), a literal, case-insensitive
-match of the query also counts.
+lower case and full-width forms folded to their ordinary width (an IME's ，and １ find , and
+1, and the other way round). Every transformation keeps each character in its position, so a
+match in the compared form is a match at the same places in the original text. Because t2s
+converts some words as a whole (乾隆 stays 乾隆 while a lone 乾 becomes 干), a literal,
+case-insensitive match of the query also counts.
 
 Converting a whole novel to simplified takes seconds, so the index converts paragraph by
 paragraph, only when a search first reaches a paragraph, and keeps the result: a search that
@@ -13,8 +14,10 @@ starts at the reader's place shows its first match after converting only what li
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 
 from reader.document import Document
 from reader.script import keep_length
@@ -22,8 +25,22 @@ from reader.script import keep_length
 Match = tuple[int, int]  # (start, end) places in the original text
 
 
-def _lower(text: str) -> str:
-    """Lower case that keeps the length ("İ".lower() is two characters: such a one stays)."""
+@cache
+def _width_table() -> dict[int, str]:
+    """Full-width and half-width forms (U+FF00-FFEF) and the ideographic space, each as the
+    one character NFKC makes of it: ，-> , and Ａ -> A and ｶ -> カ."""
+    table: dict[int, str] = {0x3000: " "}
+    for code in range(0xFF01, 0xFFEF):
+        folded = unicodedata.normalize("NFKC", chr(code))
+        if len(folded) == 1 and folded != chr(code):
+            table[code] = folded
+    return table
+
+
+def _folded(text: str) -> str:
+    """Width folded and lower case, keeping the length ("İ".lower() is two characters: such a
+    one stays as it is)."""
+    text = text.translate(_width_table())
     lowered = text.lower()
     if len(lowered) == len(text):  # no character lowers to nothing, so each maps to one
         return lowered
@@ -83,8 +100,8 @@ class SearchIndex:
         form = self._forms[index]
         if form is None:
             start, end = self._spans[index]
-            lowered = _lower(self.text[start:end])
-            simplified = _lower(keep_length(self.text[start:end], self._to_simplified))
+            lowered = _folded(self.text[start:end])
+            simplified = _folded(keep_length(self.text[start:end], self._to_simplified))
             # A simplified text needs no second copy: both forms share one string.
             form = (lowered, lowered) if simplified == lowered else (simplified, lowered)
             self._forms[index] = form
@@ -93,8 +110,8 @@ class SearchIndex:
     def _query_forms(self, query: str) -> tuple[str, str] | None:
         if not query.strip():
             return None
-        lowered = _lower(query)
-        return _lower(keep_length(query, self._to_simplified)), lowered
+        lowered = _folded(query)
+        return _folded(keep_length(query, self._to_simplified)), lowered
 
     def _span_matches(self, index: int, queries: tuple[str, str]) -> list[Match]:
         """Matches in one span, in order and not overlapping."""

@@ -191,7 +191,16 @@ async def test_a_click_puts_the_cursor_on_the_word_and_a_second_click_opens_it(
         assert marked(app) == ["社會主義和諧社會"]
         await pilot.click(offset=(x, y))
         await pilot.pause()
-        assert [s.simplified for s in popup(app).senses][-3:] == ["社会主义", "社会", "社"]
+        words = list(dict.fromkeys(s.simplified for s in popup(app).senses))
+        # the glossary's term, the words inside it longest first, then each character
+        assert words == [
+            "社会主义和谐社会",
+            "社会主义",
+            "社会",
+            "主义",
+            "和谐",
+            *"社会主义和谐",
+        ]
 
 
 # -- the popup -------------------------------------------------------------------------------
@@ -214,11 +223,13 @@ async def test_enter_offers_every_headword_at_the_cursor_longest_first(
             "社會主義  shè huì zhǔ yì",
             "socialism",
             "社會  shè huì",
-            "society; CL:個|个[ge4]",
-            "社  shè",
+            "society; measure word: 個 gè",  # CC-CEDICT's CL:個|个[ge4]
+            "主義  zhǔ yì",
         ]
+        # the words inside it longest first, then each character
+        assert in_order(lines, ["和諧  hé xié", "社  shè", "會  huì", "主  zhǔ", "義  yì"])
         assert in_order(
-            lines, ["(bound form) society; organization; agency; (old) god of", "the land"]
+            lines, ["(bound form) society; organization; agency; (old) god", "of the land"]
         )
         assert lines[-1] == "a add to vocabulary · ↑↓ choose · esc close"
         assert popup(app).selected == 0  # the longest, as CC-CEDICT lacks the whole term
@@ -226,7 +237,12 @@ async def test_enter_offers_every_headword_at_the_cursor_longest_first(
         await pilot.press("s")  # the popup follows the script
         await pilot.pause()
         assert app.shown_script == "simplified"
-        assert box_lines(app)[:3] == ["社会主义  shè huì zhǔ yì", "socialism", "社会  shè huì"]
+        assert box_lines(app)[:4] == [
+            "社会主义  shè huì zhǔ yì",
+            "socialism",
+            "社会  shè huì",
+            "society; measure word: 个 gè",
+        ]
 
         await pilot.press("escape")
         assert not isinstance(app.screen, WordPopup)
@@ -243,14 +259,14 @@ async def test_the_popup_sits_below_the_word_or_above_it_near_the_bottom(
         await ready(pilot)
         app.lookup_glossary = lambda: None  # type: ignore[method-assign]
         article = app.article
-        start = app.document.text.index(FIRST_SENTENCE) + 2  # 社會主義和諧社會
+        start = app.document.text.index(FIRST_SENTENCE)  # 構建
         app.move_word_cursor_to(start)
         await pilot.press("enter")
         await pilot.pause()
         x, y = article.screen_offset_of(start)
         box = popup(app).box.region
         assert (box.x, box.y) == (x, y + 1)
-        assert box.height == 10  # 3 senses in 7 lines, the hint, the border
+        assert box.height == 14  # 構建, 構, 搆 and 建 in 11 lines, the hint, the border
         assert box.width == 60
         await pilot.press("escape")
 
@@ -315,25 +331,27 @@ async def test_homographs_each_get_their_own_entry(tmp_path: Path, segmenter: Se
         await pilot.press("enter")
         await pilot.pause()
         lines = box_lines(app)
-        assert lines[0] == "行  háng"
-        assert lines[1].startswith("row; line; commercial firm; line of business;")
-        assert in_order(lines, ["行  háng", "行  xíng"])
-        assert [s.pinyin for s in popup(app).senses] == ["háng", "xíng"]
+        assert lines[0] == "行  xíng"  # the more common reading first
+        assert lines[1].startswith("to walk; to go; to travel; a visit;")
+        assert in_order(lines, ["行  xíng", "行  háng"])
+        assert [s.pinyin for s in popup(app).senses] == ["xíng", "háng"]
         await pilot.press("escape")
 
         app.move_word_cursor_to(text.index("干。"))
         await pilot.press("enter")
         await pilot.pause()
         senses = popup(app).senses
-        # traditional on screen: each entry under its own traditional form
+        # traditional on screen: each entry under its own traditional form; the form the
+        # text writes first, then by use (幹 of 干部 is commoner than 乾 of 干净), surnames
+        # and variants last
         assert [(s.headword("traditional"), s.pinyin) for s in senses] == [
-            ("乹", "gān"),
-            ("乾", "Gān"),
-            ("乾", "gān"),
-            ("亁", "gān"),
-            ("干", "Gān"),
             ("干", "gān"),
             ("幹", "gàn"),
+            ("乾", "gān"),
+            ("干", "Gān"),
+            ("乾", "Gān"),
+            ("乹", "gān"),
+            ("亁", "gān"),
         ]
         text_shown = popup(app).plain_text()
         assert "乾  gān\ndry; dried food;" in text_shown
@@ -378,7 +396,7 @@ async def test_down_in_the_popup_chooses_and_a_adds_it_to_the_vocabulary(
             "simplified": "社会",
             "traditional": "社會",
             "pinyin": "shè huì",
-            "definition": "society; CL:個|个[ge4]",
+            "definition": "society; measure word: 個 gè",
             "sentence": FIRST_SENTENCE,
             "document_title": "組織工作和諧社會交流",
         },
@@ -460,3 +478,44 @@ async def test_the_help_screen_credits_cc_cedict(segmenter: Segmenter) -> None:
         await pilot.pause()
         text = " ".join(screen_text(app).split())
         assert f"CC-CEDICT ({CEDICT_DATE}), published by MDBG, licensed CC BY-SA 4.0" in text
+
+
+async def test_the_popup_offers_every_word_the_cursor_covers_and_each_character() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        app.lookup_glossary = lambda: None  # type: ignore[method-assign]  # CC-CEDICT only
+        text = app.document.text
+        app.move_word_cursor_to(text.index("交流"))
+        assert word(app) == "交流"
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = [sense.headword("traditional") for sense in popup(app).senses]
+        assert list(dict.fromkeys(shown)) == ["交流", "交", "流"]
+        await pilot.press("escape")
+
+        app.move_word_cursor_to(text.index("干部隊伍"))
+        assert word(app) == "干部隊伍"
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = [sense.headword("traditional") for sense in popup(app).senses]
+        assert list(dict.fromkeys(shown))[:4] == ["幹部", "部隊", "隊伍", "干"]
+        assert {"部", "隊", "伍"} <= set(shown)
+        # the document writes 干 (a mainland habit in a traditional text): its own form first
+        assert popup(app).senses[3].headword("traditional") == "干"
+        assert "measure words: 個 gè, 支 zhī, 條 tiáo" in popup(app).plain_text()
+
+        await pilot.press("escape")
+        app.move_word_cursor_to(text.index("組織"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert box_lines(app)[:4] == [
+            "組織  zǔ zhī",
+            "to organize; organization; (biology) tissue; (textiles)",
+            "weave; measure word: 個 gè",
+            "組  zǔ",
+        ]
+        await pilot.press("down", "a")  # the common 組, not the surname Zu
+        assert "Added 組 to your vocabulary" in notifications(app)
+    items = json.loads(default_path().read_text(encoding="utf-8"))["items"]
+    assert [(item["traditional"], item["pinyin"]) for item in items] == [("組", "zǔ")]

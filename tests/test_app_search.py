@@ -303,6 +303,20 @@ async def test_latin_letters_match_in_any_case(tmp_path: Path) -> None:
         assert "HELLO" in shown_at(app, expected[2])
 
 
+async def test_an_imes_full_width_comma_finds_ascii_commas(tmp_path: Path) -> None:
+    path = tmp_path / "commas.txt"
+    path.write_text("一二, 三四,五\n\n六七，八\n", encoding="utf-8")
+    app = ReaderApp(path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        search_bar = bar(app)
+        assert search_bar is not None
+        search_bar.input.insert_text_at_cursor("，")  # as an IME commits it
+        await settle(pilot, "，")
+        assert marks(app, "match") == [(2, 3), (6, 7), (12, 13)]
+        assert app.search_label == "3 matches"
+
+
 async def test_the_search_runs_in_a_worker_and_the_keys_keep_working(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-import opencc
 import pytest
 
 from reader.assets import sample_article
+from reader.converter import OpenCC
 from reader.document import Document, Paragraph
 from reader.search import SearchIndex, match_label, next_match, previous_match
 
-T2S: Callable[[str], str] = opencc.OpenCC("t2s").convert
+T2S: Callable[[str], str] = OpenCC("t2s").convert
 SAMPLE = sample_article().read_text(encoding="utf-8")
 
 
@@ -73,6 +73,17 @@ def test_case_folding_keeps_places_exact() -> None:
     assert index.find_all("ABC") == [(18, 21)]
     assert index.find_all("straße") == [(3, 9)]
     assert index.find_all("strasse") == [(10, 17)]
+
+
+def test_full_width_and_half_width_forms_find_each_other() -> None:
+    text = "第１章，Ｈello, 2024年：（注）"
+    index = SearchIndex(text, T2S)
+    assert index.find_all("，") == [(3, 4), (9, 10)]  # an IME's comma finds the ASCII one too
+    assert index.find_all(",") == [(3, 4), (9, 10)]
+    assert index.find_all("第1章") == [(0, 3)]
+    assert index.find_all("ｈＥＬＬＯ") == [(4, 9)]
+    assert index.find_all("２０２４") == [(11, 15)]
+    assert index.find_all(":(") == [(16, 18)]
 
 
 def test_empty_and_whitespace_queries_find_nothing() -> None:

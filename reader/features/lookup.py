@@ -107,6 +107,7 @@ class LookupFeature:
             return
         app.post_message(DictionaryLoaded(dictionary))
         app.segmenter.ensure_loaded()  # the cursor's words (shared with the glossary)
+        dictionary.prepare_usage()  # the order of a character's readings
 
     def on_dictionary_loaded(self, message: DictionaryLoaded) -> None:
         self._lookup_dictionary = message.dictionary
@@ -124,11 +125,12 @@ class LookupFeature:
         """Turn the cursor on at the word at ``place`` (or the nearest in its paragraph)."""
         return _app(self).article.move_word_cursor_to(place)
 
-    def lookup_senses(self, place: int) -> list[Sense]:
-        """Glossary terms, then CC-CEDICT's headwords starting at ``place``, longest first.
+    def lookup_senses(self, place: int, end: int | None = None) -> list[Sense]:
+        """Glossary terms starting at ``place``, then CC-CEDICT's headwords that the word
+        ``[place, end)`` covers, longest first, then each of its characters.
 
-        Every entry of each headword is a sense (homographs: 行 xíng and háng). Needs the
-        dictionary; answers in well under a millisecond.
+        Every entry of each headword is a sense (homographs: 行 xíng and háng), the most
+        common first. Needs the dictionary; answers in well under a millisecond.
         """
         dictionary = self._lookup_dictionary
         if dictionary is None:
@@ -136,9 +138,21 @@ class LookupFeature:
         app = _app(self)
         paragraph = app.document.paragraph_index_at(place)
         simplified = app.article.words.simplified(paragraph)
-        position = place - app.document.paragraphs[paragraph].start
+        base = app.document.paragraphs[paragraph].start
+        position = place - base
+        stop = position + 1 if end is None else max(position + 1, min(end - base, len(simplified)))
+        # the text's own forms choose among a traditional headword's entries (幹 or 乾)
+        own = app.shown.own_script == "traditional"
+        segmenter = app.segmenter
         return senses_at(
-            simplified, position, dictionary, self.lookup_glossary(), app.shown.variant
+            simplified,
+            position,
+            dictionary,
+            self.lookup_glossary(),
+            app.shown.variant,
+            stop=stop,
+            original=app.document.paragraph_text(paragraph) if own else "",
+            frequency=segmenter.frequency if segmenter.loaded else None,
         )
 
     def on_article_view_word_chosen(self, message: ArticleView.WordChosen) -> None:
@@ -153,7 +167,7 @@ class LookupFeature:
                 severity="warning" if self._lookup_problem else "information",
             )
             return
-        senses = self.lookup_senses(span[0])
+        senses = self.lookup_senses(span[0], span[1])
         if not senses:
             word = app.shown_title(app.document.text[span[0] : span[1]])
             app.notify(f"No dictionary entry for {word}")
@@ -194,7 +208,7 @@ class LookupFeature:
             simplified=sense.simplified,
             traditional=sense.traditional,
             pinyin=sense.pinyin,
-            definition=sense.definition,
+            definition=sense.readable_definition(app.shown_script),
             sentence=sentence,
             document_title=app.document.title,
         )

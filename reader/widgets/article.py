@@ -22,6 +22,7 @@ from reader.script import Script
 from reader.shown import ShownText
 from reader.spans import Span, Spans, merged
 from reader.typeset import cell_width, display
+from reader.widgets.literal import append_literal, literal
 from reader.widgets.popup_box import Anchor
 from reader.widgets.steady_scroll import SteadyScrollView
 from reader.words import Segmenter
@@ -612,7 +613,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
         decor_style = self.get_component_rich_style("article--decor", partial=True)
         # what the line draws, by its column from the left edge: decor, then each text piece
         drawn: list[tuple[int, Text]] = [
-            (column, Text(shown, style=decor_style, end="")) for column, shown in line.decor
+            (column, literal(shown, decor_style)) for column, shown in line.decor
         ]
         for piece in line.spans():
             styled = self._styled_span(line.paragraph, text, piece.start, piece.end)
@@ -649,7 +650,8 @@ class ArticleView(SteadyScrollView, can_focus=True):
         result = Text(no_wrap=True, end="")
         for start, end in itertools.pairwise(cuts):
             covering = [st for s, e, st in styles if s <= start and end <= e]
-            result.append(display(text, start, end), Style.combine(covering) if covering else None)
+            piece = display(text, start, end)
+            append_literal(result, piece, Style.combine(covering) if covering else "")
         return result
 
     def _block_style(self, kind: str, depth: int) -> Style:

@@ -23,6 +23,7 @@ from reader.document_terms import TermCard, term_card
 from reader.glossary import Entry
 from reader.script import Script, Variant
 from reader.typeset import fill
+from reader.widgets.literal import append_literal, literal
 from reader.widgets.popup_box import CHROME_WIDTH, Anchor, PopupScreen
 
 BOX_WIDTH = 64  # cells, border included; narrower on a narrow screen
@@ -35,21 +36,20 @@ def card_text(card: TermCard, width: int = BOX_WIDTH - CHROME_WIDTH) -> Text:
     The Chinese explanation is wrapped by our own line-breaking rules (Rich would start a
     line with 、 or split a year in two).
     """
-    text = Text()
-    text.append(card.term, style="bold")
+    text = literal(card.term, "bold")
     if card.other:
         text.append("  ")
-        text.append(card.other, style="dim")
+        append_literal(text, card.other, "dim")
     if card.category:
-        text.append(f"  {card.category}", style="italic dim")
+        append_literal(text, f"  {card.category}", "italic dim")
     text.append("\n")
-    text.append(card.pinyin, style="italic")
+    append_literal(text, card.pinyin, "italic")
     text.append("\n")
-    text.append(fill(card.explanation, width))
+    append_literal(text, fill(card.explanation, width), keep="\n")
     text.append("\n")
-    text.append(card.gloss)
+    append_literal(text, card.gloss)
     text.append("\n")
-    text.append(card.count_line, style="dim")
+    append_literal(text, card.count_line, "dim")
     return text
 
 

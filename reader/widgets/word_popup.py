@@ -22,6 +22,7 @@ from textual.widgets import Static
 from reader.lookup import Sense
 from reader.pinyin import NO_TONE, syllables
 from reader.script import Script
+from reader.widgets.literal import append_literal, literal
 from reader.widgets.popup_box import Anchor, PopupScreen
 
 HINT = "a add to vocabulary · ↑↓ choose · esc close"
@@ -32,23 +33,22 @@ TONES = (1, 2, 3, 4, 5)  # coloured by .word-popup--tone-N in reader.tcss
 
 def sense_text(sense: Sense, script: Script, tone_styles: dict[int, Style]) -> Text:
     """Headword, coloured pinyin and definitions, one sense in a few lines."""
-    text = Text()
-    text.append(sense.headword(script), style="bold")
+    text = literal(sense.headword(script), "bold")
     text.append("  ")
     if sense.pinyin_numbered:
         for index, (syllable, tone) in enumerate(syllables(sense.pinyin_numbered)):
             if index:
                 text.append(" ")
-            text.append(syllable, tone_styles.get(tone) if tone != NO_TONE else None)
+            append_literal(text, syllable, tone_styles.get(tone, "") if tone != NO_TONE else "")
     else:
-        text.append(sense.pinyin)
+        append_literal(text, sense.pinyin)
     if sense.source:
-        text.append(f"  {sense.source}", style="italic dim")
+        append_literal(text, f"  {sense.source}", "italic dim")
     text.append("\n")
-    text.append(sense.definition)
+    append_literal(text, sense.readable_definition(script))
     if sense.note:
         text.append("\n")
-        text.append(sense.note)
+        append_literal(text, sense.note)
     return text
 
 
@@ -100,6 +100,7 @@ class WordPopup(PopupScreen[None]):
     def on_mount(self) -> None:
         self._render_senses()
         self._place()
+        self.call_after_refresh(self._show_selected)
         self.watch(self.app, "shown_script", self._script_changed, init=False)
 
     def plain_text(self) -> str:
@@ -136,10 +137,15 @@ class WordPopup(PopupScreen[None]):
         if not self.senses:
             return
         self.selected = max(0, min(self.selected + step, len(self.senses) - 1))
-        views = list(self.query(SenseView))
-        for index, view in enumerate(views):
+        for index, view in enumerate(self.query(SenseView)):
             view.set_class(index == self.selected, "-selected")
-        self.box.scroll_to_widget(views[self.selected], animate=False)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        """Scroll the chosen entry into view: `a` adds the entry the reader sees chosen."""
+        views = list(self.query(SenseView))
+        if views:
+            self.box.scroll_to_widget(views[self.selected], animate=False)
 
     def action_add(self) -> None:
         if self._on_add is not None and self.senses:
