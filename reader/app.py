@@ -144,11 +144,13 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         super().__init__()
         self.settings = settings or Settings()
         source = source if source is not None else read_source(path)
-        self.text_length = len(source.text)
         # A long book first shows its opening, parsed alone; the whole is parsed in a worker.
         prefix = source.quick_prefix()
         self._unparsed: Source | None = source if prefix is not None else None
         self.document: Document = (prefix or source).parse()
+        # Places index the rendered text; a plain text's is known before it is all parsed.
+        plain = source.format == "text"
+        self.text_length = len(source.text) if plain else len(self.document.text)
         self.shown = ShownText(self.document, variant or self.settings.variant)
         self.glossary_files = list(glossaries)
         self.resume = resume
@@ -230,6 +232,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         document = message.document
         self._unparsed = None
         self.document = document
+        self.text_length = len(document.text)
         self.shown = ShownText(document, self.shown.variant)
         self.article.set_document(document, self.shown)
         self.outline.set_document(document, self.shown_title)
