@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from reader import paths, storage
 from reader.anchor import Anchor, find_again
@@ -112,8 +112,7 @@ class ReadingState:
 
     def add_bookmark(self, bookmark: Bookmark) -> bool:
         """Add in place order; False (and nothing added) when that place is already marked."""
-        places = _Places(self.bookmarks)
-        index = bisect.bisect_left(places, bookmark.place)
+        index = bisect.bisect_left(self.bookmarks, bookmark.place, key=_place_of)
         if index < len(self.bookmarks) and self.bookmarks[index].place == bookmark.place:
             return False
         self.bookmarks.insert(index, bookmark)
@@ -199,20 +198,11 @@ class ReadingState:
         return state
 
 
-class _Places:
-    """The bookmarks' places as a sequence for bisect, without building a list of them."""
-
-    def __init__(self, bookmarks: list[Bookmark]) -> None:
-        self._bookmarks = bookmarks
-
-    def __len__(self) -> int:
-        return len(self._bookmarks)
-
-    def __getitem__(self, index: int) -> int:
-        return self._bookmarks[index].place
+def _place_of(bookmark: Bookmark) -> int:
+    return bookmark.place
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     """JSON true/false are ints to Python; a place or a width is never a boolean."""
     return isinstance(value, int) and not isinstance(value, bool)
 
