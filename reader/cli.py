@@ -41,6 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--config-path", action="store_true", help="print where the settings file lives"
     )
     parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --outline: say for each line that looks like a heading why it is one or not",
+    )
+    parser.add_argument(
         "--script",
         choices=("original", *SCRIPTS),
         help="the script to show (default: the document's own)",
@@ -64,7 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = build_parser().parse_args(argv)
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if arguments.explain and not arguments.outline:
+        parser.error("--explain goes with --outline")
     try:
         return _run(arguments)
     except ReaderError as error:
@@ -95,9 +103,12 @@ def _run(arguments: argparse.Namespace) -> int:
     if arguments.print:
         return _print_text(source.text, arguments.script, variant)
     if arguments.outline:
-        from reader.parse import format_outline
+        from reader.parse import explain_outline, format_outline
 
-        sys.stdout.write(format_outline(source.parse()))
+        if arguments.explain:
+            sys.stdout.write(explain_outline(source.text, source.name, markdown=source.markdown))
+        else:
+            sys.stdout.write(format_outline(source.parse()))
         return 0
     if arguments.terms:
         return _print_terms(source.parse(), arguments.glossary, arguments.script, variant)

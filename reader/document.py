@@ -10,7 +10,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-ParagraphKind = Literal["title", "meta", "heading", "body", "contents"]
+ParagraphKind = Literal["title", "meta", "heading", "body", "contents", "verse"]
+"""``verse``: one line of a block typed as lines (a poem), set without gap or indent."""
 
 
 @dataclass(frozen=True, slots=True)

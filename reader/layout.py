@@ -46,11 +46,11 @@ def rough_cells(text: str) -> int:
 
 def gap_after(paragraphs: tuple[Paragraph, ...], index: int) -> int:
     """Blank lines after a paragraph: none before the rest of a long one cut in pieces, none
-    between metadata lines or the lines of a table of contents, one elsewhere."""
+    between metadata lines, the lines of a table of contents or of a poem, one elsewhere."""
     if index + 1 >= len(paragraphs) or paragraphs[index + 1].runs_on:
         return 0
     kind = paragraphs[index].kind
-    if kind in ("meta", "contents") and paragraphs[index + 1].kind == kind:
+    if kind in ("meta", "contents", "verse") and paragraphs[index + 1].kind == kind:
         return 0
     return 1
 
