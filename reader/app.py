@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document import Document
-from reader.features.lookup import LookupFeature
+from reader.features.lookup import LookupFeature, shared_dictionary
 from reader.features.places import PlacesFeature
 from reader.features.search import SearchFeature
 from reader.features.terms import TermsFeature
@@ -34,13 +34,22 @@ from reader.script import (
 )
 from reader.settings import Settings
 from reader.shown import ShownText
+from reader.visible import visible
 from reader.widgets.article import WIDTH_STEP, ArticleView
 from reader.widgets.key_bar import KeyBar
+from reader.widgets.literal import literal
 from reader.widgets.outline_tree import OutlineTree
 from reader.words import Segmenter
 
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.notifications import SeverityLevel
+
+    from reader.dictionary import Dictionary
+    from reader.features.lookup import LookupHost
+    from reader.features.places import PlacesHost
+    from reader.features.search import SearchHost
+    from reader.features.terms import TermsHost
 
 
 def section_commands() -> type[Provider]:
@@ -117,21 +126,28 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         resume: bool = True,
         source: Source | None = None,
         settings: Settings | None = None,
+        segmenter: Segmenter | None = None,
+        load_dictionary: Callable[[], Dictionary] | None = None,
     ) -> None:
+        """``segmenter`` and ``load_dictionary`` (called in a worker) default to jieba and
+        the bundled CC-CEDICT, loaded once per process."""
         super().__init__()
         self.settings = settings or Settings()
         source = source if source is not None else read_source(path)
-        self.text_length = len(source.text)
         # A long book first shows its opening, parsed alone; the whole is parsed in a worker.
         prefix = source.quick_prefix()
         self._unparsed: Source | None = source if prefix is not None else None
         self.document: Document = (prefix or source).parse()
-        self.shown = ShownText(self.document, variant or self.settings.variant)  # type: ignore[arg-type]
+        # Places index the rendered text; a plain text's is known before it is all parsed.
+        plain = source.format == "text"
+        self.text_length = len(source.text) if plain else len(self.document.text)
+        self.shown = ShownText(self.document, variant or self.settings.variant)
         self.glossary_files = list(glossaries)
         self.resume = resume
         self.script_choice = script  # None unless --script was given: then it beats the saved one
         # jieba, shared by the glossary and the word cursor; loaded in a worker after first paint
-        self.segmenter = Segmenter()
+        self.segmenter = segmenter if segmenter is not None else Segmenter()
+        self.load_dictionary = load_dictionary or shared_dictionary
         self.set_reactive(ReaderApp.shown_script, resolve(script, self.shown.own_script))
 
     # -- layout ------------------------------------------------------------------------------
@@ -201,6 +217,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         """Swap the opening for the whole book; places are the same in both, so nothing moves."""
         self._unparsed = None
         self.document = document
+        self.text_length = len(document.text)
         self.shown = ShownText(document, self.shown.variant)
         self.article.set_document(document, self.shown)
         self.outline.set_document(document, self.shown_title)
@@ -224,6 +241,21 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         gc.unfreeze()
         gc.enable()
         sys.setswitchinterval(self._switch_interval)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notice shows its words as written: a file name, a glossary's problem or a word of
+        the document is never markup, and a control character in it is shown as a symbol."""
+        if not markup:
+            message, title = visible(message, keep="\n"), visible(title)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     async def action_quit(self) -> None:
         self.save_places()
@@ -329,7 +361,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         return round(100 * self.article.visible_places()[1] / self.text_length)
 
     def _update_status(self) -> None:
-        if not self.is_mounted or not self.reading_screen_is_up():
+        if not self.reading_screen_is_up():
             return
         article = self.article
         section_index = self.document.section_index_at(article.top_place)
@@ -340,7 +372,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         ]
         if section_index is not None:
             parts.append(self.shown_title(self.document.sections[section_index].title))
-        self.query_one("#status", Static).update(" │ ".join(parts))
+        self.query_one("#status", Static).update(literal(" │ ".join(parts)))
 
     def action_help(self) -> None:
         from reader.widgets.help import HelpScreen, binding_rows
@@ -376,3 +408,12 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         yield SystemCommand("Wider text", "Widen the reading column (+)", self.action_wider)
         yield SystemCommand("Narrower text", "Narrow the reading column (-)", self.action_narrower)
         yield SystemCommand("Keys", "Every key of the reader (?)", self.action_help)
+
+
+if TYPE_CHECKING:
+
+    def _provides_what_the_features_need(
+        app: ReaderApp,
+    ) -> tuple[TermsHost, SearchHost, PlacesHost, LookupHost]:
+        """Never called: mypy checks here that the app is what each feature declares it uses."""
+        return app, app, app, app

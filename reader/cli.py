@@ -10,11 +10,18 @@ from pathlib import Path
 from reader import __version__
 from reader.document import Document
 from reader.errors import ReaderError
-from reader.script import SCRIPTS, VARIANTS, ScriptConverter, detect_script
+from reader.script import (
+    SCRIPTS,
+    VARIANTS,
+    ScriptChoice,
+    ScriptConverter,
+    Variant,
+    detect_script,
+)
 
 _EPILOG = """\
-With no FILE, the bundled sample article opens. FILE may be plain text or Markdown in UTF-8
-(with or without BOM), UTF-16, GB18030 or Big5; "-" reads standard input.
+With no FILE, the bundled sample article opens. FILE may be plain text, Markdown or HTML in
+UTF-8 (with or without BOM), UTF-16, GB18030 or Big5, or an EPUB book; "-" reads standard input.
 Inside the reader, press ? for every key."""
 
 
@@ -94,21 +101,27 @@ def _run(arguments: argparse.Namespace) -> int:
     settings, problems = load_settings()
     for problem in problems:
         print(f"reader: {problem}", file=sys.stderr)
-    variant = arguments.variant or settings.variant
+    variant: Variant = arguments.variant or settings.variant
     if arguments.export_vocab:
         return _export_vocab(Path(arguments.export_vocab))
     from reader.load import read_source
 
     source = read_source(arguments.file)  # every bad-input error surfaces here, as one line
     if arguments.print:
+        if source.format != "text":  # what it renders to, markup removed
+            from reader.formats.printed import printed
+
+            return _print_text(printed(source.parse()), arguments.script, variant)
         return _print_text(source.text, arguments.script, variant)
     if arguments.outline:
         from reader.parse import explain_outline, format_outline
 
-        if arguments.explain:
-            sys.stdout.write(explain_outline(source.text, source.name, markdown=source.markdown))
+        if arguments.explain and source.format == "text":
+            sys.stdout.write(explain_outline(source.text, source.name))
         else:
             sys.stdout.write(format_outline(source.parse()))
+            if arguments.explain:  # headings marked up, or a book's navigation: no rule fired
+                print(f"(sections from the {source.format} file's own structure)")
         return 0
     if arguments.terms:
         return _print_terms(source.parse(), arguments.glossary, arguments.script, variant)
@@ -127,10 +140,10 @@ def _run(arguments: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-def _print_text(text: str, script: str | None, variant: str) -> int:
+def _print_text(text: str, script: ScriptChoice | None, variant: Variant) -> int:
     """Convert only: printing needs no outline, so none is parsed."""
     if script in SCRIPTS:
-        text = ScriptConverter(detect_script(text), script, variant).convert(text)  # type: ignore[arg-type]
+        text = ScriptConverter(detect_script(text), script, variant).convert(text)
     sys.stdout.write(text)
     if text and not text.endswith("\n"):
         sys.stdout.write("\n")
@@ -138,7 +151,10 @@ def _print_text(text: str, script: str | None, variant: str) -> int:
 
 
 def _print_terms(
-    document: Document, glossary_files: list[Path], script: str | None = None, variant: str = "tw"
+    document: Document,
+    glossary_files: list[Path],
+    script: ScriptChoice | None = None,
+    variant: Variant = "tw",
 ) -> int:
     """One line per term found, in order of first appearance: term, count, pinyin, English.
 
@@ -153,11 +169,11 @@ def _print_terms(
     for problem in problems:
         print(f"reader: {problem}", file=sys.stderr)
     found = find_document_terms(document, glossary, Segmenter())
-    shown = resolve(script, detect_script(document.text))  # type: ignore[arg-type]
+    shown = resolve(script, detect_script(document.text))
     for key in found.order:
         entry = glossary.get(key)
         assert entry is not None
-        term = term_in_script(entry, shown, variant)  # type: ignore[arg-type]
+        term = term_in_script(entry, shown, variant)
         print(f"{term}\t{found.counts[key]}\t{entry.pinyin}\t{entry.en}")
     return 0
 

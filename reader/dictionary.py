@@ -15,14 +15,19 @@ from __future__ import annotations
 
 import gzip
 import re
+import threading
 import zlib
-from collections.abc import KeysView
+from collections.abc import Callable, KeysView
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.assets import assets_dir
 from reader.errors import ReaderError
 from reader.pinyin import numbered_to_marks
+
+if TYPE_CHECKING:
+    from reader.script import Script
 
 #: Release date of the bundled CC-CEDICT (its header's ``#! date=``), for the help screen.
 CEDICT_DATE = "2023-11-07"
@@ -36,6 +41,24 @@ _LINE_BYTES = re.compile(
 _LINE = re.compile(r"([^ \t\r\n#][^ \t\r\n]*) ([^ \t\r\n]+) \[([^\]\r\n]*)\] /([^\r\n]+)/[ \t]*\r?")
 _DATE = re.compile(rb"^#! date=(\d{4}-\d{2}-\d{2})", re.MULTILINE)
 _GZIP_MAGIC = b"\x1f\x8b"
+# A definition that only points elsewhere: a surname, or another form of a character.
+_SURNAME = re.compile(r"^surname [A-Z]")
+_POINTER = re.compile(
+    r"^(?:(?:old|archaic|ancient|unofficial|erroneous|Japanese|Korean|obsolete|dialect)\s+)*"
+    r"(?:variant|form) of |^(?:used in|see|see also|abbr\. for) "
+)
+# CC-CEDICT's cross-reference: 乾|干[gan1] (traditional|simplified[reading]), 跤[jiao1],
+# 乾|干 without a reading, or a bare [xing4].
+_HAN = r"[^\x00-\xff\s\[\]|,，;；:：/()（）]+"
+_REFERENCE = re.compile(
+    rf"(?P<first>{_HAN})(?:\|(?P<second>{_HAN}))?\[(?P<reading>[^\]]*)\]"
+    rf"|(?P<pair_first>{_HAN})\|(?P<pair_second>{_HAN})"
+    r"|\[(?P<bare>[A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]"
+)
+_CLASSIFIERS = re.compile(r"^CL:\s*(?P<list>.+)$")
+MAX_COMPOUND_LENGTH = 4  # the compounds a character's readings are counted in
+
+Frequency = Callable[[str], int]
 
 
 def bundled_path() -> Path:
@@ -57,6 +80,16 @@ class DictEntry:
         """The reading with tone marks ("Zhōng guó") for display."""
         return numbered_to_marks(self.pinyin)
 
+    @property
+    def minor(self) -> int:
+        """0 for an ordinary entry; 1 a name (capital reading), 2 a surname, 3 only a pointer
+        to another form ("variant of 乾|干[gan1]", "used in 自個兒"): shown after the rest."""
+        if all(_POINTER.match(definition) for definition in self.definitions):
+            return 3
+        if all(_SURNAME.match(definition) for definition in self.definitions):
+            return 2
+        return 1 if self.pinyin[:1].isupper() else 0
+
 
 class Dictionary:
     """CC-CEDICT indexed by simplified headword; build it with ``Dictionary.load()``."""
@@ -67,6 +100,9 @@ class Dictionary:
         self._index = index
         self.max_word_length = max(map(len, index), default=0)
         self.entry_count = sum(1 if isinstance(v, int) else len(v) for v in index.values())
+        self._compounds: dict[str, list[str]] | None = None
+        self._compounds_lock = threading.Lock()
+        self._usage: dict[tuple[str, str, str], int] = {}
         found = _DATE.search(data, 0, 4096)
         #: The data's date from its header ("2023-11-07"), None if the file has no header.
         self.date: str | None = found.group(1).decode("ascii") if found else None
@@ -113,6 +149,100 @@ class Dictionary:
                     break
         return found
 
+    def words_covering(
+        self, simplified_text: str, start: int, end: int, *, words: int = 6, characters: int = 8
+    ) -> list[str]:
+        """The headwords a word cursor on ``[start, end)`` covers: the longest first, then
+        each of its characters.
+
+        Words starting at ``start`` may run past ``end`` (the segmenter may have cut a word
+        short); other words lie inside the span. For 干部队伍 this offers 干部, 部队, 队伍,
+        then 干, 部, 队, 伍: at most ``words`` words and ``characters`` characters.
+        """
+        if not 0 <= start < end <= len(simplified_text):
+            return []
+        found: dict[str, int] = {}  # word -> its position, kept unique
+        for word in self.candidates(simplified_text, start, limit=words + 1):
+            found.setdefault(word, start)
+        longest = min(self.max_word_length, end - start)
+        for position in range(start + 1, end):
+            for length in range(min(longest, end - position), 1, -1):
+                word = simplified_text[position : position + length]
+                if word in self._index:
+                    found.setdefault(word, position)
+        ordered = sorted(found, key=lambda word: (-len(word), found[word]))
+        longer = [word for word in ordered if len(word) > 1][:words]
+        single = [char for char in simplified_text[start:end] if char in self._index]
+        return [*longer, *dict.fromkeys(single[:characters])]
+
+    def entries_by_use(
+        self, simplified_word: str, frequency: Frequency | None, original: str = ""
+    ) -> list[DictEntry]:
+        """The word's entries, the most useful first.
+
+        Ordinary entries before surnames and pointers to other forms; among them, in a
+        traditional text, those written as the text writes the word (``original``: 幹 for
+        幹部, 干 for 干涉); then names after common words, and a character's readings by how
+        common the compounds are that use it in that form and reading (jieba's
+        ``frequency``, None while it is not loaded): 幹 gàn of 干部 before 乾 gān, 行 xíng
+        before háng. Ties keep the file's order.
+        """
+        entries = self.lookup(simplified_word)
+        if len(entries) < 2:
+            return entries
+        single = len(simplified_word) == 1
+
+        def key(item: tuple[int, DictEntry]) -> tuple[bool, bool, int, int, int]:
+            index, entry = item
+            minor = entry.minor
+            usage = self._usage_of(entry, frequency) if single and frequency else 0
+            mismatch = bool(original) and entry.traditional != original
+            return (minor >= 2, mismatch, minor, -usage, index)
+
+        return [entry for _, entry in sorted(enumerate(entries), key=key)]
+
+    def prepare_usage(self) -> None:
+        """Index the compounds by character (about 50 ms), for ``entries_by_use``; a worker
+        calls it after loading so that the first look-up does not pay for it."""
+        with self._compounds_lock:
+            if self._compounds is not None:
+                return
+            compounds: dict[str, list[str]] = {}
+            for word in self._index:
+                if 1 < len(word) <= MAX_COMPOUND_LENGTH:
+                    for char in set(word):
+                        compounds.setdefault(char, []).append(word)
+            self._compounds = compounds
+
+    def _usage_of(self, entry: DictEntry, frequency: Frequency) -> int:
+        """How often compounds use this character in this form and reading (jieba's counts)."""
+        key = (entry.simplified, entry.traditional, entry.pinyin.lower())
+        cached = self._usage.get(key)
+        if cached is not None:
+            return cached
+        self.prepare_usage()
+        assert self._compounds is not None
+        char, form, reading = key
+        total = 0
+        for word in self._compounds.get(char, ()):
+            count = frequency(word)
+            if not count:
+                continue
+            for compound in self.lookup(word):
+                syllables = compound.pinyin.lower().split()
+                if len(syllables) != len(word) or len(compound.traditional) != len(word):
+                    continue
+                if any(
+                    simplified == char
+                    and compound.traditional[i] == form
+                    and syllables[i] == reading
+                    for i, simplified in enumerate(word)
+                ):
+                    total += count
+                    break
+        self._usage[key] = total
+        return total
+
     def headwords(self) -> KeysView[str]:
         """All simplified headwords (e.g. to add to jieba's word list)."""
         return self._index.keys()
@@ -133,6 +263,32 @@ class Dictionary:
             pinyin=pinyin,
             definitions=tuple(d for d in definitions.split("/") if d),
         )
+
+
+def readable_definition(definition: str, script: Script) -> str:
+    """A definition with CC-CEDICT's notation written out for a reader.
+
+    Cross-references come in the script on screen with tone marks ("variant of 乾|干[gan1]"
+    is "variant of 乾 gān" in traditional, "variant of 干 gān" in simplified), and the
+    measure-word list "CL:個|个[ge4],位[wei4]" reads "measure words: 个 gè, 位 wèi".
+    """
+
+    def reference(match: re.Match[str]) -> str:
+        if match["bare"] is not None:
+            return numbered_to_marks(match["bare"])
+        if match["pair_first"] is not None:
+            return match["pair_first"] if script == "traditional" else match["pair_second"]
+        first, second = match["first"], match["second"]
+        word = first if script == "traditional" or second is None else second
+        reading = numbered_to_marks(match["reading"].strip())
+        return f"{word} {reading}" if reading else word
+
+    classifiers = _CLASSIFIERS.match(definition)
+    if classifiers is not None:
+        words = [_REFERENCE.sub(reference, part.strip()) for part in classifiers["list"].split(",")]
+        label = "measure word" if len(words) == 1 else "measure words"
+        return f"{label}: {', '.join(words)}"
+    return _REFERENCE.sub(reference, definition)
 
 
 def _build_index(data: bytes) -> dict[str, int | tuple[int, ...]]:

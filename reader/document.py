@@ -10,8 +10,20 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
-ParagraphKind = Literal["title", "meta", "heading", "body", "contents", "verse"]
-"""``verse``: one line of a block typed as lines (a poem), set without gap or indent."""
+ParagraphKind = Literal[
+    "title",  # the document's title line
+    "meta",  # a key：value line under the title (時間：…, 作者：…)
+    "heading",  # a section heading; ``depth`` is its level
+    "body",  # prose
+    "contents",  # a line of a table of contents
+    "verse",  # one line of a block typed as lines (a poem): no gap or indent between them
+    "item",  # a list item; ``depth`` is its nesting (1 = top), ``marker`` its bullet or number
+    "code",  # verbatim lines: never re-wrapped or indented, no line-breaking rules
+    "table",  # cells: rows split by "\n", cells by "\t" (neither occurs inside a cell)
+    "rule",  # a thematic break; its text is empty
+    "image",  # an image's placeholder; its text is the alt text (or the file's name)
+]
+StyleKind = Literal["strong", "em", "code", "link"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +35,27 @@ class Paragraph:
     kind: ParagraphKind = "body"
     depth: int = 0  # for headings: the section depth (1 = top level)
     runs_on: bool = False  # the rest of a very long paragraph: no gap and no indent before it
+    marker: str = ""  # a list item's bullet or number ("•", "1."); "" for its later paragraphs
+    quote: int = 0  # how deep inside block quotes (any kind can be quoted: a heading, a list)
+
+
+@dataclass(frozen=True, slots=True)
+class InlineStyle:
+    """Emphasis, strong, code or a link over ``text[start:end]``: a style, not characters."""
+
+    start: int
+    end: int
+    kind: StyleKind
+    url: str = ""  # a link's target
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A node of the outline; ``text[start:start + len(title)] == title`` always holds."""
+    """A node of the outline, starting at ``start``.
+
+    Found in the text, ``text[start:start + len(title)] == title``; a book's own navigation
+    may name a chapter otherwise than its first line does.
+    """
 
     title: str
     depth: int  # 1 = top level; the document title is the root and not a Section
@@ -43,6 +71,8 @@ class Document:
     sections: tuple[Section, ...]  # in document order
     metadata: tuple[tuple[str, str], ...] = ()
     is_markdown: bool = False
+    styles: tuple[InlineStyle, ...] = ()  # in order of start
+    format: str = "text"  # text, markdown, epub, html: what it was read from
     _paragraph_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _section_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 

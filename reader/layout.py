@@ -10,29 +10,18 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import accumulate
 
+from reader.blocks import PARAGRAPH_INDENT, typeset
 from reader.document import Document, Paragraph
-from reader.typeset import cell_width, wrap
+from reader.lines import Line
+from reader.typeset import cell_width, display
 
-PARAGRAPH_INDENT = 4  # cells: two full-width spaces, as 「　　」 gives
-FULL_WIDTH_INDENT = "\u3000"
+__all__ = ["PARAGRAPH_INDENT", "ArticleLayout", "Line", "gap_after", "rough_cells"]
 
 # shown text of a paragraph, and each shown character's original offset (None: the same)
 Shown = tuple[str, list[int] | None]
 ShowParagraph = Callable[[int], Shown]
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One screen line: a span of a paragraph's shown text."""
-
-    paragraph: int
-    index: int  # line number inside the paragraph
-    start: int  # offsets into the shown paragraph text
-    end: int
-    indent: int  # cells of indent before the text (first line of an unindented paragraph)
 
 
 def rough_cells(text: str) -> int:
@@ -46,20 +35,16 @@ def rough_cells(text: str) -> int:
 
 def gap_after(paragraphs: tuple[Paragraph, ...], index: int) -> int:
     """Blank lines after a paragraph: none before the rest of a long one cut in pieces, none
-    between metadata lines, the lines of a table of contents or of a poem, one elsewhere."""
+    between metadata lines, the lines of a table of contents or of a poem, or the items of a
+    list (unless an item's next paragraph follows), one elsewhere."""
     if index + 1 >= len(paragraphs) or paragraphs[index + 1].runs_on:
         return 0
-    kind = paragraphs[index].kind
-    if kind in ("meta", "contents", "verse") and paragraphs[index + 1].kind == kind:
+    kind, following = paragraphs[index].kind, paragraphs[index + 1]
+    if kind in ("meta", "contents", "verse") and following.kind == kind:
+        return 0
+    if kind == "item" and following.kind == "item" and following.marker.strip():
         return 0
     return 1
-
-
-def first_indent(paragraph: Paragraph, text: str) -> int:
-    """Body paragraphs without their own full-width indent get one."""
-    if paragraph.kind != "body" or paragraph.runs_on or text.startswith((FULL_WIDTH_INDENT, " ")):
-        return 0
-    return PARAGRAPH_INDENT
 
 
 class ArticleLayout:
@@ -81,6 +66,9 @@ class ArticleLayout:
     def _estimate(self, index: int) -> int:
         """A paragraph's height from its length alone: a book opens without wrapping it all."""
         paragraph = self.document.paragraphs[index]
+        if paragraph.kind in ("code", "table"):  # a line per line of text, at least
+            rows = self.document.text.count("\n", paragraph.start, paragraph.end) + 1
+            return rows + (paragraph.kind == "table") + self._gaps[index]
         indent = PARAGRAPH_INDENT if paragraph.kind == "body" and not paragraph.runs_on else 0
         cells = int((paragraph.end - paragraph.start) * self._cells_per_char) + indent
         return max(1, -(-cells // self.width)) + self._gaps[index]
@@ -107,12 +95,7 @@ class ArticleLayout:
         lines = self._lines.get(index)
         if lines is None:
             text, _ = self._show(index)
-            indent = first_indent(self.document.paragraphs[index], text)
-            spans = wrap(text, self.width, first_indent=indent) or [(0, 0)]
-            lines = [
-                Line(index, number, start, end, indent if number == 0 else 0)
-                for number, (start, end) in enumerate(spans)
-            ]
+            lines = typeset(self.document.paragraphs[index], index, text, self.width)
             self._lines[index] = lines
             height = len(lines) + self._gaps[index]
             if height != self._heights[index]:
@@ -213,19 +196,41 @@ class ArticleLayout:
             return 0
         paragraph = self.document.paragraph_index_at(place)
         offset = self.shown_offset(paragraph, place)
-        lines = self.lines_of(paragraph)
-        row = 0
-        for number, line in enumerate(lines):
-            if line.start <= offset:
-                row = number
-        return self.tops[paragraph] + row
+        return self.tops[paragraph] + self.line_holding(paragraph, offset).index
 
-    def column_to_offset(self, line: Line, column: int) -> int:
-        """The shown offset under screen cell ``column`` (counted from the line's text start)."""
+    def line_holding(self, paragraph: int, offset: int) -> Line:
+        """The line of a paragraph that shows a shown offset (or the last one before it)."""
+        lines = self.lines_of(paragraph)
+        for line in lines:
+            if any(piece.start <= offset < piece.end for piece in line.pieces):
+                return line  # a table's cell: lines of other cells lie between its own
+        holding = lines[0]
+        for line in lines:
+            if line.start <= offset and not line.pieces:
+                holding = line
+        return holding
+
+    def column_in_line(self, line: Line, offset: int) -> int | None:
+        """The cell column (from the line's text start) where a shown offset is drawn, or
+        None when the line does not show it (another cell of a table's row)."""
         text, _ = self._show(line.paragraph)
-        cells = 0
-        for offset in range(line.start, line.end):
-            cells += cell_width(text[offset])
-            if cells > column:
-                return offset
+        for piece in line.spans():
+            if piece.start <= offset <= piece.end:
+                return piece.column + cell_width(display(text, piece.start, offset))
+        return None
+
+    def column_to_offset(self, line: Line, column: int) -> int | None:
+        """The shown offset under screen cell ``column`` (counted from the line's text start),
+        or None between a table's cells."""
+        text, _ = self._show(line.paragraph)
+        for piece in line.spans():
+            cells = piece.column
+            if column < cells:
+                return None
+            for offset in range(piece.start, piece.end):
+                cells += cell_width(display(text, offset, offset + 1))
+                if cells > column:
+                    return offset
+        if line.pieces:
+            return None
         return max(line.start, line.end - 1)

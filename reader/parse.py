@@ -191,7 +191,7 @@ def _body_pieces(text: str, start: int, end: int) -> list[Paragraph]:
     Converting, wrapping and segmenting work a paragraph at a time; a piece of at most
     MAX_PARAGRAPH_CHARS keeps each of those steps to milliseconds. The pieces run on.
     """
-    pieces = []
+    pieces: list[Paragraph] = []
     while end - start > MAX_PARAGRAPH_CHARS:
         limit = start + MAX_PARAGRAPH_CHARS
         cut = max(text.rfind(mark, start, limit) for mark in _CUT_AFTER) + 1

@@ -6,15 +6,13 @@ its own script is the original, unchanged. Converters are built once and shared.
 
 from __future__ import annotations
 
-import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Literal
 
-import opencc
+from reader.converter import OpenCC, dictionary_entries, load_config
 
 Script = Literal["traditional", "simplified"]
 ScriptChoice = Literal["original", "traditional", "simplified"]
@@ -36,31 +34,38 @@ _CONFIGS: dict[tuple[Script, Variant], str] = {
     ("simplified", "twp"): "tw2sp",
 }
 _DETECT_SAMPLE = 4000  # characters read to decide a document's script
-# OpenCC never converts across these; converting piece by piece keeps places mappable.
-_SEPARATORS = re.compile(
-    r"(\s+|[,.?!*\-　，。、；：？！…“”‘’『』「」—－（）《》〈〉～．／＼\[\]［］【】{}｛｝])"
-)
 
 _build_lock = threading.Lock()
 
 
 @cache
-def _converter(config: str) -> opencc.OpenCC:
+def _converter(config: str) -> OpenCC:
     with _build_lock:
-        converter = opencc.OpenCC(config)
-        converter.convert("")  # load its dictionaries now, not on first use in a hot path
-        return converter
+        return OpenCC(config)  # its dictionaries load now, not on first use in a hot path
 
 
 def to_simplified(text: str) -> str:
     """The form used for matching terms and searches: t2s keeps the character count.
 
     Text with no character that t2s could change (most of a simplified book) is returned as it
-    is, without running OpenCC over it.
+    is, without running OpenCC over it; in a text of many lines, only the lines with such a
+    character are converted.
     """
-    if _t2s_changes().isdisjoint(text):
+    changes = _t2s_changes()
+    if changes.isdisjoint(text):
         return text
-    return _converter("t2s").convert(text)
+    convert = _converter("t2s").convert
+    if "\n" not in text:
+        return convert(text)
+    lines = text.split("\n")
+    changing = [index for index, line in enumerate(lines) if not changes.isdisjoint(line)]
+    if len(changing) == len(lines):
+        return convert(text)
+    # no conversion makes or takes a line break, so the lines come back one for one
+    converted = convert("\n".join(lines[index] for index in changing)).split("\n")
+    for index, line in zip(changing, converted, strict=True):
+        lines[index] = line
+    return "\n".join(lines)
 
 
 def keep_length(text: str, convert: Callable[[str], str]) -> str:
@@ -80,15 +85,7 @@ def simplified_in_place(text: str) -> str:
 @cache
 def _t2s_changes() -> frozenset[str]:
     """Every character that t2s can change, alone or inside one of its phrases."""
-    changing: set[str] = set()
-    for name in ("TSCharacters.txt", "TSPhrases.txt"):
-        for key, values in _dictionary_entries(name):
-            first = values[0] if values else key
-            if len(first) != len(key):
-                changing.update(key)
-            else:
-                changing.update(a for a, b in zip(key, first, strict=True) if a != b)
-    return frozenset(changing)
+    return load_config("t2s").changeable()
 
 
 def other(script: Script) -> Script:
@@ -115,21 +112,13 @@ def _script_only_characters() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _changed_keys(name: str) -> frozenset[str]:
-    return frozenset(key for key, values in _dictionary_entries(name) if key and key not in values)
-
-
-def _dictionary_entries(name: str) -> Iterator[tuple[str, list[str]]]:
-    """(key, values) of one of OpenCC's own dictionary files."""
-    path = Path(opencc.__file__).parent / "dictionary" / name
-    for line in path.read_text(encoding="utf-8").splitlines():
-        key, _, values = line.partition("\t")
-        yield key, values.split()
+    return frozenset(key for key, values in dictionary_entries(name) if key not in values)
 
 
 def resolve(choice: ScriptChoice | None, document_script: Script) -> Script:
     """The script to show for a user's choice ("original" and None mean the document's own)."""
     if choice in SCRIPTS:
-        return choice  # type: ignore[return-value]
+        return choice
     return document_script
 
 
@@ -158,24 +147,13 @@ class ScriptConverter:
     def convert_mapped(self, text: str) -> tuple[str, list[int] | None]:
         """Converted text and, when lengths differ, each shown character's original offset.
 
-        None means offsets are the same in both (every variant but twp). For twp the text is
-        converted clause by clause, so a place is off by at most a character inside a phrase.
+        None means offsets are the same in both (every variant but twp). For twp, a phrase
+        that changed length spreads its characters evenly over the phrase it replaced.
         """
-        if self.is_identity or keeps_length(self.variant):
-            return self.convert(text), None
-        pieces: list[str] = []
-        offsets: list[int] = []
-        position = 0
-        for piece in _SEPARATORS.split(text):
-            if not piece:
-                continue
-            shown = self.convert(piece)
-            pieces.append(shown)
-            offsets.extend(
-                position + (index * len(piece)) // max(1, len(shown)) for index in range(len(shown))
-            )
-            position += len(piece)
-        return "".join(pieces), offsets
+        if self.is_identity or not text:
+            return text, None
+        shown, offsets = _converter(_CONFIGS[(self.target, self.variant)]).convert_mapped(text)
+        return shown, offsets
 
 
 def warm_up(converter: ScriptConverter) -> None:

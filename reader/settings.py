@@ -34,11 +34,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import paths
+from reader.script import VARIANTS, Variant
 
 if TYPE_CHECKING:
     import tomllib
 
-VARIANTS: tuple[str, ...] = ("tw", "hk", "cn", "twp")
 MIN_READING_WIDTH = 20
 MAX_READING_WIDTH = 400
 
@@ -56,7 +56,7 @@ def settings_path() -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    variant: str = "tw"
+    variant: Variant = "tw"
     reading_width: int = 80
     theme: str | None = None
     # binding id -> keys in Textual's keymap format, e.g. {"quit": "ctrl+q,f10"}

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from reader import paths, storage
 from reader.settings import MAX_READING_WIDTH, MIN_READING_WIDTH
@@ -136,7 +136,7 @@ class ReadingState:
         return state
 
 
-def _is_int(value: Any) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     """JSON true/false are ints to Python; a place or a width is never a boolean."""
     return isinstance(value, int) and not isinstance(value, bool)
 

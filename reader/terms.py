@@ -149,11 +149,10 @@ class _Boundaries:
         """The word ``place`` is strictly inside, if any; a form counts only if ``forms_too``."""
         block = self._block
         if not block[0] < place < block[1]:  # candidates come in order: often the same block
-            block = block_at(self._text, place)
-            if block is not None:
-                self._block = block
-        if block is None:
-            return None  # jieba never puts a word across a block's edge
+            found = block_at(self._text, place)
+            if found is None:
+                return None  # jieba never puts a word across a block's edge
+            block = self._block = found
         block_start, block_end = block
         starts = self._word_starts.get(block_start)
         if starts is None:

@@ -19,6 +19,8 @@ from itertools import accumulate
 
 from rich.cells import cell_len, get_character_cell_size
 
+from reader.visible import CONTROL_PICTURES
+
 __all__ = ["NO_LINE_START", "cell_width", "display", "estimate_lines", "wrap"]
 
 # Characters that must not begin a line: closing brackets and quotes, sentence and clause
@@ -49,7 +51,12 @@ class _CellTable(dict[str, int]):
     """Cell width per character, filled on first use; rich's table is the truth."""
 
     def __missing__(self, char: str) -> int:
-        width = 2 if "\u4e00" <= char <= "\u9fff" else get_character_cell_size(char)
+        if "\u4e00" <= char <= "\u9fff":
+            width = 2
+        elif ord(char) in CONTROL_PICTURES:  # shown as its one-cell symbol
+            width = 1
+        else:
+            width = get_character_cell_size(char)
         self[char] = width
         return width
 
@@ -126,7 +133,8 @@ def _widths(text: str) -> list[int]:
 
 
 def cell_width(text: str) -> int:
-    """Width of ``text`` in cells, measuring "\\n" and tabs as :func:`display` shows them."""
+    """Width of ``text`` in cells, measuring "\\n" and tabs as :func:`display` shows them (and a
+    control character as the one-cell symbol the screen shows for it)."""
     if text.isascii() and text.isprintable():
         return len(text)
     return sum(_widths(text))
@@ -137,6 +145,7 @@ def display(text: str, start: int, end: int) -> str:
 
     A newline between Latin text is a space (hard-wrapped English); next to CJK it is nothing
     (hard-wrapped Chinese). The whole ``text`` is passed so a newline can see its neighbours.
+    Other control characters are left in: the widget shows each as a symbol (reader.visible).
     """
     shown = text[start:end]
     if "\n" in shown:

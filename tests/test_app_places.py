@@ -11,7 +11,7 @@ from reader.settings import Settings, load_settings, settings_path
 from reader.state import StateStore, document_key
 from reader.widgets.bookmarks import BookmarksScreen
 from tests.conftest import SAMPLE
-from tests.screen import screen_lines
+from tests.screen import article_rows, notifications, screen_lines, status, wait_for_command
 
 # places of the sample's sections (the tests check them, so a changed sample shows here)
 FIRST_SECTION = 276  # 一、構建和諧社會對組織工作提出了新要求
@@ -28,18 +28,7 @@ def saved_state(text: str) -> dict:
 
 def article_lines(app: ReaderApp) -> list[str]:
     """The article's rows on screen, without the margins; blank rows dropped."""
-    region = app.article.content_region
-    strips = app.screen._compositor.render_strips()
-    rows = [strip.crop(region.x, region.right).text.strip() for strip in strips]
-    return [row for row in rows[region.y : region.bottom] if row]
-
-
-def status(app: ReaderApp) -> str:
-    return screen_lines(app)[0]
-
-
-def notifications(app: ReaderApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return [row for row in article_rows(app) if row]
 
 
 # -- resume ----------------------------------------------------------------------------------
@@ -402,7 +391,7 @@ async def test_the_theme_chosen_in_the_command_palette_is_remembered() -> None:
         app.action_change_theme()
         await pilot.pause()
         await pilot.press(*"gruvbox")
-        await pilot.pause(0.3)
+        await wait_for_command(pilot, "gruvbox")
         await pilot.press("enter")
         await pilot.pause()
         assert app.theme == "gruvbox"

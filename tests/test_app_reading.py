@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from screen import region_lines, screen_lines, text_lines
 from textual import events
 
 from reader.app import ReaderApp
 from reader.widgets.help import HelpScreen
 from reader.widgets.key_bar import KeyBar
+from tests.screen import (
+    region_lines,
+    screen_lines,
+    screen_strips,
+    status,
+    text_lines,
+    wait_for_command,
+    wait_for_whole_document,
+)
 
 SIZE = (120, 40)
 SECTION_TWO = "二、不斷提升工作水平,為構建和諧社會提供堅強的組織保證和人才支持"
-
-
-def status(app: ReaderApp) -> str:
-    return screen_lines(app)[0].strip()
 
 
 def article_top(app: ReaderApp) -> str:
@@ -58,7 +62,7 @@ async def test_unindented_paragraphs_get_a_two_character_indent() -> None:
         rows = region_lines(app, app.article)
         raw = [
             strip.crop(app.article.region.x, app.article.region.right).text
-            for strip in app.screen._compositor.render_strips()
+            for strip in screen_strips(app)
         ]
         body = next(i for i, row in enumerate(rows) if row.startswith("構建社會主義"))
         first_line, second_line = raw[1 + body], raw[2 + body]
@@ -344,7 +348,7 @@ async def test_command_palette_goes_to_a_section_by_name() -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"部風建設")
-        await pilot.pause(0.5)
+        await wait_for_command(pilot, "部風建設")
         await pilot.press("enter")
         await pilot.pause()
         # a run-in heading starts mid-paragraph: its line comes to the top
@@ -358,7 +362,7 @@ async def test_command_palette_finds_a_section_typed_in_the_other_script() -> No
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"调研能力")  # simplified, while the screen shows traditional
-        await pilot.pause(0.5)
+        await wait_for_command(pilot, "調研能力")
         await pilot.press("enter")
         await pilot.pause()
         assert app.document.text[app.article.top_place :].startswith("四是強化調研能力。")
@@ -370,7 +374,7 @@ async def test_command_palette_switches_script() -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Switch script")
-        await pilot.pause(0.5)
+        await wait_for_command(pilot, "Switch script")
         await pilot.press("enter")
         await pilot.pause()
         assert status(app).startswith("组织工作和谐社会交流 │ 简")
@@ -416,8 +420,7 @@ async def test_the_scrollbars_follow_the_whole_book_and_a_resize(tmp_path: Path)
     app = ReaderApp(path=path)
     async with app.run_test(size=(120, 20)) as pilot:
         article, outline = app.article, app.outline
-        while not app.document_complete:
-            await pilot.pause(0.02)
+        await wait_for_whole_document(pilot)
         await pilot.pause()
         assert outline.show_vertical_scrollbar
         await pilot.press("tab", "home", "space")  # fold the book's node: one line is left
@@ -444,8 +447,7 @@ async def test_a_long_book_opens_with_its_beginning_then_has_all_of_it(tmp_path:
     async with app.run_test(size=SIZE) as pilot:
         opening = len(app.document.sections)
         assert article_top(app) == "長書"
-        while not app.document_complete:
-            await pilot.pause(0.02)
+        await wait_for_whole_document(pilot)
         await pilot.pause()
         assert opening < 30 == len(app.document.sections)
         assert "第30章　章名" in {str(node.label) for node in app.outline._section_nodes}

@@ -7,7 +7,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from screen import screen_text
 from textual.pilot import Pilot
 from textual.worker import WorkerState
 
@@ -16,8 +15,8 @@ from reader.app import ReaderApp
 from reader.features.search import WAIT, SearchRun
 from reader.script import to_simplified
 from reader.search import Match
-from reader.widgets.article import Spans
 from reader.widgets.search_bar import SearchBar
+from tests.screen import article_rows, marks, screen_text, wait_for_whole_document, wait_until
 
 SIZE = (120, 40)
 
@@ -25,21 +24,6 @@ SIZE = (120, 40)
 def places(text: str, word: str) -> list[Match]:
     """The oracle: where ``word`` literally is in ``text``."""
     return [(m.start(), m.end()) for m in re.finditer(re.escape(word), text)]
-
-
-def marks(app: ReaderApp, kind: str) -> list[Match]:
-    spans = app.article._marks.get(kind, Spans())
-    return list(zip(spans.starts, spans.ends, strict=True))
-
-
-def article_rows(app: ReaderApp) -> list[str]:
-    """The rows the article shows on screen (its own cells only), stripped."""
-    region = app.article.content_region
-    strips = app.screen._compositor.render_strips()
-    return [
-        strip.crop(region.x, region.right).text.strip()
-        for strip in strips[region.y : region.bottom]
-    ]
 
 
 def shown_at(app: ReaderApp, match: Match) -> str:
@@ -319,6 +303,20 @@ async def test_latin_letters_match_in_any_case(tmp_path: Path) -> None:
         assert "HELLO" in shown_at(app, expected[2])
 
 
+async def test_an_imes_full_width_comma_finds_ascii_commas(tmp_path: Path) -> None:
+    path = tmp_path / "commas.txt"
+    path.write_text("一二, 三四,五\n\n六七，八\n", encoding="utf-8")
+    app = ReaderApp(path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        search_bar = bar(app)
+        assert search_bar is not None
+        search_bar.input.insert_text_at_cursor("，")  # as an IME commits it
+        await settle(pilot, "，")
+        assert marks(app, "match") == [(2, 3), (6, 7), (12, 13)]
+        assert app.search_label == "3 matches"
+
+
 async def test_the_search_runs_in_a_worker_and_the_keys_keep_working(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -340,8 +338,7 @@ async def test_the_search_runs_in_a_worker_and_the_keys_keep_working(
     app = ReaderApp(path=path)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            while not app.document_complete:  # a long text opens with its beginning only
-                await pilot.pause(0.02)
+            await wait_for_whole_document(pilot)
             expected = places(app.document.text, "構建")
             assert len(expected) == 10_000
             await pilot.press("slash", "构", "建")
@@ -363,10 +360,7 @@ async def test_the_search_runs_in_a_worker_and_the_keys_keep_working(
 
             # the query and a first paragraph or two (the warm-up worker may take one permit)
             permits.release(4)
-            for _ in range(500):
-                await pilot.pause(0.02)
-                if marks(app, "match-current"):
-                    break
+            await wait_until(pilot, lambda: marks(app, "match-current"), "the waiting enter")
             assert marks(app, "match-current") == [expected[0]]  # the waiting enter went there
             assert app.search_busy
             assert app.search_label == "match 1 / …"

@@ -6,8 +6,6 @@ import threading
 from pathlib import Path
 
 import pytest
-from screen import screen_text, wait_for_terms
-from test_terms import SAMPLE_TERMS
 
 import reader.document_terms as document_terms
 import reader.features.terms as terms_feature
@@ -16,10 +14,11 @@ from reader.document_terms import chunks
 from reader.features.terms import TermsFeature
 from reader.script import to_simplified
 from reader.terms import TermHit, count_terms
-from reader.widgets.article import Spans
 from reader.widgets.term_index import TermIndex
 from reader.widgets.term_popup import TermPopup
 from reader.words import Segmenter
+from tests.screen import marks, screen_strips, screen_text, wait_for_terms
+from tests.test_terms import SAMPLE_TERMS
 
 SIZE = (120, 40)
 Span = tuple[int, int]
@@ -61,22 +60,14 @@ DANGYUAN_KEYS = [
 
 
 def reader_app(segmenter: Segmenter | None = None, **options) -> ReaderApp:  # type: ignore[no-untyped-def]
-    app = ReaderApp(**options)
-    if segmenter is not None:
-        app.segmenter = segmenter
-    return app
-
-
-def marks(app: ReaderApp, kind: str) -> list[Span]:
-    spans = app.article._marks.get(kind, Spans())
-    return list(zip(spans.starts, spans.ends, strict=True))
+    return ReaderApp(segmenter=segmenter, **options)
 
 
 def article_cells(app: ReaderApp, attribute: str) -> list[str]:
     """The runs of text drawn in the article with a style attribute (reverse, underline)."""
     region = app.article.content_region
     runs: list[str] = []
-    for strip in app.screen._compositor.render_strips()[region.y : region.bottom]:
+    for strip in screen_strips(app)[region.y : region.bottom]:
         run = ""
         for segment in strip.crop(region.x, region.right - 1):  # not the scrollbar
             if segment.style is not None and getattr(segment.style, attribute):

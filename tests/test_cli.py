@@ -56,6 +56,18 @@ def test_outline_explain_names_the_rule_for_each_line(capsys, tmp_path: Path) ->
     )
 
 
+def test_outline_explain_of_a_marked_up_file_says_where_its_sections_come_from(
+    capsys, tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# 筆記\n\n## 第一章\n\n正文。\n", encoding="utf-8")
+    assert run(capsys, "--outline", "--explain", str(path)) == (
+        0,
+        "筆記\n  第一章\n(sections from the markdown file's own structure)\n",
+        "",
+    )
+
+
 def test_explain_alone_is_a_usage_error(capsys) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["--explain"])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.dictionary import CEDICT_DATE, DictEntry, Dictionary, bundled_path
+from reader.dictionary import CEDICT_DATE, DictEntry, Dictionary, bundled_path, readable_definition
 from reader.errors import ReaderError
 
 
@@ -144,3 +144,83 @@ def test_unreadable_file_is_one_clear_error(tmp_path: Path) -> None:
         broken.write_bytes(damaged)
         with pytest.raises(ReaderError, match="cannot read dictionary"):
             Dictionary.load(broken)
+
+
+def test_a_word_offers_the_words_it_covers_longest_first_then_each_character(
+    cedict: Dictionary,
+) -> None:
+    assert cedict.words_covering("交流", 0, 2) == ["交流", "交", "流"]
+    assert cedict.words_covering("干部队伍", 0, 4) == [
+        "干部",
+        "部队",
+        "队伍",
+        "干",
+        "部",
+        "队",
+        "伍",
+    ]
+    # a word the segmenter cut short: the longer headword starting there comes first
+    assert cedict.words_covering("社会主义和谐", 0, 2) == ["社会主义", "社会", "社", "会"]
+    assert cedict.words_covering("。交流", 0, 1) == []
+    assert cedict.words_covering("交流", 1, 1) == []
+    assert cedict.words_covering("交流", 0, 3) == []
+
+
+def test_a_characters_readings_come_by_use_surnames_and_variants_last(
+    cedict: Dictionary,
+) -> None:
+    from reader.words import Segmenter
+
+    jieba = Segmenter()
+    frequency = jieba.frequency
+
+    def order(word: str, original: str = "") -> list[tuple[str, str]]:
+        return [(e.traditional, e.pinyin) for e in cedict.entries_by_use(word, frequency, original)]
+
+    assert order("干") == [
+        ("幹", "gan4"),
+        ("干", "gan1"),
+        ("乾", "gan1"),
+        ("干", "Gan1"),
+        ("乾", "Gan1"),
+        ("乹", "gan1"),
+        ("亁", "gan1"),
+    ]
+    assert order("组", "組") == [("組", "zu3"), ("組", "Zu3")]
+    assert order("行") == [("行", "xing2"), ("行", "hang2")]
+    # a traditional text's own form first: 乾 of 乾淨 is dry, not 幹
+    assert order("干", "乾")[:2] == [("乾", "gan1"), ("幹", "gan4")]
+    # without jieba's counts the file's order stands, surnames and variants still last
+    assert [(e.traditional, e.pinyin) for e in cedict.entries_by_use("干", None)] == [
+        ("乾", "gan1"),
+        ("干", "gan1"),
+        ("幹", "gan4"),
+        ("乾", "Gan1"),
+        ("干", "Gan1"),
+        ("乹", "gan1"),
+        ("亁", "gan1"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("definition", "traditional", "simplified"),
+    [
+        ("CL:個|个[ge4]", "measure word: 個 gè", "measure word: 个 gè"),
+        (
+            "CL:個|个[ge4],支[zhi1],條|条[tiao2]",
+            "measure words: 個 gè, 支 zhī, 條 tiáo",
+            "measure words: 个 gè, 支 zhī, 条 tiáo",
+        ),
+        ("old variant of 乾|干[gan1]", "old variant of 乾 gān", "old variant of 干 gān"),
+        ("see 跤[jiao1]", "see 跤 jiāo", "see 跤 jiāo"),
+        ("used in 自個兒|自个儿[zi4 ge3 r5]", "used in 自個兒 zì gě r", "used in 自个儿 zì gě r"),
+        ("Taiwan pr. [xing4]", "Taiwan pr. xìng", "Taiwan pr. xìng"),
+        ("variant of 乾|干", "variant of 乾", "variant of 干"),
+        ("to walk [sic]; A|B", "to walk [sic]; A|B", "to walk [sic]; A|B"),
+    ],
+)
+def test_cc_cedict_notation_is_written_out_in_the_script_on_screen(
+    definition: str, traditional: str, simplified: str
+) -> None:
+    assert readable_definition(definition, "traditional") == traditional
+    assert readable_definition(definition, "simplified") == simplified

@@ -6,7 +6,6 @@ import itertools
 from pathlib import Path
 
 import pytest
-from test_terms import SAMPLE_TERMS
 
 from reader.cli import main
 from reader.document_terms import (
@@ -28,6 +27,7 @@ from reader.load import load_document
 from reader.paths import config_dir
 from reader.terms import TermHit
 from reader.words import Segmenter
+from tests.test_terms import SAMPLE_TERMS
 
 SAMPLE_TERM_LINES = [
     "和諧社會\t31\théxié shèhuì\tharmonious society; short form of 'socialist harmonious"

@@ -58,9 +58,9 @@ def test_length_keeping_variants_map_places_one_to_one(sample_text: str) -> None
 
 
 def test_twp_maps_each_shown_character_to_an_original_place() -> None:
-    text = "我用鼠标打开软件，然后关闭。"
+    text = "我用鼠标打开内存，然后关闭。"
     shown, offsets = ScriptConverter("simplified", "traditional", "twp").convert_mapped(text)
-    assert shown == "我用滑鼠開啟軟體，然後關閉。"
+    assert shown == "我用滑鼠開啟記憶體，然後關閉。"
     assert offsets is not None and len(offsets) == len(shown)
     assert offsets == sorted(offsets)
     assert shown[shown.index("，")] == text[offsets[shown.index("，")]]
@@ -82,10 +82,17 @@ def test_resolve(choice, own, expected) -> None:
 
 def test_to_simplified_leaves_text_alone_only_when_t2s_would(sample_text: str) -> None:
     """The shortcut for text t2s cannot change agrees with OpenCC, paragraph by paragraph."""
-    import opencc
+    from reader.converter import OpenCC
 
-    t2s = opencc.OpenCC("t2s")
+    t2s = OpenCC("t2s")
     simplified = t2s.convert(sample_text)
     for text in [*sample_text.split("\n"), *simplified.split("\n"), "反覆思量", "一目瞭然", "沈默"]:
         assert to_simplified(text) == t2s.convert(text), text
     assert to_simplified("反覆思量") == "反复思量"  # 覆 stays in simplified, but not here
+
+
+def test_to_simplified_converts_only_the_lines_that_need_it() -> None:
+    text = "简体一行\n繁體一行\n\n乾隆年間，天氣乾燥"
+    assert to_simplified(text) == "简体一行\n繁体一行\n\n乾隆年间，天气干燥"
+    simplified = "简体一行\n第二行"
+    assert to_simplified(simplified) is simplified

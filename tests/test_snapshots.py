@@ -3,9 +3,8 @@ update them with `pytest tests/test_snapshots.py --snapshot-update` and look at 
 
 from __future__ import annotations
 
-from screen import wait_for_terms
-
 from reader.app import ReaderApp
+from tests.screen import wait_for_terms
 
 
 def test_sample_traditional_120x40(snap_compare) -> None:

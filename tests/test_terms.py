@@ -6,12 +6,12 @@ import itertools
 import re
 from pathlib import Path
 
-import opencc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.assets import bundled_glossary_dir, sample_article
+from reader.converter import OpenCC
 from reader.glossary import Entry, Glossary, load_glossaries
 from reader.terms import TermHit, count_terms, find_terms, terms_in_order
 from reader.words import Segmenter
@@ -90,8 +90,8 @@ SAMPLE_TERMS = [
     ("深入基层", 1),
 ]
 
-_t2s = opencc.OpenCC("t2s")
-_s2tw = opencc.OpenCC("s2tw")
+_t2s = OpenCC("t2s")
+_s2tw = OpenCC("s2tw")
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ headword starting at the cursor, longest first, after any glossary term starting
 CC-CEDICT loads in a worker after the first paint (about 1.5 s and 26 MB); a lookup then
 takes a fraction of a millisecond. CC-CEDICT's words that jieba does not know (about 34k)
 are deliberately *not* added to jieba: that takes seconds under the segmenter's lock and
-would change the segmentation the glossary's term finder relies on. The popup's longest-first
-candidates cover the difference.
+would change the segmentation the glossary's term finder relies on. The popup's headwords
+starting at the cursor cover the difference.
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ import re
 import threading
 import time
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache, partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual import work
 
 from reader.errors import ReaderError
-from reader.features import app_of
+from reader.features import FeatureHost
 from reader.script import simplified_in_place
 from reader.typeset import cell_width, display
 
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 
 #: The cursor keys' actions (bound in ArticleView); enabled only while the cursor is on.
 WORD_ACTIONS = frozenset({"word_left", "word_right", "word_up", "word_down"})
-MAX_CANDIDATES = 5  # dictionary headwords offered at the cursor, longest first
 MAX_LINE_SKIP = 50  # lines ↑/↓ look through for one with a word on it
 LOADING = "Dictionary is loading…"
 
@@ -186,6 +185,23 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
+class LookupHost(FeatureHost, Protocol):
+    """What the word cursor and its popup use of the app."""
+
+    segmenter: Segmenter
+    load_dictionary: Callable[[], Dictionary]
+    glossary: Glossary | None  # the glossary feature's, once loaded
+
+    def call_from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
+
+    def refresh_bindings(self) -> None: ...
+
+
+def _app(feature: LookupFeature) -> LookupHost:
+    """The app the feature is mixed into (ReaderApp; app.py checks that it is a LookupHost)."""
+    return cast("LookupHost", feature)
+
+
 class LookupFeature:
     """The word cursor, the dictionary popup and adding words to the vocabulary."""
 
@@ -223,7 +239,7 @@ class LookupFeature:
 
     def lookup_glossary(self) -> Glossary | None:
         """The glossary feature's glossary, once it is loaded."""
-        return app_of(self).glossary
+        return _app(self).glossary
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -233,10 +249,10 @@ class LookupFeature:
 
     @work(thread=True, group="lookup", exit_on_error=False)
     def _lookup_load(self) -> None:
-        app = app_of(self)
+        app = _app(self)
         started = time.perf_counter()
         try:
-            dictionary = shared_dictionary()
+            dictionary = app.load_dictionary()
         except ReaderError as error:
             self._lookup_problem = f"Dictionary unavailable: {error}"
             app.call_from_thread(app.notify, self._lookup_problem, severity="error")
@@ -244,9 +260,10 @@ class LookupFeature:
         self.lookup_load_seconds = time.perf_counter() - started
         self._lookup_dictionary = dictionary
         app.segmenter.ensure_loaded()  # the cursor's words (shared with the glossary)
+        dictionary.prepare_usage()  # the order of a character's readings
 
     def _lookup_words(self) -> WordIndex:
-        app = app_of(self)
+        app = _app(self)
         if self._word_index is None or self._word_index.document is not app.document:
             self._word_index = WordIndex(app.document, app.segmenter)
         return self._word_index
@@ -269,7 +286,7 @@ class LookupFeature:
         if self._word_span is None:
             return False
         self._word_span = None
-        app = app_of(self)
+        app = _app(self)
         app.article.set_marks("word", [])
         app.refresh_bindings()
         return True
@@ -286,7 +303,7 @@ class LookupFeature:
 
     def move_word_cursor_to(self, place: int) -> bool:
         """Turn the cursor on at the word at ``place`` (or the nearest in its paragraph)."""
-        app = app_of(self)
+        app = _app(self)
         index = self._lookup_words()
         paragraph = app.document.paragraphs[app.document.paragraph_index_at(place)]
         word = index.word_at(place)
@@ -305,7 +322,7 @@ class LookupFeature:
         return True
 
     def _word_cursor_to_screen(self) -> bool:
-        app = app_of(self)
+        app = _app(self)
         first, last = app.article.visible_places()
         word = self._lookup_words().next_word(first)
         if word is None or word[0] >= last:
@@ -316,11 +333,11 @@ class LookupFeature:
         return True
 
     def _word_on_screen(self, span: Span) -> bool:
-        first, last = app_of(self).article.visible_places()
+        first, last = _app(self).article.visible_places()
         return first <= span[0] < last
 
     def _word_move_to(self, span: Span, *, keep_column: bool = False) -> None:
-        app = app_of(self)
+        app = _app(self)
         article = app.article
         was_on = self._word_span is not None
         self._word_span = span
@@ -339,13 +356,13 @@ class LookupFeature:
 
     def action_word_down(self) -> None:
         if self._word_span is None:  # only if check_action was bypassed: scroll as before
-            app_of(self).article.action_line_down()
+            _app(self).article.action_line_down()
         else:
             self._word_vertical(1)
 
     def action_word_up(self) -> None:
         if self._word_span is None:
-            app_of(self).article.action_line_up()
+            _app(self).article.action_line_up()
         else:
             self._word_vertical(-1)
 
@@ -368,7 +385,7 @@ class LookupFeature:
         if not self._word_on_screen(span):
             self._word_cursor_to_screen()
             return
-        layout = app_of(self).article.layout_model
+        layout = _app(self).article.layout_model
         y = layout.y_of_place(span[1] - 1 if direction > 0 else span[0])
         for _ in range(MAX_LINE_SKIP):
             y += direction
@@ -383,7 +400,7 @@ class LookupFeature:
                 return
 
     def _word_nearest_on_line(self, line: Line, goal: int, current: Span) -> Span | None:
-        app = app_of(self)
+        app = _app(self)
         article = app.article
         layout = article.layout_model
         paragraph = line.paragraph
@@ -399,7 +416,10 @@ class LookupFeature:
             end = min(line.end, layout.shown_offset(paragraph, word[1] - 1) + 1)
             if start >= end:
                 continue
-            column = left + cell_width(display(text, line.start, start))
+            column_in_line = layout.column_in_line(line, start)
+            if column_in_line is None:  # in another cell of a table's row
+                continue
+            column = left + column_in_line
             width = cell_width(display(text, start, end))
             if column <= goal < column + width:
                 return word
@@ -410,29 +430,40 @@ class LookupFeature:
 
     def _word_column(self, place: int) -> int:
         """The widget column where ``place`` is drawn."""
-        return app_of(self).article.column_of_place(place)
+        return _app(self).article.column_of_place(place)
 
-    def lookup_senses(self, place: int) -> list[Sense]:
-        """Glossary terms, then CC-CEDICT's headwords starting at ``place``, longest first.
+    def lookup_senses(self, place: int, end: int | None = None) -> list[Sense]:
+        """Glossary terms starting at ``place``, then CC-CEDICT's headwords that the word
+        ``[place, end)`` covers, longest first, then each of its characters.
 
-        Every entry of each headword is a sense (homographs: 行 xíng and háng). Needs the
-        dictionary; answers in well under a millisecond.
+        Every entry of each headword is a sense (homographs: 行 xíng and háng), the most
+        common first. Needs the dictionary; answers in well under a millisecond.
         """
         from reader.widgets.word_popup import Sense
 
         dictionary = self._lookup_dictionary
         if dictionary is None:
             return []
-        app = app_of(self)
+        app = _app(self)
         paragraph = app.document.paragraph_index_at(place)
         text = self._lookup_words().simplified(paragraph)
-        position = place - app.document.paragraphs[paragraph].start
+        # the text's own forms choose among a traditional headword's entries (幹 or 乾)
+        original = (
+            app.document.paragraph_text(paragraph) if app.shown.own_script == "traditional" else ""
+        )
+        base = app.document.paragraphs[paragraph].start
+        position = place - base
+        stop = position + 1 if end is None else max(position + 1, min(end - base, len(text)))
         senses: list[Sense] = []
         glossary = self.lookup_glossary()
         if glossary is not None:
             senses.extend(self._lookup_glossary_senses(glossary, text, position))
-        for word in dictionary.candidates(text, position, MAX_CANDIDATES):
-            for entry in dictionary.lookup(word):
+        segmenter = app.segmenter
+        frequency = segmenter.frequency if segmenter.loaded else None
+        for word in dictionary.words_covering(text, position, stop):
+            at = text.find(word, position)
+            written = original[at : at + len(word)] if original and at >= 0 else ""
+            for entry in dictionary.entries_by_use(word, frequency, written):
                 senses.append(
                     Sense(
                         simplified=entry.simplified,
@@ -450,7 +481,7 @@ class LookupFeature:
 
         forms: Mapping[str, str] = glossary.forms()
         longest = min(max(map(len, forms), default=0), len(text) - position)
-        variant = app_of(self).shown.variant
+        variant = _app(self).shown.variant
         senses: list[Sense] = []
         seen: set[str] = set()
         for length in range(longest, 0, -1):
@@ -480,14 +511,14 @@ class LookupFeature:
         span = self._word_span
         if span is None:
             return
-        app = app_of(self)
+        app = _app(self)
         if self._lookup_dictionary is None:
             app.notify(
                 self._lookup_problem or LOADING,
                 severity="warning" if self._lookup_problem else "information",
             )
             return
-        senses = self.lookup_senses(span[0])
+        senses = self.lookup_senses(span[0], span[1])
         if not senses:
             word = app.shown_title(app.document.text[span[0] : span[1]])
             app.notify(f"No dictionary entry for {word}")
@@ -521,7 +552,7 @@ class LookupFeature:
     def _lookup_add_to_vocabulary(self, sentence: str, sense: Sense) -> None:
         from reader.vocab import VocabItem, Vocabulary
 
-        app = app_of(self)
+        app = _app(self)
         vocabulary = self._lookup_vocabulary
         if vocabulary is None:
             vocabulary = self._lookup_vocabulary = Vocabulary.load()
@@ -531,7 +562,7 @@ class LookupFeature:
             simplified=sense.simplified,
             traditional=sense.traditional,
             pinyin=sense.pinyin,
-            definition=sense.definition,
+            definition=sense.readable_definition(app.shown_script),
             sentence=sentence,
             document_title=app.document.title,
         )

@@ -8,12 +8,13 @@ written next to, or into, the document itself.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from textual.binding import Binding
 from textual.theme import Theme
 
-from reader.features import app_of
+from reader.features import FeatureHost
 from reader.script import resolve
 from reader.state import (
     LABEL_WIDTH,
@@ -25,9 +26,49 @@ from reader.state import (
 )
 from reader.widgets.article import ArticleView
 
+if TYPE_CHECKING:
+    from textual.binding import BindingType
+    from textual.dom import DOMNode
+    from textual.signal import Signal
+    from textual.timer import Timer
+
+    from reader.script import ScriptChoice
+    from reader.settings import Settings
+    from reader.widgets.outline_tree import OutlineTree
+
 SAVE_EVERY = 5  # seconds between checks for an unsaved change while reading
 NOTICE_TIMEOUT = 10  # seconds a warning about the user's files stays on screen
 _LEADING = " \t\r\n,.;:!?、，。；：！？"
+
+
+class PlacesHost(FeatureHost, Protocol):
+    """What the reading state uses of the app."""
+
+    BINDINGS: ClassVar[list[BindingType]]
+    settings: Settings
+    script_choice: ScriptChoice | None
+    resume: bool
+    theme: str
+    theme_changed_signal: Signal[Theme]
+
+    @property
+    def outline(self) -> OutlineTree: ...
+
+    @property
+    def available_themes(self) -> dict[str, Theme]: ...
+
+    def set_keymap(self, keymap: dict[str, str]) -> None: ...
+
+    def set_interval(
+        self, interval: float, callback: Callable[[], object] | None = None, *, name: str | None
+    ) -> Timer: ...
+
+    def reading_screen_is_up(self) -> bool: ...
+
+
+def _app(feature: PlacesFeature) -> PlacesHost:
+    """The app the feature is mixed into (ReaderApp; app.py checks that it is a PlacesHost)."""
+    return cast("PlacesHost", feature)
 
 
 class PlacesFeature:
@@ -45,15 +86,16 @@ class PlacesFeature:
 
     def start_preferences(self) -> None:
         """Called on mount: the keymap and theme, which do not depend on the document."""
-        app = app_of(self)
+        app = _app(self)
         self._places_store = StateStore()
         self._places_apply_keymap()
         self._places_restore_theme()
-        app.theme_changed_signal.subscribe(app, self._places_theme_changed)
+        subscriber = cast("DOMNode", app)  # the app itself: it lives as long as the signal
+        app.theme_changed_signal.subscribe(subscriber, self._places_theme_changed)
 
     def start_places(self) -> None:
         """Called once the whole document is parsed: restore the reader's place in it."""
-        app = app_of(self)
+        app = _app(self)
         store = self._places_store
         assert store is not None
         self._places_key = document_key(app.document.text)
@@ -81,7 +123,7 @@ class PlacesFeature:
         self._places_save_theme()
 
     def _places_save_if_changed(self) -> None:
-        if self._places_state is None or not app_of(self).reading_screen_is_up():
+        if self._places_state is None or not _app(self).reading_screen_is_up():
             return  # not started, or the app is closing (quit saves)
         self._places_capture()
         if _comparable(self._places_state) != self._places_saved:
@@ -89,7 +131,7 @@ class PlacesFeature:
 
     def _places_capture(self) -> None:
         """Copy what is on screen into the state to save."""
-        app = app_of(self)
+        app = _app(self)
         state = self._places_state
         assert state is not None
         article = app.article
@@ -117,7 +159,7 @@ class PlacesFeature:
         message = f"{path}: cannot save ({error.strerror or error})"
         if message != self._places_error:  # once, not every few seconds
             self._places_error = message
-            app_of(self).notify(
+            _app(self).notify(
                 message, title="Reading state", severity="error", timeout=10, markup=False
             )
 
@@ -125,7 +167,7 @@ class PlacesFeature:
 
     def _places_restore_view(self, state: ReadingState) -> None:
         """Width and outline first (they change the layout), then the script, then the place."""
-        app = app_of(self)
+        app = _app(self)
         article = app.article
         if state.reading_width is not None:
             article.reading_width = state.reading_width
@@ -137,7 +179,7 @@ class PlacesFeature:
 
     def _places_apply_keymap(self) -> None:
         """The settings file's [keymap]: binding id -> keys; an unknown id is named."""
-        app = app_of(self)
+        app = _app(self)
         keymap = app.settings.keymap
         if not keymap:
             return
@@ -168,7 +210,7 @@ class PlacesFeature:
 
     def _places_restore_theme(self) -> None:
         """The remembered theme, else the settings' theme, else Textual's default."""
-        app = app_of(self)
+        app = _app(self)
         store = self._places_store
         assert store is not None
         data, notice = store.load_app()
@@ -205,7 +247,7 @@ class PlacesFeature:
 
     def _places_save_theme(self) -> None:
         """Remember the theme app-wide once the reader has chosen one of their own."""
-        app = app_of(self)
+        app = _app(self)
         if self._places_prefs is None or app.theme == self._places_theme:
             return
         data = {**self._places_prefs, "theme": app.theme}
@@ -222,7 +264,7 @@ class PlacesFeature:
 
     def action_add_bookmark(self) -> None:
         """`m`"""
-        app = app_of(self)
+        app = _app(self)
         state = self._places_state
         if state is None:
             return
@@ -235,7 +277,7 @@ class PlacesFeature:
 
     def action_bookmarks(self) -> None:
         """`'`: list bookmarks (jump, delete)."""
-        app = app_of(self)
+        app = _app(self)
         state = self._places_state
         if state is None:
             return
@@ -251,7 +293,7 @@ class PlacesFeature:
 
     def bookmark_label_at(self, place: int) -> str:
         """The section and the first words at ``place``, in the script on screen."""
-        app = app_of(self)
+        app = _app(self)
         document = app.document
         index = document.section_index_at(place)
         title = None
@@ -277,7 +319,7 @@ class PlacesFeature:
         state = self._places_state
         if state is None or index is None or not 0 <= index < len(state.bookmarks):
             return
-        article = app_of(self).article
+        article = _app(self).article
         article.scroll_to_place(state.bookmarks[index].place)
         article.focus()
 
@@ -285,7 +327,7 @@ class PlacesFeature:
 
     def _places_key_for(self, binding_id: str, default: str) -> str:
         """The key bound to ``binding_id`` after the settings' keymap (the first, if several)."""
-        keys = app_of(self).settings.keymap.get(binding_id)
+        keys = _app(self).settings.keymap.get(binding_id)
         return keys.split(",")[0] if keys else default
 
 

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import time
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final, Protocol, cast
 
 from textual import work
 from textual.worker import get_current_worker
 
+from reader.features import FeatureHost
 from reader.script import to_simplified
 from reader.search import Match, SearchIndex, match_label, next_match, previous_match
 
 if TYPE_CHECKING:
     from textual.timer import Timer
+    from textual.widget import Widget
+    from textual.worker import Worker
 
     from reader.document import Document
     from reader.widgets.search_bar import SearchBar
@@ -106,6 +110,23 @@ class SearchRun:
         return f"searching… {len(self.found)} so far" if self.found else "searching…"
 
 
+class SearchHost(FeatureHost, Protocol):
+    """What search uses of the app."""
+
+    def query_one(self, selector: str) -> Widget: ...
+
+    def set_timer(self, delay: float, callback: Callable[[], object] | None = None) -> Timer: ...
+
+    def call_from_thread(self, callback: Callable[..., Any], *args: Any) -> Any: ...
+
+    def reading_screen_is_up(self) -> bool: ...
+
+
+def _app(feature: SearchFeature) -> SearchHost:
+    """The app search is mixed into (ReaderApp; app.py checks that it is a SearchHost)."""
+    return cast("SearchHost", feature)
+
+
 class SearchFeature:
     """`/`, n, N and escape; the bar, the marks and the search worker."""
 
@@ -115,21 +136,23 @@ class SearchFeature:
     _search_run: SearchRun | None = None
     _search_timer: Timer | None = None
     _search_generation: int = 0
+    _search_job: Worker[None] | None = None
+    _search_warming: Worker[None] | None = None  # converts the text while the reader types
 
     # -- the bar -----------------------------------------------------------------------------
 
     async def action_search(self) -> None:
         """`/`: open the search bar (or go back to it)."""
-        article = self.article
-        if self.screen is not article.screen:  # a popup or another screen is on top
+        article = _app(self).article
+        if _app(self).screen is not article.screen:  # a popup or another screen is on top
             return
         bar = self._search_bar
         if bar is None:
             from reader.widgets.search_bar import SearchBar
 
             bar = self._search_bar = SearchBar(id="search-bar")
-            await self.query_one("#bottom").mount(bar, before="#keys")
-            self._warm_search_index(self.search_index())
+            await _app(self).query_one("#bottom").mount(bar, before="#keys")
+            self._search_warming = self._warm_search_index(self.search_index())
         bar.input.focus()
 
     def close_search(self) -> bool:
@@ -140,7 +163,7 @@ class SearchFeature:
         self._stop_search()
         self._search_run = None
         self._search_bar = None
-        article = self.article
+        article = _app(self).article
         article.set_marks("match", [])
         article.set_marks("match-current", [])
         bar.remove()
@@ -162,7 +185,9 @@ class SearchFeature:
             self._search_timer.stop()
             self._search_timer = None
         if message.query.strip():
-            self._search_timer = self.set_timer(DEBOUNCE, lambda: self._search_typed(message.query))
+            self._search_timer = _app(self).set_timer(
+                DEBOUNCE, lambda: self._search_typed(message.query)
+            )
         else:
             self._start_search("")
 
@@ -191,7 +216,7 @@ class SearchFeature:
         run = self._search_run
         if run is None or run.query != query:
             self._start_search(query)
-        self.article.focus()
+        _app(self).article.focus()
         self._search_step(+1)
 
     def on_search_bar_closed(self, message: SearchBar.Closed) -> None:
@@ -215,7 +240,7 @@ class SearchFeature:
         current = run.current
         if current is not None and not self._search_on_screen(current):
             current = None
-        self._search_go(direction, current, self.article.top_place)
+        self._search_go(direction, current, _app(self).article.top_place)
 
     def _search_go(self, direction: int, current: Match | None, place: int) -> None:
         run = self._search_run
@@ -240,13 +265,13 @@ class SearchFeature:
         run = self._search_run
         assert run is not None
         run.current = match
-        article = self.article
+        article = _app(self).article
         article.set_marks("match-current", [match])
         article.reveal(match[1] - 1)  # the end too, when the match wraps onto the next line
         article.reveal(match[0])
 
     def _search_on_screen(self, match: Match) -> bool:
-        first, end = self.article.visible_places()
+        first, end = _app(self).article.visible_places()
         return first <= match[0] < end
 
     def _search_show_count(self) -> None:
@@ -258,9 +283,9 @@ class SearchFeature:
 
     def search_index(self) -> SearchIndex:
         """The document's index, built once (it converts paragraphs only when searched)."""
-        if self._search_index is None or self._search_document is not self.document:
-            self._search_index = SearchIndex.from_document(self.document, to_simplified)
-            self._search_document = self.document
+        if self._search_index is None or self._search_document is not _app(self).document:
+            self._search_index = SearchIndex.from_document(_app(self).document, to_simplified)
+            self._search_document = _app(self).document
         return self._search_index
 
     def _stop_search(self) -> None:
@@ -269,23 +294,26 @@ class SearchFeature:
             self._search_timer.stop()
             self._search_timer = None
         self._search_generation += 1
-        self.workers.cancel_group(self, "search")
+        if self._search_job is not None:
+            self._search_job.cancel()
+            self._search_job = None
 
     def _start_search(self, query: str, origin: int | None = None) -> None:
         self._stop_search()
-        article = self.article
+        article = _app(self).article
         article.set_marks("match", [])
         article.set_marks("match-current", [])
         if not query.strip():
             self._search_run = None
         else:
             # converting twice the same paragraphs would only slow the search down
-            self.workers.cancel_group(self, "search-warm")
+            if self._search_warming is not None:
+                self._search_warming.cancel()
             if origin is None:
                 origin = article.top_place
             generation = self._search_generation
             self._search_run = SearchRun(query, origin, generation)
-            self._search_worker(self.search_index(), query, origin, generation)
+            self._search_job = self._search_worker(self.search_index(), query, origin, generation)
         self._search_show_count()
 
     @work(thread=True, exclusive=True, group="search")
@@ -305,25 +333,25 @@ class SearchFeature:
                 return True
             now = time.monotonic()
             if batch and (sent_at is None or now - sent_at >= REPORT_EVERY):
-                self.call_from_thread(self._search_found, generation, batch, False)
+                _app(self).call_from_thread(self._search_found, generation, batch, False)
                 batch, sent_at = [], now
             return False
 
         for match in index.iter_matches(query, origin, checkpoint):
             batch.append(match)
         if not stale():
-            self.call_from_thread(self._search_found, generation, batch, True)
+            _app(self).call_from_thread(self._search_found, generation, batch, True)
 
     def _search_found(self, generation: int, batch: list[Match], done: bool) -> None:
         """On the app's thread: take a batch of results unless a newer search replaced it."""
         run = self._search_run
-        if run is None or run.generation != generation or not self.reading_screen_is_up():
+        if run is None or run.generation != generation or not _app(self).reading_screen_is_up():
             return
         run.add(batch)
         if done:
             run.finish()
         if batch or done:
-            self.article.set_marks("match", run.known())
+            _app(self).article.set_marks("match", run.known())
         if run.pending is not None:
             self._search_go(*run.pending)
         self._search_show_count()

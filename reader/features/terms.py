@@ -11,27 +11,50 @@ enter or a click opens the term's popup, ``t`` the document's term index.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import work
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
-from reader.features import app_of
+from reader.features import FeatureHost
 from reader.widgets.popup_box import Anchor
 
 # The glossary, jieba and term matching are imported by the worker, not at start-up.
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
     from reader.document_terms import DocumentTerms
     from reader.glossary import Glossary
     from reader.terms import TermHit
     from reader.widgets.term_index import IndexRow, TermIndex
     from reader.widgets.term_popup import TermPopup
+    from reader.words import Segmenter
 
 REPORT_EVERY = 0.2  # seconds between two batches of terms sent by the worker
 NOTICE_TIMEOUT = 10  # seconds a warning about a glossary file stays on screen
 
 Span = tuple[int, int]
+
+
+class TermsHost(FeatureHost, Protocol):
+    """What the glossary feature uses of the app."""
+
+    glossary_files: list[Path]
+    segmenter: Segmenter
+
+    def call_from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
+
+    def bell(self) -> None: ...
+
+    def reading_screen_is_up(self) -> bool: ...
+
+
+def _app(feature: TermsFeature) -> TermsHost:
+    """The app the feature is mixed into (ReaderApp; app.py checks that it is a TermsHost)."""
+    return cast("TermsHost", feature)
 
 
 class TermsFeature:
@@ -64,13 +87,13 @@ class TermsFeature:
 
     def start_terms(self) -> None:
         """Called once after the first paint: load the glossary and find terms in a worker."""
-        self._find_terms(app_of(self).article.top_place)
+        self._find_terms(_app(self).article.top_place)
 
     @work(thread=True, exclusive=True, group="terms")
     def _find_terms(self, origin: int) -> None:
         from reader.document_terms import chunks, find_chunk_terms, load_user_glossary, outward
 
-        app = app_of(self)
+        app = _app(self)
         worker = get_current_worker()
         try:
             glossary, problems = load_user_glossary(app.glossary_files)
@@ -114,7 +137,7 @@ class TermsFeature:
 
     def _terms_found(self, batch: list[TermHit], covered: list[Span], done: bool) -> None:
         """On the app's thread: mark the new terms and bring the popup and index up to date."""
-        if not app_of(self).reading_screen_is_up():
+        if not _app(self).reading_screen_is_up():
             return  # the app is closing
         self._term_hits += tuple(batch)
         self._terms_covered = _merged([*self._terms_covered, *covered])
@@ -123,14 +146,14 @@ class TermsFeature:
         self._document_terms = DocumentTerms.of(self._term_hits)
         self.terms_complete = done
         if batch:
-            app_of(self).article.set_marks("term", self.document_terms.spans())
+            _app(self).article.set_marks("term", self.document_terms.spans())
         if self._term_index is not None:
             self._term_index.set_rows(self._term_index_rows(), complete=done)
         popup, selected = self._term_popup, self._term_selected
         if popup is not None and selected is not None:
             count = self.document_terms.counts.get(selected.key, 0)
             if count != popup.count:  # counted further while it is open
-                popup.show(popup.entry, count, popup.anchor)
+                popup.show(popup.entry, count, popup.target)
 
     def _terms_searched(self, start: int, end: int) -> bool:
         """Whether every place in ``[start, end)`` has been searched for terms."""
@@ -149,7 +172,7 @@ class TermsFeature:
         self._term_step(-1)
 
     def _term_step(self, direction: int) -> None:
-        app = app_of(self)
+        app = _app(self)
         terms = self.document_terms
         first, end = app.article.visible_places()
         current = self._term_selected
@@ -178,7 +201,7 @@ class TermsFeature:
 
     def select_term(self, hit: TermHit) -> None:
         """Select ``hit``: highlight it, bring it on screen, and move the popup there if open."""
-        app = app_of(self)
+        app = _app(self)
         article = app.article
         self._term_selected = hit
         article.set_marks("term-selected", [(hit.start, hit.end)])
@@ -197,7 +220,7 @@ class TermsFeature:
         if self._term_selected is None:
             return False
         self._term_selected = None
-        app_of(self).article.set_marks("term-selected", [])
+        _app(self).article.set_marks("term-selected", [])
         return True
 
     # -- the popup ---------------------------------------------------------------------------
@@ -219,7 +242,7 @@ class TermsFeature:
         return self._term_open_popup(hit)
 
     def _term_open_popup(self, hit: TermHit) -> bool:
-        app = app_of(self)
+        app = _app(self)
         entry = self._term_entry(hit)
         if entry is None:
             return False
@@ -255,7 +278,7 @@ class TermsFeature:
 
     def _term_anchor(self, hit: TermHit) -> Anchor:
         """The term's first cell and its first and last rows, on the screen."""
-        article = app_of(self).article
+        article = _app(self).article
         column, first_row = article.screen_offset_of(hit.start)
         _, last_row = article.screen_offset_of(hit.end - 1)
         return column, first_row, max(first_row, last_row)
@@ -264,7 +287,7 @@ class TermsFeature:
 
     def action_term_index(self) -> None:
         """`t`: the document's term index."""
-        app = app_of(self)
+        app = _app(self)
         if self._term_index is not None or app.screen is not app.article.screen:
             return
         if self.glossary is None:
@@ -301,7 +324,7 @@ class TermsFeature:
         hit = self.document_terms.first_of(key)
         if hit is not None:
             self.select_term(hit)
-        app_of(self).article.focus()
+        _app(self).article.focus()
 
 
 def _merged(spans: list[Span]) -> tuple[Span, ...]:

@@ -22,6 +22,7 @@ from reader.layout import ArticleLayout, Line
 from reader.script import Script
 from reader.shown import ShownText
 from reader.typeset import cell_width, display
+from reader.widgets.literal import append_literal, literal
 from reader.widgets.steady_scroll import SteadyScrollView
 
 MIN_READING_WIDTH = 20
@@ -50,6 +51,17 @@ class Spans:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans with the overlapping ones joined (a Spans must not overlap itself)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 class ArticleView(SteadyScrollView, can_focus=True):
@@ -82,6 +94,13 @@ class ArticleView(SteadyScrollView, can_focus=True):
         "article--heading-2",
         "article--heading-3",
         "article--run-in",
+        "article--code",
+        "article--image",
+        "article--decor",
+        "article--style-strong",
+        "article--style-em",
+        "article--style-code",
+        "article--style-link",
         "article--term",
         "article--term-selected",
         "article--match",
@@ -120,7 +139,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self.script: Script = script
         self._layout = ArticleLayout(document, shown.shower(script), reading_width)
         self._strips: LRUCache[tuple[int, int, int], Strip] = LRUCache(1024)
-        self._marks: dict[str, Spans] = {}
+        self._marks: dict[str, Spans] = self._style_marks()
         self._run_in = Spans.of(self._run_in_spans())
         self._top_place = 0
         self._pass_style: tuple[int, Style] | None = None  # set while a render pass runs
@@ -199,6 +218,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self.document = document
         self.shown = shown
         self._layout = ArticleLayout(document, shown.shower(self.script), self.text_width)
+        self._marks.update(self._style_marks())
         self._run_in = Spans.of(self._run_in_spans())
         self._invalidate_strips()
         self.scroll_to_place(place)
@@ -211,13 +231,27 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self._invalidate_strips()
         self.refresh()
 
+    def marked(self, kind: str) -> list[tuple[int, int]]:
+        """The spans marked as ``kind``, in order of place."""
+        spans = self._marks.get(kind, Spans())
+        return list(zip(spans.starts, spans.ends, strict=True))
+
     def _run_in_spans(self) -> list[tuple[int, int]]:
         spans = []
+        text = self.document.text
         for section in self.document.sections:
             paragraph = self.document.paragraphs[self.document.paragraph_index_at(section.start)]
-            if paragraph.kind == "body":
-                spans.append((section.start, section.start + len(section.title)))
+            end = section.start + len(section.title)
+            if paragraph.kind == "body" and text[section.start : end] == section.title:
+                spans.append((section.start, end))
         return spans
+
+    def _style_marks(self) -> dict[str, Spans]:
+        """The document's own inline styles (strong, em, code, links), as marks per kind."""
+        by_kind: dict[str, list[tuple[int, int]]] = {}
+        for style in self.document.styles:
+            by_kind.setdefault(f"style-{style.kind}", []).append((style.start, style.end))
+        return {kind: Spans.of(merged_spans(spans)) for kind, spans in by_kind.items()}
 
     def _invalidate_strips(self) -> None:
         self._strips.clear()
@@ -348,7 +382,8 @@ class ArticleView(SteadyScrollView, can_focus=True):
         column = x - self.line_left(line)
         if column < 0 or line.start >= line.end:
             return None
-        return self._layout.place_of(line.paragraph, self._layout.column_to_offset(line, column))
+        offset = self._layout.column_to_offset(line, column)
+        return None if offset is None else self._layout.place_of(line.paragraph, offset)
 
     def on_click(self, event: events.Click) -> None:
         place = self.place_at(event.x, event.y)
@@ -364,16 +399,16 @@ class ArticleView(SteadyScrollView, can_focus=True):
         layout = self._layout
         paragraph = self.document.paragraph_index_at(place)
         offset = layout.shown_offset(paragraph, place)
-        text, _ = self.shown.paragraph(self.script, paragraph)
-        line = next(
-            (ln for ln in reversed(layout.lines_of(paragraph)) if ln.start <= offset),
-            layout.lines_of(paragraph)[0],
-        )
-        return self.line_left(line) + cell_width(display(text, line.start, offset))
+        line = layout.line_holding(paragraph, offset)
+        return self.line_left(line) + (layout.column_in_line(line, offset) or 0)
 
     def line_left(self, line: Line) -> int:
         """The widget column where a line's text starts: padding, indent, a title centred."""
-        left = self.left_padding + line.indent
+        return self._line_edge(line) + line.indent
+
+    def _line_edge(self, line: Line) -> int:
+        """The widget column of a line's left edge (its decor is drawn from here)."""
+        left = self.left_padding
         if self.document.paragraphs[line.paragraph].kind == "title":
             text, _ = self.shown.paragraph(self.script, line.paragraph)
             shown = cell_width(display(text, line.start, line.end))
@@ -398,53 +433,74 @@ class ArticleView(SteadyScrollView, can_focus=True):
         key = (line.paragraph, line.index, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._render(line, width, base)
+            strip = self._render_strip(line, width, base)
             self._strips[key] = strip
         return strip
 
-    def _render(self, line: Line, width: int, base: Style) -> Strip:
+    def _render_strip(self, line: Line, width: int, base: Style) -> Strip:
         paragraph = self.document.paragraphs[line.paragraph]
         text, _ = self.shown.paragraph(self.script, line.paragraph)
-        styled = self._styled_line(line, text, paragraph.kind, paragraph.depth)
-        styled.stylize_before(base)
-        pad = self.line_left(line)
-        segments = [Segment(" " * pad, base), *styled.render(self.app.console)]
-        strip = Strip(segments, pad + styled.cell_len)
+        block_style = self._block_style(paragraph.kind, paragraph.depth)
+        decor_style = self.get_component_rich_style("article--decor", partial=True)
+        # what the line draws, by its column from the left edge: decor, then each text piece
+        drawn: list[tuple[int, Text]] = [
+            (column, literal(shown, decor_style)) for column, shown in line.decor
+        ]
+        for piece in line.spans():
+            styled = self._styled_span(line.paragraph, text, piece.start, piece.end)
+            drawn.append((line.indent + piece.column, styled))
+        drawn.sort(key=lambda item: item[0])
+        result = Text(style=block_style, no_wrap=True, end="")
+        for column, part in drawn:
+            if column > result.cell_len:
+                result.append(" " * (column - result.cell_len))
+            result.append_text(part)
+        result.stylize_before(base)
+        pad = self._line_edge(line)
+        segments = [Segment(" " * pad, base), *result.render(self.app.console)]
+        strip = Strip(segments, pad + result.cell_len)
         return strip.crop_extend(0, width, base)
 
-    def _styled_line(self, line: Line, text: str, kind: str, depth: int) -> Text:
-        """The line's text with the paragraph's style and every mark that touches it."""
+    def _styled_span(self, paragraph: int, text: str, first: int, last: int) -> Text:
+        """Shown text ``first..last`` of a paragraph with every style and mark that touches it."""
         layout = self._layout
-        block_style = self._block_style(kind, depth)
-        first = layout.place_of(line.paragraph, line.start)
-        last = layout.place_of(line.paragraph, line.end)
-        # cut points (shown offsets) where some mark starts or ends
+        start_place = layout.place_of(paragraph, first)
+        end_place = layout.place_of(paragraph, last)
         styles: list[tuple[int, int, Style]] = []
-        for kind_name in ("run-in", "term", "match", "word", "term-selected", "match-current"):
+        for kind_name in _MARK_ORDER:
             spans = self._run_in if kind_name == "run-in" else self._marks.get(kind_name)
             if not spans:
                 continue
             style = self.get_component_rich_style(f"article--{kind_name}", partial=True)
-            for index in spans.overlapping(first, max(last, first + 1)):
-                start = max(line.start, layout.shown_offset(line.paragraph, spans.starts[index]))
-                end = min(line.end, layout.shown_offset(line.paragraph, spans.ends[index] - 1) + 1)
+            for index in spans.overlapping(start_place, max(end_place, start_place + 1)):
+                start = max(first, layout.shown_offset(paragraph, spans.starts[index]))
+                end = min(last, layout.shown_offset(paragraph, spans.ends[index] - 1) + 1)
                 if start < end:
                     styles.append((start, end, style))
-        cuts = sorted(
-            {line.start, line.end, *(s for s, _, _ in styles), *(e for _, e, _ in styles)}
-        )
-        result = Text(style=block_style, no_wrap=True, end="")
+        cuts = sorted({first, last, *(s for s, _, _ in styles), *(e for _, e, _ in styles)})
+        result = Text(no_wrap=True, end="")
         for start, end in itertools.pairwise(cuts):
             covering = [st for s, e, st in styles if s <= start and end <= e]
-            result.append(display(text, start, end), Style.combine(covering) if covering else None)
+            piece = display(text, start, end)
+            append_literal(result, piece, Style.combine(covering) if covering else "")
         return result
 
     def _block_style(self, kind: str, depth: int) -> Style:
-        if kind == "title":
-            return self.get_component_rich_style("article--title", partial=True)
-        if kind == "meta":
-            return self.get_component_rich_style("article--meta", partial=True)
+        if kind in ("title", "meta", "code", "image"):
+            return self.get_component_rich_style(f"article--{kind}", partial=True)
         if kind == "heading":
             level = min(max(depth, 1), 3)
             return self.get_component_rich_style(f"article--heading-{level}", partial=True)
         return Style()
+
+
+# Marks drawn over the text, later ones over earlier ones: the document's own styles first.
+_MARK_ORDER = (
+    *(f"style-{kind}" for kind in ("strong", "em", "code", "link")),
+    "run-in",
+    "term",
+    "match",
+    "word",
+    "term-selected",
+    "match-current",
+)

@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.widgets.literal import literal
+
 
 class BookmarksScreen(ModalScreen[int | None]):
     """Dismisses with the index of the bookmark to jump to, or None.
@@ -33,12 +35,11 @@ class BookmarksScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
             yield Static("Bookmarks", id="bookmarks-title")
-            # markup off: a label is the document's own text, brackets and all
-            yield OptionList(*self._options(), markup=False, id="bookmarks-list")
+            yield OptionList(*self._options(), id="bookmarks-list")
             yield Static("enter jumps · d deletes · esc closes", id="bookmarks-help")
 
     def _options(self) -> list[Option]:
-        return [Option(label) for label in self._labels]
+        return [Option(literal(label)) for label in self._labels]
 
     @property
     def option_list(self) -> OptionList:

@@ -12,6 +12,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.widgets.literal import literal
+
 _KEY_NAMES = {
     "right_curly_bracket": "}",
     "left_curly_bracket": "{",
@@ -43,7 +45,7 @@ def binding_rows(
     for binding in bindings:
         if isinstance(binding, Binding):
             keys, description = binding.key, binding.description
-            if keymap and binding.id in keymap:
+            if keymap and binding.id is not None and binding.id in keymap:
                 keys = keymap[binding.id]
             elif binding.key_display:
                 keys = binding.key_display
@@ -71,8 +73,8 @@ def _key_table(groups: list[Group]) -> Table:
     table.add_column()
     for title, rows in groups:
         table.add_row("", Text(title, style="bold underline"))
-        for keys, description in rows:
-            table.add_row(keys, description)
+        for keys, description in rows:  # keys may be the settings file's: never markup
+            table.add_row(literal(keys), literal(description))
         table.add_row("", "")
     return table
 
@@ -95,5 +97,5 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(_key_table(left), classes="help-column")
                 yield Static(_key_table(right), classes="help-column")
             if self._notes:
-                yield Static(self._notes, id="help-notes")
+                yield Static(literal(self._notes), id="help-notes")
             yield Static("esc, q or ? closes this screen", id="help-close")

@@ -12,6 +12,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
+from reader.widgets.literal import append_literal
+
 
 class Key(NamedTuple):
     key: str  # what a click presses
@@ -112,9 +114,9 @@ class KeyBar(Widget):
         return line
 
     def _label(self, key: Key, styles: LabelStyles, separator: str = "") -> Text:
-        label = Text.assemble(separator, (f" {key.display} ", styles.key))
+        label = append_literal(Text(separator), f" {key.display} ", styles.key)
         if key.description:
-            label.append(f"{key.description} ", styles.description)
+            append_literal(label, f"{key.description} ", styles.description)
         if key.key == self.hovered:
             label.stylize(styles.hover)
         if not key.enabled:

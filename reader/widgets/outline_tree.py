@@ -14,6 +14,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.document import Document
+from reader.widgets.literal import literal
 from reader.widgets.steady_scroll import SteadyScrollView
 
 
@@ -59,6 +60,10 @@ class OutlineTree(Tree[int], SteadyScrollView):
         scroll_x, scroll_y = self.scroll_offset
         width = self.size.width
         return self._render_line(y + scroll_y, scroll_x, scroll_x + width, self._pass_style)
+
+    def process_label(self, label: str | Text) -> Text:
+        """A section's title as written: never markup, control characters as symbols."""
+        return literal(label) if isinstance(label, str) else label
 
     def render_label(self, node: TreeNode[int], base_style: Style, style: Style) -> Text:
         """A title too long for the pane ends in "…", so that a cut title looks cut."""

@@ -5,9 +5,11 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
 
 from reader.script import to_simplified
+from reader.widgets.literal import literal_content
 
 if TYPE_CHECKING:
     from reader.app import ReaderApp
@@ -24,8 +26,9 @@ class SectionCommands(Provider):
         app = self.reader
         for index, section in enumerate(app.document.sections):
             if section.depth == 1:
+                title = app.shown_title(section.title)
                 yield DiscoveryHit(
-                    app.shown_title(section.title), partial(app.go_to_section, index)
+                    literal_content(title), partial(app.go_to_section, index), text=title
                 )
 
     async def search(self, query: str) -> Hits:
@@ -39,7 +42,19 @@ class SectionCommands(Provider):
             if score > 0:
                 yield Hit(
                     score,
-                    matcher.highlight(label),
+                    highlighted(matcher, label),
                     partial(app.go_to_section, index),
+                    text=label,
                     help="Go to this section",
                 )
+
+
+def highlighted(matcher: Matcher, title: str) -> Content:
+    """The title with the letters the query matched set apart, never read as markup
+    (Textual's ``Matcher.highlight`` parses its candidate as markup)."""
+    content = literal_content(title)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, title)
+    for offset in offsets:
+        if not title[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from reader.document_terms import SearchKeys, TermQuery, search_keys, term_in_script
 from reader.glossary import Entry
 from reader.script import Script, Variant
+from reader.widgets.literal import append_literal
 
 PLACEHOLDER = "filter: 漢字 / 汉字, pinyin or English"
 HINT = "type to filter · ↑↓ choose · enter go to it · tab, s: 繁/简 · esc close"
@@ -38,12 +39,11 @@ class IndexRow:
 
 def row_text(row: IndexRow, script: Script, variant: Variant) -> Text:
     """ "  31  和諧社會  héxié shèhuì  harmonious society" (the gloss up to its first ';')."""
-    text = Text()
-    text.append(f"{row.count:>4}  ", style="dim")
-    text.append(term_in_script(row.entry, script, variant), style="bold")
-    text.append(f"  {row.entry.pinyin}", style="italic")
+    text = Text(f"{row.count:>4}  ", style="dim")
+    append_literal(text, term_in_script(row.entry, script, variant), "bold")
+    append_literal(text, f"  {row.entry.pinyin}", "italic")
     gloss = row.entry.en.split(";")[0].strip()
-    text.append(f"  {gloss}", style="dim")
+    append_literal(text, f"  {gloss}", "dim")
     return text
 
 

@@ -24,6 +24,7 @@ from reader.document_terms import TermCard, term_card
 from reader.glossary import Entry
 from reader.script import Script, Variant
 from reader.typeset import fill
+from reader.widgets.literal import append_literal, literal
 from reader.widgets.popup_box import CHROME_HEIGHT, CHROME_WIDTH, Anchor, box_width, place_box
 
 BOX_WIDTH = 64  # cells, border included; narrower on a narrow screen
@@ -37,21 +38,20 @@ def card_text(card: TermCard, width: int = BOX_WIDTH - CHROME_WIDTH) -> Text:
     The Chinese explanation is wrapped by our own line-breaking rules (Rich would start a
     line with 、 or split a year in two).
     """
-    text = Text()
-    text.append(card.term, style="bold")
+    text = literal(card.term, "bold")
     if card.other:
         text.append("  ")
-        text.append(card.other, style="dim")
+        append_literal(text, card.other, "dim")
     if card.category:
-        text.append(f"  {card.category}", style="italic dim")
+        append_literal(text, f"  {card.category}", "italic dim")
     text.append("\n")
-    text.append(card.pinyin, style="italic")
+    append_literal(text, card.pinyin, "italic")
     text.append("\n")
-    text.append(fill(card.explanation, width))
+    append_literal(text, fill(card.explanation, width), keep="\n")
     text.append("\n")
-    text.append(card.gloss)
+    append_literal(text, card.gloss)
     text.append("\n")
-    text.append(card.count_line, style="dim")
+    append_literal(text, card.count_line, "dim")
     return text
 
 
@@ -81,7 +81,7 @@ class TermPopup(ModalScreen[None]):
         self.count = count
         self.script: Script = script
         self.variant: Variant = variant
-        self.anchor = anchor
+        self.target = anchor
         self._locate = locate
 
     def compose(self) -> ComposeResult:
@@ -110,7 +110,7 @@ class TermPopup(ModalScreen[None]):
 
     def show(self, entry: Entry, count: int, anchor: Anchor) -> None:
         """Explain another term (or the same one with a new count or place)."""
-        self.entry, self.count, self.anchor = entry, count, anchor
+        self.entry, self.count, self.target = entry, count, anchor
         if self.is_mounted:
             self._draw()
 
@@ -126,7 +126,7 @@ class TermPopup(ModalScreen[None]):
         """Find the term again (the article was rewrapped); with ``place``, move the box."""
         anchor = self._locate() if self._locate is not None else None
         if anchor is not None:
-            self.anchor = anchor
+            self.target = anchor
         if place and self.is_mounted:
             self._place()
 
@@ -151,7 +151,7 @@ class TermPopup(ModalScreen[None]):
         needed = (
             CHROME_HEIGHT + len(text.wrap(console, inner)) + len(Text(HINT).wrap(console, inner))
         )
-        place_box(self.box, self.anchor, width, needed, self.app.size)
+        place_box(self.box, self.target, width, needed, self.app.size)
 
     # -- clicks ------------------------------------------------------------------------------
 

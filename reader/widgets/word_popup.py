@@ -22,8 +22,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from reader.dictionary import readable_definition
 from reader.pinyin import NO_TONE, syllables
 from reader.script import Script
+from reader.widgets.literal import append_literal, literal
 from reader.widgets.popup_box import CHROME_HEIGHT, CHROME_WIDTH, Anchor, box_width, place_box
 
 BOX_WIDTH = 60  # cells, border included; narrower on a narrow screen
@@ -53,26 +55,31 @@ class Sense:
     def definition(self) -> str:
         return "; ".join(self.definitions)
 
+    def readable_definition(self, script: Script) -> str:
+        """The definitions as shown: CC-CEDICT's notation written out in ``script``."""
+        if self.source:
+            return self.definition
+        return "; ".join(readable_definition(definition, script) for definition in self.definitions)
+
 
 def sense_text(sense: Sense, script: Script, tone_styles: dict[int, Style]) -> Text:
     """Headword, coloured pinyin and definitions, one sense in a few lines."""
-    text = Text()
-    text.append(sense.headword(script), style="bold")
+    text = literal(sense.headword(script), "bold")
     text.append("  ")
     if sense.pinyin_numbered:
         for index, (syllable, tone) in enumerate(syllables(sense.pinyin_numbered)):
             if index:
                 text.append(" ")
-            text.append(syllable, tone_styles.get(tone) if tone != NO_TONE else None)
+            append_literal(text, syllable, tone_styles.get(tone, "") if tone != NO_TONE else "")
     else:
-        text.append(sense.pinyin)
+        append_literal(text, sense.pinyin)
     if sense.source:
-        text.append(f"  {sense.source}", style="italic dim")
+        append_literal(text, f"  {sense.source}", "italic dim")
     text.append("\n")
-    text.append(sense.definition)
+    append_literal(text, sense.readable_definition(script))
     if sense.note:
         text.append("\n")
-        text.append(sense.note)
+        append_literal(text, sense.note)
     return text
 
 
@@ -110,7 +117,7 @@ class WordPopup(ModalScreen[None]):
         super().__init__()
         self.senses = list(senses)
         self.script: Script = script
-        self.anchor = anchor
+        self.target = anchor
         self.selected = max(0, min(selected, len(self.senses) - 1))
         self._on_add = on_add
 
@@ -123,6 +130,7 @@ class WordPopup(ModalScreen[None]):
     def on_mount(self) -> None:
         self._render_senses()
         self._place()
+        self.call_after_refresh(self._show_selected)
         self.watch(self.app, "shown_script", self._script_changed, init=False)
 
     @property
@@ -161,7 +169,7 @@ class WordPopup(ModalScreen[None]):
         console = self.app.console
         needed = CHROME_HEIGHT + sum(len(text.wrap(console, inner)) for text in self._texts())
         needed += len(Text(HINT).wrap(console, inner))
-        place_box(self.box, self.anchor, width, needed, self.app.size)
+        place_box(self.box, self.target, width, needed, self.app.size)
 
     # -- keys and clicks ---------------------------------------------------------------------
 
@@ -169,10 +177,15 @@ class WordPopup(ModalScreen[None]):
         if not self.senses:
             return
         self.selected = max(0, min(self.selected + step, len(self.senses) - 1))
-        views = list(self.query(SenseView))
-        for index, view in enumerate(views):
+        for index, view in enumerate(self.query(SenseView)):
             view.set_class(index == self.selected, "-selected")
-        self.box.scroll_to_widget(views[self.selected], animate=False)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        """Scroll the chosen entry into view: `a` adds the entry the reader sees chosen."""
+        views = list(self.query(SenseView))
+        if views:
+            self.box.scroll_to_widget(views[self.selected], animate=False)
 
     def action_add(self) -> None:
         if self._on_add is not None and self.senses:
