@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +14,7 @@ from reader.errors import ReaderError
 from reader.script import (
     SCRIPTS,
     VARIANTS,
+    Script,
     ScriptChoice,
     ScriptConverter,
     Variant,
@@ -21,7 +23,8 @@ from reader.script import (
 
 _EPILOG = """\
 With no FILE, the bundled sample article opens. FILE may be plain text or Markdown in UTF-8
-(with or without BOM), UTF-16, GB18030 or Big5; "-" reads standard input.
+(with or without BOM), UTF-16, GB18030 or Big5 (Shift-JIS, EUC-JP and EUC-KR are read as
+Japanese and Korean); "-" reads standard input.
 Inside the reader, press ? for every key."""
 
 
@@ -91,8 +94,12 @@ def _run(arguments: argparse.Namespace) -> int:
         print(settings_path())
         return 0
     settings, problems = load_settings()
-    for problem in problems:
-        print(f"reader: {problem}", file=sys.stderr)
+    opens_the_reader = not (
+        arguments.print or arguments.outline or arguments.terms or arguments.export_vocab
+    )
+    if not opens_the_reader:  # the reader shows them itself, where they can be read
+        for problem in problems:
+            print(f"reader: {problem}", file=sys.stderr)
     variant: Variant = arguments.variant or settings.variant
     if arguments.export_vocab:
         return _export_vocab(Path(arguments.export_vocab))
@@ -104,11 +111,13 @@ def _run(arguments: argparse.Namespace) -> int:
     if arguments.outline:
         from reader.parse import format_outline
 
-        sys.stdout.write(format_outline(source.parse()))
+        outline = format_outline(source.parse())
+        sys.stdout.write(_in_script(outline, arguments.script, variant, detect_script(source.text)))
         return 0
     if arguments.terms:
         return _print_terms(source.parse(), arguments.glossary, arguments.script, variant)
 
+    _check_terminal()
     from reader.app import ReaderApp
 
     app = ReaderApp(
@@ -118,15 +127,35 @@ def _run(arguments: argparse.Namespace) -> int:
         resume=not arguments.no_resume,
         source=source,
         settings=settings,
+        notices=problems,
     )
     app.run()
     return app.return_code or 0
 
 
+def _check_terminal() -> None:
+    """The reader draws on a terminal: refuse, in one line, to draw into a file or a pipe, or
+    on a terminal that cannot move its cursor."""
+    if not sys.stdout.isatty():
+        raise ReaderError(
+            "standard output is not a terminal; the reader draws on one"
+            " (--print writes the text instead)"
+        )
+    if os.environ.get("TERM", "") == "dumb":
+        raise ReaderError("TERM=dumb cannot show the reader (--print writes the text instead)")
+
+
+def _in_script(text: str, script: ScriptChoice | None, variant: Variant, own: Script) -> str:
+    """``text`` in the script asked for (as it is for none or "original")."""
+    if script in SCRIPTS:
+        return ScriptConverter(own, script, variant).convert(text)  # type: ignore[arg-type]
+    return text
+
+
 def _print_text(text: str, script: ScriptChoice | None, variant: Variant) -> int:
     """Convert only: printing needs no outline, so none is parsed."""
     if script in SCRIPTS:
-        text = ScriptConverter(detect_script(text), script, variant).convert(text)
+        text = _in_script(text, script, variant, detect_script(text))
     sys.stdout.write(text)
     if text and not text.endswith("\n"):
         sys.stdout.write("\n")

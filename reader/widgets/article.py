@@ -20,13 +20,12 @@ from textual.strip import Strip
 from reader.document import Document
 from reader.layout import ArticleLayout, Line
 from reader.script import Script
+from reader.settings import MAX_READING_WIDTH, MIN_READING_WIDTH
 from reader.shown import ShownText
 from reader.typeset import cell_width, display
 from reader.widgets.literal import append_literal, literal
 from reader.widgets.steady_scroll import SteadyScrollView
 
-MIN_READING_WIDTH = 20
-MAX_READING_WIDTH = 200
 WIDTH_STEP = 4
 MARGIN = 2  # cells kept free on each side of the text
 
