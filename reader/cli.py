@@ -22,9 +22,9 @@ from reader.script import (
 )
 
 _EPILOG = """\
-With no FILE, the bundled sample article opens. FILE may be plain text or Markdown in UTF-8
-(with or without BOM), UTF-16, GB18030 or Big5 (Shift-JIS, EUC-JP and EUC-KR are read as
-Japanese and Korean); "-" reads standard input.
+With no FILE, the bundled sample article opens. FILE may be plain text, Markdown or HTML in
+UTF-8 (with or without BOM), UTF-16, GB18030 or Big5 (Shift-JIS, EUC-JP and EUC-KR are read
+as Japanese and Korean), or an EPUB book; "-" reads standard input.
 Inside the reader, press ? for every key."""
 
 
@@ -107,6 +107,10 @@ def _run(arguments: argparse.Namespace) -> int:
 
     source = read_source(arguments.file)  # every bad-input error surfaces here, as one line
     if arguments.print:
+        if source.format != "text":  # what it renders to, markup removed
+            from reader.formats.printed import printed
+
+            return _print_text(printed(source.parse()), arguments.script, variant)
         return _print_text(source.text, arguments.script, variant)
     if arguments.outline:
         from reader.parse import format_outline

@@ -10,24 +10,39 @@ from reader.assets import sample_article
 from reader.decode import decode
 from reader.document import Document
 from reader.errors import ReaderError
+from reader.formats.sniff import Format, detect_format
 from reader.parse import parse_document
 
 STDIN = "-"
-_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 # A book longer than this first shows its opening, parsed alone, while the rest is parsed.
 QUICK_PREFIX_CHARS = 20_000  # a dozen screens: more than anyone reads before the rest is in
+QUICK_PREFIX_BYTES = 200_000  # an EPUB larger than this opens on its first chapters
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A document's decoded text, before it is parsed."""
+    """A document before it is parsed: its decoded text (an EPUB: its bytes) and format."""
 
     text: str
     name: str  # the file name shown as a fallback title, or "<stdin>"
-    markdown: bool
+    format: Format = "text"
+    data: bytes = b""  # an EPUB's archive
+    chapters_for: int | None = None  # an EPUB's opening: chapters until this many characters
 
     def parse(self) -> Document:
-        return parse_document(self.text, self.name, markdown=self.markdown)
+        if self.format == "markdown":
+            from reader.formats.markdown import markdown_document
+
+            return markdown_document(self.text, self.name)
+        if self.format == "html":
+            from reader.formats.html import html_document
+
+            return html_document(self.text, self.name)
+        if self.format == "epub":
+            from reader.formats.epub import epub_document
+
+            return epub_document(self.data, self.name, opening=self.chapters_for)
+        return parse_document(self.text, self.name)
 
     def quick_prefix(self) -> Source | None:
         """The opening of a long text, cut where a paragraph (or a sentence) ends; None for a
@@ -36,7 +51,16 @@ class Source:
         Places in the prefix are places in the whole text, so the reader can start on it and
         move to the whole document without losing its place.
         """
-        if len(self.text) <= QUICK_PREFIX_CHARS:
+        if self.format == "epub":
+            if len(self.data) <= QUICK_PREFIX_BYTES:
+                return None
+            return Source("", self.name, "epub", self.data, chapters_for=QUICK_PREFIX_CHARS)
+        if self.format == "markdown":
+            from reader.formats.markdown import markdown_prefix_end
+
+            cut = markdown_prefix_end(self.text, QUICK_PREFIX_CHARS)
+            return Source(self.text[:cut], self.name, "markdown") if cut > 0 else None
+        if self.format != "text" or len(self.text) <= QUICK_PREFIX_CHARS:
             return None
         text = self.text
         cut = text.rfind("\n\n", 0, QUICK_PREFIX_CHARS)
@@ -48,7 +72,7 @@ class Source:
             cut = text.rfind("。", 0, QUICK_PREFIX_CHARS) + 1
         if cut <= 0:
             return None
-        return Source(text[:cut], self.name, self.markdown)
+        return Source(text[:cut], self.name)
 
 
 def read_bytes(path: Path) -> bytes:
@@ -67,14 +91,13 @@ def read_bytes(path: Path) -> bytes:
 def read_source(location: str | Path | None) -> Source:
     """Read and decode; ``None`` is the bundled sample, ``"-"`` standard input."""
     if location is not None and str(location) == STDIN:
-        return _decoded(sys.stdin.buffer.read(), "<stdin>", markdown=False)
+        return _decoded(sys.stdin.buffer.read(), "<stdin>", "")
     if isinstance(location, str) and not location.strip():  # Path("") would be "."
         raise ReaderError(f"{location!r} is not a file name")
     path = sample_article() if location is None else Path(location)
     if path.is_dir():
         raise ReaderError(f"{path}: is a directory, not a file")
-    markdown = path.suffix.lower() in _MARKDOWN_SUFFIXES
-    return _decoded(read_bytes(path), str(path), markdown=markdown)
+    return _decoded(read_bytes(path), str(path), path.suffix)
 
 
 def load_document(location: str | Path | None) -> Document:
@@ -82,10 +105,20 @@ def load_document(location: str | Path | None) -> Document:
     return read_source(location).parse()
 
 
-def _decoded(data: bytes, location: str, *, markdown: bool) -> Source:
+def _decoded(data: bytes, location: str, suffix: str) -> Source:
+    name = location if location == "<stdin>" else Path(location).name
     try:
+        document_format = detect_format(suffix, data)
+        if document_format == "epub":
+            from reader.formats.epub import check_epub
+
+            check_epub(data)  # a bad book is refused now, not in the worker that reads it
+            return Source("", name, "epub", data)
+        if document_format == "html":
+            from reader.formats.html import decode_html
+
+            return Source(decode_html(data), name, "html")
         text, _encoding = decode(data)
     except ReaderError as error:
         raise ReaderError(f"{location}: {error}") from None
-    name = location if location == "<stdin>" else Path(location).name
-    return Source(text, name, markdown)
+    return Source(text, name, document_format)

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-import reader.features.lookup as lookup_module
+import reader.lookup as lookup_module
 import reader.words as words_module
 from reader.app import ReaderApp
 from reader.assets import bundled_glossary_dir
 from reader.dictionary import CEDICT_DATE
-from reader.features.lookup import WordIndex, sentence_around
 from reader.glossary import Entry, Glossary, load_glossaries
+from reader.lookup import WordIndex, sentence_around
 from reader.vocab import default_path
 from reader.widgets.word_popup import WordPopup
 from reader.words import Segmenter

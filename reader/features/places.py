@@ -53,6 +53,9 @@ class PlacesHost(FeatureHost, Protocol):
     theme_changed_signal: Signal[Theme]
 
     @property
+    def is_running(self) -> bool: ...
+
+    @property
     def outline(self) -> OutlineTree: ...
 
     @property
@@ -63,8 +66,6 @@ class PlacesHost(FeatureHost, Protocol):
     def set_interval(
         self, interval: float, callback: Callable[[], object] | None = None, *, name: str | None
     ) -> Timer: ...
-
-    def reading_screen_is_up(self) -> bool: ...
 
 
 def _app(feature: PlacesFeature) -> PlacesHost:
@@ -124,8 +125,8 @@ class PlacesFeature:
         self._places_save_theme()
 
     def _places_save_if_changed(self) -> None:
-        if self._places_state is None or not _app(self).reading_screen_is_up():
-            return  # not started, or the app is closing (quit saves)
+        if self._places_state is None or not _app(self).is_running:
+            return  # not started, or closed (only q saves on the way out)
         self._places_capture()
         if _comparable(self._places_state) != self._places_saved:
             self._places_write_state()
