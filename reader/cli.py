@@ -152,7 +152,7 @@ def _check_terminal() -> None:
 def _in_script(text: str, script: ScriptChoice | None, variant: Variant, own: Script) -> str:
     """``text`` in the script asked for (as it is for none or "original")."""
     if script in SCRIPTS:
-        return ScriptConverter(own, script, variant).convert(text)  # type: ignore[arg-type]
+        return ScriptConverter(own, script, variant).convert(text)
     return text
 
 
