@@ -111,10 +111,14 @@ def test_bad_input_is_one_line_and_status_2(capsys, tmp_path, make, message, act
 def test_permission_denied(capsys, tmp_path: Path, monkeypatch) -> None:
     path = _write(tmp_path / "secret.txt", "秘密".encode())
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = Path.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)  # the tests run as root: chmod would not stop it
     assert run(capsys, "--outline", str(path)) == (2, "", f"reader: {path}: permission denied\n")
 
 
