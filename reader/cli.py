@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.document import Document
@@ -18,6 +19,9 @@ from reader.script import (
     Variant,
     detect_script,
 )
+
+if TYPE_CHECKING:
+    from reader.known import KnownWords
 
 _EPILOG = """\
 With no FILE, the bundled sample article opens. FILE may be plain text, Markdown or HTML in
@@ -55,6 +59,22 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument(
         "--config-path", action="store_true", help="print where the settings file lives"
     )
+    actions.add_argument(
+        "--stats",
+        action="store_true",
+        help="print the document's words by HSK level, the share you know, its level",
+    )
+    actions.add_argument(
+        "--import-known",
+        metavar="LIST",
+        help="mark the words of a list known (one a line, or an Anki or Pleco export)",
+    )
+    actions.add_argument(
+        "--export-known",
+        metavar="OUT",
+        help='write the words you know, one a line ("-": standard output)',
+    )
+    parser.add_argument("--json", action="store_true", help="with --stats: print JSON")
     parser.add_argument(
         "--script",
         choices=("original", *SCRIPTS),
@@ -104,6 +124,12 @@ def _run(arguments: argparse.Namespace) -> int:
     variant: Variant = arguments.variant or settings.variant
     if arguments.export_vocab:
         return _export_vocab(Path(arguments.export_vocab))
+    if arguments.import_known:
+        return _import_known(arguments.import_known)
+    if arguments.export_known:
+        return _export_known(arguments.export_known)
+    if arguments.json and not arguments.stats:
+        raise ReaderError("--json goes with --stats")
     from reader.load import read_source
 
     source = read_source(arguments.file)  # every bad-input error surfaces here, as one line
@@ -120,6 +146,8 @@ def _run(arguments: argparse.Namespace) -> int:
         return 0
     if arguments.terms:
         return _print_terms(source.parse(), arguments.glossary, arguments.script, variant)
+    if arguments.stats:
+        return _print_stats(source.text, source.name, arguments.json, settings.level)
 
     from reader.app import ReaderApp
 
@@ -184,4 +212,78 @@ def _export_vocab(path: Path) -> int:
     except OSError as error:
         raise ReaderError(f"{path}: cannot write ({error.strerror or error})") from None
     print(f"{count} words written to {path}", file=sys.stderr)
+    return 0
+
+
+def _known_words() -> KnownWords:
+    from reader.known import KnownWords
+
+    known = KnownWords.load()
+    if known.notice:
+        print(f"reader: {known.notice}", file=sys.stderr)
+    return known
+
+
+def _print_stats(text: str, name: str, as_json: bool, default_level: int | None) -> int:
+    """The document's difficulty profile: one segmentation, cached by content."""
+    import json
+
+    from reader.difficulty import cached_segments, format_profile, profile, profile_json
+    from reader.difficulty import word_counts as count_words
+    from reader.script import simplified_in_place
+    from reader.words import Segmenter
+
+    known = _known_words()
+    simplified = text if detect_script(text) == "simplified" else simplified_in_place(text)
+    counts = count_words(simplified, cached_segments(simplified, Segmenter()))
+    known.default_level = default_level
+    result = profile(counts, known.is_known)
+    if as_json:
+        data = {"document": name, **profile_json(result), "your_level": known.level}
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(format_profile(result, title=name, reader_level=known.level))
+    return 0
+
+
+def _import_known(location: str) -> int:
+    from reader.decode import decode
+    from reader.known import read_word_list
+    from reader.load import read_bytes
+
+    data = sys.stdin.buffer.read() if location == "-" else read_bytes(Path(location))
+    text, _ = decode(data)
+    words, skipped = read_word_list(text)
+    known = _known_words()
+    try:
+        added = known.set_marks(words, True)
+    except OSError as error:
+        raise ReaderError(f"{known.path}: cannot write ({error.strerror or error})") from None
+    note = f"; {_count(skipped, 'line')} without a Chinese word" if skipped else ""
+    print(
+        f"{_count(added, 'word')} marked known ({len(words) - added} already were){note}; "
+        f"{len(known)} known in all",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _export_known(location: str) -> int:
+    from reader.known import format_word_list
+    from reader.storage import atomic_write_text
+
+    known = _known_words()
+    text = format_word_list(known.known_words())
+    if location == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        atomic_write_text(Path(location), text)
+    except OSError as error:
+        raise ReaderError(f"{location}: cannot write ({error.strerror or error})") from None
+    print(f"{len(known)} known words written to {location}", file=sys.stderr)
     return 0

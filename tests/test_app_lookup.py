@@ -391,6 +391,7 @@ async def test_down_in_the_popup_chooses_and_a_adds_it_to_the_vocabulary(
             "definition": "socialism",
             "sentence": FIRST_SENTENCE,
             "document_title": "組織工作和諧社會交流",
+            "section_title": "",
         },
         {
             "simplified": "社会",
@@ -399,6 +400,7 @@ async def test_down_in_the_popup_chooses_and_a_adds_it_to_the_vocabulary(
             "definition": "society; measure word: 個 gè",
             "sentence": FIRST_SENTENCE,
             "document_title": "組織工作和諧社會交流",
+            "section_title": "",
         },
     ]
 

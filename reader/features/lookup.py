@@ -191,11 +191,11 @@ class LookupFeature:
                 script=app.shown_script,
                 target=target,
                 selected=selected,
-                on_add=partial(self._lookup_add_to_vocabulary, sentence),
+                on_add=partial(self._lookup_add_to_vocabulary, sentence, span[0]),
             )
         )
 
-    def _lookup_add_to_vocabulary(self, sentence: str, sense: Sense) -> None:
+    def _lookup_add_to_vocabulary(self, sentence: str, place: int, sense: Sense) -> None:
         from reader.vocab import VocabItem, Vocabulary
 
         app = _app(self)
@@ -204,6 +204,8 @@ class LookupFeature:
             vocabulary = self._lookup_vocabulary = Vocabulary.load()
             if vocabulary.notice:
                 app.notify(vocabulary.notice, title="Vocabulary", severity="warning")
+        section_index = app.document.section_index_at(place)
+        section = app.document.sections[section_index] if section_index is not None else None
         item = VocabItem(
             simplified=sense.simplified,
             traditional=sense.traditional,
@@ -211,6 +213,7 @@ class LookupFeature:
             definition=sense.readable_definition(app.shown_script),
             sentence=sentence,
             document_title=app.document.title,
+            section_title=section.title if section is not None else "",
         )
         word = sense.headword(app.shown_script)
         try:
