@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -144,6 +147,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         super().__init__()
         self.settings = settings or Settings()
         source = source if source is not None else read_source(path)
+        self.document_path = source.path  # where its reading state is also found (None: stdin)
         # A long book first shows its opening, parsed alone; the whole is parsed in a worker.
         prefix = source.quick_prefix()
         self._unparsed: Source | None = source if prefix is not None else None
@@ -201,6 +205,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         # to the screen after 1 ms instead of 5 ms so keys answer at once while they run.
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(0.001)
+        self._save_on_signals()
         self.start_preferences()
         if self._unparsed is None:
             self.start_places()
@@ -275,6 +280,19 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
     async def action_quit(self) -> None:
         self.save_places()
         self.exit(0)
+
+    def _save_on_signals(self) -> None:
+        """Closing the terminal (SIGHUP) or SIGTERM saves the place and quits, as q does."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(number, self._ended_by_signal, number)
+
+    def _ended_by_signal(self, number: int) -> None:
+        self.save_places()
+        self.exit(return_code=128 + number)
 
     # -- keys shared by several features -----------------------------------------------------
 
