@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -21,7 +24,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.document import Document
 from reader.features.learner import LearnerFeature
 from reader.features.lookup import LookupFeature
-from reader.features.places import PlacesFeature
+from reader.features.places import NOTICE_TIMEOUT, PlacesFeature
 from reader.features.search import SearchFeature
 from reader.features.terms import TermsFeature
 from reader.load import Source, read_source
@@ -144,12 +147,16 @@ class ReaderApp(
         settings: Settings | None = None,
         segmenter: Segmenter | None = None,
         load_dictionary: Callable[[], Dictionary] | None = None,
+        notices: Iterable[str] = (),
     ) -> None:
         """``segmenter`` and ``load_dictionary`` (called in a worker) default to jieba and
-        the bundled CC-CEDICT, loaded once per process."""
+        the bundled CC-CEDICT, loaded once per process. ``notices`` are problems found before
+        the app started (in the settings file), shown once it is up."""
         super().__init__()
         self.settings = settings or Settings()
+        self._start_notices = list(notices)
         source = source if source is not None else read_source(path)
+        self.document_path = source.path  # where its reading state is also found (None: stdin)
         # A long book first shows its opening, parsed alone; the whole is parsed in a worker.
         prefix = source.quick_prefix()
         self._unparsed: Source | None = source if prefix is not None else None
@@ -207,6 +214,11 @@ class ReaderApp(
         # to the screen after 1 ms instead of 5 ms so keys answer at once while they run.
         self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(0.001)
+        for notice in self._start_notices:
+            self.notify(
+                notice, title="Settings", severity="warning", timeout=NOTICE_TIMEOUT, markup=False
+            )
+        self._save_on_signals()
         self.start_preferences()
         if self._unparsed is None:
             self.start_places()
@@ -281,6 +293,19 @@ class ReaderApp(
     async def action_quit(self) -> None:
         self.save_places()
         self.exit(0)
+
+    def _save_on_signals(self) -> None:
+        """Closing the terminal (SIGHUP) or SIGTERM saves the place and quits, as q does."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(number, self._ended_by_signal, number)
+
+    def _ended_by_signal(self, number: int) -> None:
+        self.save_places()
+        self.exit(return_code=128 + number)
 
     # -- keys shared by several features -----------------------------------------------------
 

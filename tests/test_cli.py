@@ -38,6 +38,44 @@ def test_outline_of_a_file_in_gb18030(capsys, tmp_path: Path) -> None:
     )
 
 
+def test_outline_explain_names_the_rule_for_each_line(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "書.txt"
+    junk = "《》目录 "
+    path.write_text(
+        f"書\n\n{junk}第一回　出門\n\n{junk}第二回　回家\n\n{junk}第三回　又出門\n\n"
+        "第三回中的人物很多。\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "--outline", "--explain", str(path))
+    assert (status, err) == (0, "")
+    assert out == (
+        "書\n  第一回　出門\n  第二回　回家\n  第三回　又出門\n"
+        "     3  《》目录 第一回　出門\n        section, depth 1: 第X回, after 《》目录\n"
+        "     5  《》目录 第二回　回家\n        section, depth 1: 第X回, after 《》目录\n"
+        "     7  《》目录 第三回　又出門\n        section, depth 1: 第X回, after 《》目录\n"
+        "     9  第三回中的人物很多。\n        第X回 followed by 中: a sentence\n"
+    )
+
+
+def test_outline_explain_of_a_marked_up_file_says_where_its_sections_come_from(
+    capsys, tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# 筆記\n\n## 第一章\n\n正文。\n", encoding="utf-8")
+    assert run(capsys, "--outline", "--explain", str(path)) == (
+        0,
+        "筆記\n  第一章\n(sections from the markdown file's own structure)\n",
+        "",
+    )
+
+
+def test_explain_alone_is_a_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--explain"])
+    assert stopped.value.code == 2
+    assert "--explain goes with --outline" in capsys.readouterr().err
+
+
 def test_print_in_each_script(capsys, sample_text: str) -> None:
     status, out, _ = run(capsys, "--print")
     assert (status, out) == (0, sample_text + "\n")
@@ -111,10 +149,14 @@ def test_bad_input_is_one_line_and_status_2(capsys, tmp_path, make, message, act
 def test_permission_denied(capsys, tmp_path: Path, monkeypatch) -> None:
     path = _write(tmp_path / "secret.txt", "秘密".encode())
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = Path.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)  # the tests run as root: chmod would not stop it
     assert run(capsys, "--outline", str(path)) == (2, "", f"reader: {path}: permission denied\n")
 
 
@@ -139,11 +181,90 @@ def test_version_and_help(capsys) -> None:
     out = capsys.readouterr().out
     for flag in ("--outline", "--print", "--terms", "--script", "--variant", "--glossary"):
         assert flag in out
+    # every variant explained, and the phrase variant's misreading of literary text shown
+    for variant in ("tw ", "hk ", "cn ", "twp "):
+        assert f"\n  {variant}" in out
+    assert "晋国的士兵 ->\n       晉國計程車兵" in out
+
+
+def test_each_variant_prints_as_its_help_says(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "variants.txt"
+    path.write_text("着急的里面。软件和内存。晋国的士兵\n", encoding="utf-8")
+    expected = {
+        "tw": "著急的裡面。軟件和內存。晉國的士兵\n",
+        "hk": "着急的裏面。軟件和內存。晉國的士兵\n",
+        "cn": "着急的裏面。軟件和內存。晉國的士兵\n",
+        "twp": "著急的裡面。軟體和記憶體。晉國計程車兵\n",
+    }
+    for variant, shown in expected.items():
+        command = ("--print", str(path), "--script", "traditional", "--variant", variant)
+        assert run(capsys, *command)[1] == shown
 
 
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_outline_in_the_script_asked_for(capsys) -> None:
+    status, out, err = run(capsys, "--outline", "--script", "simplified")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[:2] == [
+        "组织工作和谐社会交流",
+        "  一、构建和谐社会对组织工作提出了新要求",
+    ]
+    assert run(capsys, "--outline", "--script", "traditional") == (0, SAMPLE_OUTLINE, "")
+
+
+def test_an_empty_file_name_is_named_as_such(capsys) -> None:
+    assert run(capsys, "--print", "") == (2, "", "reader: '' is not a file name\n")
+
+
+def test_the_reader_refuses_to_draw_into_a_file(tmp_path: Path) -> None:
+    with (tmp_path / "screen.txt").open("w") as redirected:
+        result = subprocess.run(
+            [sys.executable, "-m", "reader"],
+            stdout=redirected,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    assert (result.returncode, result.stderr) == (
+        2,
+        "reader: standard output is not a terminal; the reader draws on one"
+        " (--print writes the text instead)\n",
+    )
+    assert (tmp_path / "screen.txt").read_text() == ""
+
+
+def test_the_reader_refuses_a_dumb_terminal(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert run(capsys, "--no-resume") == (
+        2,
+        "",
+        "reader: TERM=dumb cannot show the reader (--print writes the text instead)\n",
+    )
+
+
+def test_settings_problems_go_to_the_reader_not_to_stderr(
+    capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.app import ReaderApp
+    from reader.settings import settings_path
+
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("variant = 'xx'\n", encoding="utf-8")
+    shown: list[list[str]] = []
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setattr(ReaderApp, "run", lambda app: shown.append(app._start_notices))
+    problem = f"{path}:1: 'variant' must be one of tw, hk, cn, twp"
+    assert run(capsys, "--no-resume") == (0, "", "")
+    assert shown == [[problem]]
+    assert run(capsys, "--outline")[2] == f"reader: {problem}\n"  # no reader: on stderr
 
 
 def test_stats_of_a_small_text(capsys, tmp_path: Path) -> None:

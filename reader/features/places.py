@@ -2,8 +2,9 @@
 
 What is remembered per document (the place, the script shown, the outline's visibility, the
 reading width and the bookmarks) lives in the state store under the document's content key,
-so a renamed or moved copy resumes too; the theme is remembered app-wide. Nothing is ever
-written next to, or into, the document itself.
+so a renamed or moved copy resumes too, and an edited file is found by its path; the theme is
+remembered app-wide. Nothing is ever written next to, or into, the document itself. Saving
+merges with another reader's save of the same document (reader.state.merge).
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from reader.script import resolve
 from reader.state import (
     LABEL_WIDTH,
     Bookmark,
+    OpenDocument,
     ReadingState,
     StateStore,
     bookmark_label,
-    document_key,
 )
 from reader.widgets.article import ArticleView
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 SAVE_EVERY = 5  # seconds between checks for an unsaved change while reading
 NOTICE_TIMEOUT = 10  # seconds a warning about the user's files stays on screen
+THEME_SETTING_AT_PICK = "theme_setting"  # the settings' theme when the palette's was picked
 _LEADING = " \t\r\n,.;:!?、，。；：！？"
 
 
@@ -48,6 +50,7 @@ class PlacesHost(FeatureHost, Protocol):
     settings: Settings
     script_choice: ScriptChoice | None
     resume: bool
+    document_path: str | None
     theme: str
     theme_changed_signal: Signal[Theme]
 
@@ -76,7 +79,7 @@ class PlacesFeature:
     """Restores and saves the reading state; `m` and `'` for bookmarks."""
 
     _places_store: StateStore | None = None
-    _places_key: str = ""
+    _places_open: OpenDocument | None = None
     _places_state: ReadingState | None = None
     _places_saved: dict[str, Any] | None = None  # what the file holds, as last written/read
     _places_prefs: dict[str, Any] | None = None  # app-wide choices, as last written/read
@@ -99,10 +102,10 @@ class PlacesFeature:
         app = _app(self)
         store = self._places_store
         assert store is not None
-        self._places_key = document_key(app.document.text)
-        state, notice = store.load(self._places_key)
-        self._places_state = state
-        if notice:
+        opened = store.open(app.document.text, app.document_path)
+        self._places_open = opened
+        state = self._places_state = opened.state
+        for notice in opened.notices:
             app.notify(
                 notice,
                 title="Reading state",
@@ -145,16 +148,14 @@ class PlacesFeature:
         state.reading_width = None if width == default_width else width
 
     def _places_write_state(self) -> None:
-        state = self._places_state
-        assert state is not None and self._places_store is not None
+        opened = self._places_open
+        assert opened is not None
         try:
-            self._places_store.save(self._places_key, state)
+            opened.save()
         except OSError as error:
-            self._places_report_save_error(
-                f"{self._places_store.document_path(self._places_key)}", error
-            )
+            self._places_report_save_error(str(opened.file), error)
             return
-        self._places_saved = _comparable(state)
+        self._places_saved = _comparable(opened.state)
 
     def _places_report_save_error(self, path: str, error: OSError) -> None:
         message = f"{path}: cannot save ({error.strerror or error})"
@@ -210,7 +211,12 @@ class PlacesFeature:
         app.set_keymap(kept)
 
     def _places_restore_theme(self) -> None:
-        """The remembered theme, else the settings' theme, else Textual's default."""
+        """The theme picked in the palette, unless the settings' theme changed since the pick;
+        else the settings' theme, else Textual's default.
+
+        The pick is saved with the settings' theme of that moment: editing the file later
+        means the reader wants the file's theme now, and it applies.
+        """
         app = _app(self)
         store = self._places_store
         assert store is not None
@@ -227,6 +233,11 @@ class PlacesFeature:
         available = app.available_themes
         remembered = data.get("theme")
         configured = app.settings.theme
+        if isinstance(remembered, str) and data.get(THEME_SETTING_AT_PICK, "") != (
+            configured or ""
+        ):
+            remembered = None  # the file changed after the pick: the file wins
+            self._places_forget_theme()
         if isinstance(remembered, str) and remembered in available:
             app.theme = remembered
         elif configured:
@@ -243,6 +254,20 @@ class PlacesFeature:
                 )
         self._places_theme = app.theme
 
+    def _places_forget_theme(self) -> None:
+        assert self._places_store is not None and self._places_prefs is not None
+        data = {
+            key: value
+            for key, value in self._places_prefs.items()
+            if key not in ("theme", THEME_SETTING_AT_PICK)
+        }
+        try:
+            self._places_store.save_app(data)
+        except OSError as error:
+            self._places_report_save_error(str(self._places_store.app_path), error)
+            return
+        self._places_prefs = data
+
     def _places_theme_changed(self, theme: Theme) -> None:
         self._places_save_theme()
 
@@ -251,7 +276,11 @@ class PlacesFeature:
         app = _app(self)
         if self._places_prefs is None or app.theme == self._places_theme:
             return
-        data = {**self._places_prefs, "theme": app.theme}
+        data = {
+            **self._places_prefs,
+            "theme": app.theme,
+            THEME_SETTING_AT_PICK: app.settings.theme or "",
+        }
         assert self._places_store is not None
         try:
             self._places_store.save_app(data)

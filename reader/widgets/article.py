@@ -21,19 +21,18 @@ from reader.layout import ArticleLayout, Line
 from reader.lookup import WordIndex
 from reader.pinyin import TONES, apostrophe_before
 from reader.script import Script
+from reader.settings import MAX_READING_WIDTH, MIN_READING_WIDTH
 from reader.shown import ShownText
 from reader.spans import Span, Spans, merged
 from reader.typeset import cell_width, display
 from reader.widgets.literal import append_literal, literal
 from reader.widgets.popup_box import Anchor
-from reader.widgets.steady_scroll import SteadyScrollView
+from reader.widgets.textual_private import SteadyScrollView
 from reader.words import Segmenter
 
 if TYPE_CHECKING:
     from reader.layout import Readings
 
-MIN_READING_WIDTH = 20
-MAX_READING_WIDTH = 200
 WIDTH_STEP = 4
 MARGIN = 2  # cells kept free on each side of the text
 MAX_LINE_SKIP = 50  # lines the word cursor's ↑/↓ look through for one with a word on it
@@ -172,20 +171,15 @@ class ArticleView(SteadyScrollView, can_focus=True):
     def watch_reading_width(self) -> None:
         self._relayout()
 
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
+    def size_changed(self) -> None:
         """Rewrap as the screen lays out, before it paints: never the old wrap at a new size.
 
         (A Resize handler runs after that paint, and every line would be drawn twice.)
         """
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
-        if changed:
-            if self._layout.width != self.text_width:
-                self._relayout()
-            else:  # another height: a page more or less to ready, the same place on top
-                self.scroll_to_place(self._top_place)
-        return changed
+        if self._layout.width != self.text_width:
+            self._relayout()
+        else:  # another height: a page more or less to ready, the same place on top
+            self.scroll_to_place(self._top_place)
 
     def _relayout(self) -> None:
         """Rewrap for a new width, keeping the same place at the top."""
