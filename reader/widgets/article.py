@@ -24,7 +24,7 @@ from reader.spans import Span, Spans, merged
 from reader.typeset import cell_width, display
 from reader.widgets.literal import append_literal, literal
 from reader.widgets.popup_box import Anchor
-from reader.widgets.steady_scroll import SteadyScrollView
+from reader.widgets.textual_private import SteadyScrollView
 from reader.words import Segmenter
 
 MIN_READING_WIDTH = 20
@@ -166,20 +166,15 @@ class ArticleView(SteadyScrollView, can_focus=True):
     def watch_reading_width(self) -> None:
         self._relayout()
 
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
+    def size_changed(self) -> None:
         """Rewrap as the screen lays out, before it paints: never the old wrap at a new size.
 
         (A Resize handler runs after that paint, and every line would be drawn twice.)
         """
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
-        if changed:
-            if self._layout.width != self.text_width:
-                self._relayout()
-            else:  # another height: a page more or less to ready, the same place on top
-                self.scroll_to_place(self._top_place)
-        return changed
+        if self._layout.width != self.text_width:
+            self._relayout()
+        else:  # another height: a page more or less to ready, the same place on top
+            self.scroll_to_place(self._top_place)
 
     def _relayout(self) -> None:
         """Rewrap for a new width, keeping the same place at the top."""
