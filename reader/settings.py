@@ -45,10 +45,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import paths
-from reader.storage import MB, TooLarge, read_limited
 from reader.levels import parse_level
 from reader.readings import RUBY_STYLES
 from reader.script import VARIANTS, Variant
+from reader.storage import MB, TooLarge, read_limited
 
 if TYPE_CHECKING:
     import tomllib
