@@ -121,6 +121,7 @@ class ReaderApp(
         Binding("p", "pinyin", "Pinyin", id="pinyin"),
         Binding("K", "mark_known", "Mark known", show=False, id="mark_known"),
         Binding("P", "profile", "Profile", show=False, id="profile"),
+        Binding("L", "mark_new_words", "New words", show=False, id="new_words"),
         Binding("m", "add_bookmark", "Bookmark", show=False, id="add_bookmark"),
         Binding(
             "apostrophe", "bookmarks", "Bookmarks", key_display="'", show=False, id="bookmarks"
@@ -444,6 +445,7 @@ class ReaderApp(
                 [
                     ("p", "Pinyin: all words → new words → off"),
                     ("P", "Difficulty: the document's and the section's words by level"),
+                    ("L", "Underline the words you do not know"),
                 ],
             ),
         ]
@@ -467,6 +469,11 @@ class ReaderApp(
             "Difficulty profile",
             "The words of the document and this section by HSK level (P)",
             self.action_profile,
+        )
+        yield SystemCommand(
+            "Mark new words",
+            "Underline the words above your level you do not know (L)",
+            self.action_mark_new_words,
         )
         yield SystemCommand(
             "HSK level", "Your level: words above it count as new", self.choose_reader_level
