@@ -59,6 +59,13 @@ if TYPE_CHECKING:
     from reader.features.terms import TermsHost
 
 
+def learner_commands() -> type[Provider]:
+    """The palette's learner commands, imported when the palette first opens."""
+    from reader.widgets.learner_commands import LearnerCommands
+
+    return LearnerCommands
+
+
 def section_commands() -> type[Provider]:
     """The palette's section commands, imported when the palette first opens."""
     from reader.widgets.section_commands import SectionCommands
@@ -90,7 +97,7 @@ class ReaderApp(
     CSS_PATH = Path(__file__).with_name("reader.tcss")  # absolute: subclasses live elsewhere
     TITLE = "reader"
     AUTO_FOCUS = "#article"  # focused as the screen is made: no second styling pass
-    COMMANDS = App.COMMANDS | {section_commands}
+    COMMANDS = App.COMMANDS | {section_commands, learner_commands}
 
     # Every app-wide key, with an id for the settings file's [keymap]. Textual reads BINDINGS
     # only from DOM classes, so the features' keys are declared here too.
@@ -462,22 +469,6 @@ class ReaderApp(
         yield SystemCommand("Wider text", "Widen the reading column (+)", self.action_wider)
         yield SystemCommand("Narrower text", "Narrow the reading column (-)", self.action_narrower)
         yield SystemCommand("Keys", "Every key of the reader (?)", self.action_help)
-        yield SystemCommand(
-            "Pinyin", "Pinyin over every word, over new words, or off (p)", self.action_pinyin
-        )
-        yield SystemCommand(
-            "Difficulty profile",
-            "The words of the document and this section by HSK level (P)",
-            self.action_profile,
-        )
-        yield SystemCommand(
-            "Mark new words",
-            "Underline the words above your level you do not know (L)",
-            self.action_mark_new_words,
-        )
-        yield SystemCommand(
-            "HSK level", "Your level: words above it count as new", self.choose_reader_level
-        )
 
 
 if TYPE_CHECKING:
