@@ -360,6 +360,10 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
             return 100
         return round(100 * self.article.visible_places()[1] / self.text_length)
 
+    def update_status(self) -> None:
+        """Show the title, script, progress, section (and a link under the word cursor)."""
+        self._update_status()
+
     def _update_status(self) -> None:
         if not self.reading_screen_is_up():
             return
@@ -372,6 +376,10 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         ]
         if section_index is not None:
             parts.append(self.shown_title(self.document.sections[section_index].title))
+        cursor = self.word_cursor
+        url = None if cursor is None else self.document.link_at(cursor[0])
+        if url:  # a link's text is on screen; where it leads is shown here
+            parts.append(f"link: {url}")
         self.query_one("#status", Static).update(literal(" │ ".join(parts)))
 
     def action_help(self) -> None:

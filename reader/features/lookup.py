@@ -196,6 +196,8 @@ class LookupHost(FeatureHost, Protocol):
 
     def refresh_bindings(self) -> None: ...
 
+    def update_status(self) -> None: ...
+
 
 def _app(feature: LookupFeature) -> LookupHost:
     """The app the feature is mixed into (ReaderApp; app.py checks that it is a LookupHost)."""
@@ -289,6 +291,7 @@ class LookupFeature:
         app = _app(self)
         app.article.set_marks("word", [])
         app.refresh_bindings()
+        app.update_status()
         return True
 
     def click_word(self, place: int) -> bool:
@@ -347,6 +350,7 @@ class LookupFeature:
             self._word_goal_column = self._word_column(span[0])
         if not was_on:
             app.refresh_bindings()
+        app.update_status()  # a link's address shows while the cursor is on it
 
     def action_word_right(self) -> None:
         self._word_step(1)
