@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.assets import sample_article
@@ -12,6 +13,7 @@ from reader.document import Document
 from reader.errors import ReaderError
 from reader.formats.sniff import Format, detect_format
 from reader.parse import parse_document
+from reader.storage import MB, TooLarge, format_size, read_limited, read_limited_stream
 
 STDIN = "-"
 # A book longer than this first shows its opening, parsed alone, while the rest is parsed.
@@ -19,6 +21,9 @@ QUICK_PREFIX_CHARS = 20_000  # a dozen screens: more than anyone reads before th
 QUICK_PREFIX_BYTES = 200_000  # an EPUB larger than this opens on its first chapters
 # Markdown parses at about 0.3 MB/s: its opening is a few screens, ready in 25 ms
 MARKDOWN_PREFIX_CHARS = 6_000
+#: The longest document read (a long novel is 5 MB): beyond it, /dev/zero or a file that
+#: grows for ever is refused with one line instead of filling the memory.
+DOCUMENT_LIMIT = 256 * MB
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +35,7 @@ class Source:
     format: Format = "text"
     data: bytes = b""  # an EPUB's archive
     chapters_for: int | None = None  # an EPUB's opening: chapters until this many characters
+    path: str | None = None  # the file's absolute path; None for standard input
 
     def parse(self) -> Document:
         if self.format == "markdown":
@@ -56,12 +62,12 @@ class Source:
         if self.format == "epub":
             if len(self.data) <= QUICK_PREFIX_BYTES:
                 return None
-            return Source("", self.name, "epub", self.data, chapters_for=QUICK_PREFIX_CHARS)
+            return replace(self, chapters_for=QUICK_PREFIX_CHARS)
         if self.format == "markdown":
             from reader.formats.markdown import markdown_prefix_end
 
             cut = markdown_prefix_end(self.text, MARKDOWN_PREFIX_CHARS)
-            return Source(self.text[:cut], self.name, "markdown") if cut > 0 else None
+            return replace(self, text=self.text[:cut]) if cut > 0 else None
         if self.format != "text" or len(self.text) <= QUICK_PREFIX_CHARS:
             return None
         text = self.text
@@ -74,12 +80,14 @@ class Source:
             cut = text.rfind("。", 0, QUICK_PREFIX_CHARS) + 1
         if cut <= 0:
             return None
-        return Source(text[:cut], self.name)
+        return replace(self, text=text[:cut])
 
 
 def read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_limited(path, DOCUMENT_LIMIT)
+    except TooLarge:
+        raise ReaderError(f"{path}: {_too_large()}") from None
     except FileNotFoundError:
         raise ReaderError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -93,11 +101,27 @@ def read_bytes(path: Path) -> bytes:
 def read_source(location: str | Path | None) -> Source:
     """Read and decode; ``None`` is the bundled sample, ``"-"`` standard input."""
     if location is not None and str(location) == STDIN:
-        return _decoded(sys.stdin.buffer.read(), "<stdin>", "")
+        return _decoded(_read_stdin(), "<stdin>", "")
     path = sample_article() if location is None else Path(location)
     if path.is_dir():
         raise ReaderError(f"{path}: is a directory, not a file")
-    return _decoded(read_bytes(path), str(path), path.suffix)
+    source = _decoded(read_bytes(path), str(path), path.suffix)
+    return replace(source, path=os.path.realpath(path))
+
+
+def _read_stdin() -> bytes:
+    if sys.stdin is None:  # started with standard input closed
+        raise ReaderError("standard input is closed")
+    try:
+        return read_limited_stream(sys.stdin.buffer, DOCUMENT_LIMIT)
+    except TooLarge:
+        raise ReaderError(f"standard input: {_too_large()}") from None
+    except OSError as error:
+        raise ReaderError(f"standard input: cannot read ({error.strerror or error})") from None
+
+
+def _too_large() -> str:
+    return f"longer than {format_size(DOCUMENT_LIMIT)}, the most the reader opens"
 
 
 def load_document(location: str | Path | None) -> Document:
@@ -106,7 +130,7 @@ def load_document(location: str | Path | None) -> Document:
 
 
 def _decoded(data: bytes, location: str, suffix: str) -> Source:
-    name = location if location == "<stdin>" else Path(location).name
+    name = location if location == "<stdin>" else _shown_name(Path(location).name)
     try:
         document_format = detect_format(suffix, data)
         if document_format == "epub":
@@ -122,3 +146,9 @@ def _decoded(data: bytes, location: str, suffix: str) -> Source:
     except ReaderError as error:
         raise ReaderError(f"{location}: {error}") from None
     return Source(text, name, document_format)
+
+
+def _shown_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates, which no
+    output can encode) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
