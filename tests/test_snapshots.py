@@ -36,6 +36,16 @@ def test_the_popup_of_a_term(snap_compare) -> None:
     )
 
 
+def test_pinyin_over_every_word_120x40(snap_compare) -> None:
+    assert snap_compare(
+        ReaderApp(), press=["p"], terminal_size=(120, 40), run_before=wait_for_terms
+    )
+
+
+def test_pinyin_small_terminal_60x20(snap_compare) -> None:
+    assert snap_compare(ReaderApp(), press=["p"], terminal_size=(60, 20), run_before=wait_for_terms)
+
+
 FORMATS = Path(__file__).parent / "data" / "formats"
 
 
