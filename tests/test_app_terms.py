@@ -26,7 +26,7 @@ Span = tuple[int, int]
 # What the popup of 和諧社會 says, line by line (explanation and gloss as one line each).
 HEXIE_TRADITIONAL = [
     "和諧社會  和谐社会  politics",
-    "héxié shèhuì",
+    "héxié shèhuì  beyond HSK",
     "「社會主義和諧社會」的簡稱，文中反覆使用，如「構建和諧社會」、「和諧社會建設」。概念源自"
     "2004年十六屆四中全會，2006年十六屆六中全會作了全面部署，是胡錦濤時期官方話語的核心口號之一。",
     "harmonious society; short form of 'socialist harmonious society', the Hu Jintao–era"
@@ -35,7 +35,7 @@ HEXIE_TRADITIONAL = [
 ]
 HEXIE_SIMPLIFIED = [
     "和谐社会  和諧社會  politics",
-    "héxié shèhuì",
+    "héxié shèhuì  beyond HSK",
     "「社会主义和谐社会」的简称，文中反复使用，如「构建和谐社会」、「和谐社会建设」。概念源自"
     "2004年十六届四中全会，2006年十六届六中全会作了全面部署，是胡锦涛时期官方话语的核心口号之一。",
     HEXIE_TRADITIONAL[3],
@@ -192,7 +192,7 @@ async def test_glossary_problems_are_warnings_and_the_rest_still_loads(
         await pilot.click(offset=(x, y))
         assert popup(app).plain_text().splitlines() == [
             "小康社會  小康社会",
-            "xiǎokāng shèhuì",
+            "xiǎokāng shèhuì  beyond HSK",
             "測試。",
             "TEST",
             "出現 1 次 · once in this document",
@@ -311,7 +311,7 @@ async def test_enter_opens_the_popup_which_follows_the_script_and_the_next_term(
         shown = screen_text(app)
         for line in (
             "和諧社會  和谐社会",
-            "héxié shèhuì",
+            "héxié shèhuì  beyond HSK",
             "出現 31 次 · 31 times in this document",
         ):
             assert line in shown
@@ -338,7 +338,7 @@ async def test_enter_opens_the_popup_which_follows_the_script_and_the_next_term(
         box = popup(app)
         lines = box.plain_text().splitlines()
         assert lines[0] == "社会主义和谐社会  社會主義和諧社會  politics"
-        assert lines[1] == "shèhuì zhǔyì héxié shèhuì"
+        assert lines[1] == "shèhuì zhǔyì héxié shèhuì  beyond HSK"
         assert lines[2].startswith("中共在胡锦涛主政时期提出的社会建设目标")
         assert lines[3].startswith("socialist harmonious society; the CPC goal")
         assert lines[4] == "出现 17 次 · 17 times in this document"
@@ -387,7 +387,7 @@ async def test_a_click_on_a_term_opens_its_popup(segmenter: Segmenter) -> None:
         assert app.selected_term == hit
         lines = popup(app).plain_text().splitlines()
         assert lines[0] == "小康社會  小康社会  politics"
-        assert lines[1] == "xiǎokāng shèhuì"
+        assert lines[1] == "xiǎokāng shèhuì  beyond HSK"
         assert lines[2].startswith("「小康」一詞最早見於《詩經》")
         assert lines[3].startswith("moderately prosperous (xiaokang) society;")
         assert lines[4] == "出現 1 次 · once in this document"

@@ -72,6 +72,8 @@ class TermsHost(FeatureHost, Protocol):
 
     def bell(self) -> None: ...
 
+    def word_note(self, simplified: str) -> str: ...
+
 
 def _app(feature: TermsFeature) -> TermsHost:
     """The app the feature is mixed into (ReaderApp; app.py checks that it is a TermsHost)."""
@@ -281,6 +283,7 @@ class TermsFeature:
             variant=app.shown.variant,
             target=self._term_anchor(hit),
             locate=self._term_selected_anchor,
+            word_note=app.word_note,
         )
         self._term_popup = popup
         app.push_screen(popup, callback=self._term_popup_closed)

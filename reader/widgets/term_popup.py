@@ -30,8 +30,9 @@ BOX_WIDTH = 64  # cells, border included; narrower on a narrow screen
 HINT = "] next · [ previous · s 繁/简 · esc close"
 
 
-def card_text(card: TermCard, width: int = BOX_WIDTH - CHROME_WIDTH) -> Text:
-    """The card as styled text: headword, pinyin, explanation, gloss, count.
+def card_text(card: TermCard, width: int = BOX_WIDTH - CHROME_WIDTH, note: str = "") -> Text:
+    """The card as styled text: headword, pinyin (and ``note``: the term's level, whether
+    it is known), explanation, gloss, count.
 
     The Chinese explanation is wrapped by our own line-breaking rules (Rich would start a
     line with 、 or split a year in two).
@@ -44,6 +45,8 @@ def card_text(card: TermCard, width: int = BOX_WIDTH - CHROME_WIDTH) -> Text:
         append_literal(text, f"  {card.category}", "italic dim")
     text.append("\n")
     append_literal(text, card.pinyin, "italic")
+    if note:
+        append_literal(text, f"  {note}", "dim")
     text.append("\n")
     append_literal(text, fill(card.explanation, width), keep="\n")
     text.append("\n")
@@ -74,10 +77,12 @@ class TermPopup(PopupScreen[None]):
         variant: Variant,
         target: Anchor,
         locate: Callable[[], Anchor | None] | None = None,
+        word_note: Callable[[str], str] | None = None,
     ) -> None:
         """``locate`` finds the term on screen again after the script or the size changed."""
         super().__init__(target)
         self.entry = entry
+        self._word_note = word_note
         self.count = count
         self.script: Script = script
         self.variant: Variant = variant
@@ -99,7 +104,7 @@ class TermPopup(PopupScreen[None]):
     def plain_text(self, *, wrapped: bool = False) -> str:
         """What the box says, as plain text: one line per part, or as wrapped on screen."""
         width = self.inner_width() if wrapped else 1_000_000
-        return card_text(self.card, width).plain
+        return card_text(self.card, width, self._note()).plain
 
     # -- changes -----------------------------------------------------------------------------
 
@@ -128,10 +133,19 @@ class TermPopup(PopupScreen[None]):
     # -- drawing -----------------------------------------------------------------------------
 
     def _draw(self) -> None:
-        text = card_text(self.card, self.inner_width())
+        text = card_text(self.card, self.inner_width(), self._note())
         self.query_one("#term-popup-card", Static).update(text)
         self._place(text)
         self.box.scroll_home(animate=False)
 
     def _place(self, text: Text | None = None) -> None:
-        self.place_box([text if text is not None else card_text(self.card, self.inner_width())])
+        shown = text if text is not None else card_text(self.card, self.inner_width(), self._note())
+        self.place_box([shown])
+
+    def _note(self) -> str:
+        """The term's HSK level and whether the reader knows it ("" without a learner)."""
+        if self._word_note is None:
+            return ""
+        from reader.script import simplified_in_place
+
+        return self._word_note(simplified_in_place(self.entry.term))
