@@ -245,6 +245,9 @@ class ArticleView(SteadyScrollView, can_focus=True):
 
     def scroll_to_place(self, place: int) -> None:
         """Put the line holding ``place`` at the top of the screen."""
+        if not self.scrollable_content_region.height:  # not laid out yet (a resume on mount)
+            self._top_place = place  # the first layout scrolls there, at its true size
+            return
         layout = self._layout
         y = layout.y_of_place(place)
         anchor = layout.anchor_at(y)
@@ -264,8 +267,10 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self.refresh()
 
     def _virtual_size(self) -> Size:
-        """Room below the last line, so that any line (the last heading too) can be on top."""
-        height = self._layout.total_lines + self._page_height - 1
+        """Room below the last line, so that any line (the last heading too) can be on top;
+        none when everything fits on one screen (nothing to scroll, no scrollbar thumb)."""
+        total = self._layout.total_lines
+        height = total if total <= self._page_height else total + self._page_height - 1
         return Size(self.scrollable_content_region.width, height)
 
     @property

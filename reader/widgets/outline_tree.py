@@ -53,10 +53,13 @@ class OutlineTree(Tree[int], SteadyScrollView):
         while (node := node.parent) is not None:  # type: ignore[assignment]
             depth += 1
         room = self.scrollable_content_region.width - depth * self.guide_depth
-        if 1 < room < label.cell_len:
+        if 2 < room < label.cell_len:
             label.truncate(room - 1)
-            label.rstrip()  # the space left where a wide character was cut in half
-            label.append("…", style)
+            if label.plain.endswith(" "):  # half a wide character: a Chinese "……" instead
+                label.right_crop(1)
+                label.append("……", style)
+            else:
+                label.append("…", style)  # every cut title ends in the pane's last column
         return label
 
     def _add_sections(self) -> None:
