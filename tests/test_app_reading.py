@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from textual import events
 
 from reader.app import ReaderApp
+from reader.typeset import cell_width
 from reader.widgets.help import HelpScreen
 from reader.widgets.key_bar import KeyBar
-from reader.typeset import cell_width
 from tests.screen import (
     notifications,
     region_lines,
