@@ -22,6 +22,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document import Document
+from reader.features.learner import LearnerFeature
 from reader.features.lookup import LookupFeature
 from reader.features.places import NOTICE_TIMEOUT, PlacesFeature
 from reader.features.search import SearchFeature
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from reader.dictionary import Dictionary
+    from reader.features.learner import LearnerHost
     from reader.features.lookup import LookupHost
     from reader.features.places import PlacesHost
     from reader.features.search import SearchHost
@@ -88,7 +90,9 @@ NARROW_WIDTH = 60  # columns below which the outline does not fit beside the tex
 PREPARED_PARAGRAPHS = 40  # paragraphs around the place converted ahead of a script switch
 
 
-class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[int]):
+class ReaderApp(
+    TermsFeature, SearchFeature, PlacesFeature, LookupFeature, LearnerFeature, App[int]
+):
     """A terminal reader for Chinese articles and books."""
 
     CSS_PATH = Path(__file__).with_name("reader.tcss")  # absolute: subclasses live elsewhere
@@ -122,6 +126,8 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         Binding("n", "next_match", "Next match", show=False, id="next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="previous_match"),
         Binding("d", "word_cursor", "Look up", id="word_cursor"),
+        Binding("p", "pinyin", "Pinyin", id="pinyin"),
+        Binding("K", "mark_known", "Mark known", show=False, id="mark_known"),
         Binding("m", "add_bookmark", "Bookmark", show=False, id="add_bookmark"),
         Binding(
             "apostrophe", "bookmarks", "Bookmarks", key_display="'", show=False, id="bookmarks"
@@ -470,10 +476,12 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         section = None
         if section_index is not None:
             section = self.shown_title(self.document.sections[section_index].title)
+        middle = [SCRIPT_LABELS[self.shown_script], f"{self.progress()}%"]
+        if self.learner_status():
+            middle.append(self.learner_status())
         line = status_line(
             self.shown_title(self.document.title),
-            SCRIPT_LABELS[self.shown_script],
-            f"{self.progress()}%",
+            middle,
             section,
             self._status.content_region.width or self.size.width - 2,
         )
@@ -490,6 +498,9 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
 
     def on_reading_screen_resized(self) -> None:
         self._fit_outline()
+        self._update_status()
+
+    def refresh_status(self) -> None:
         self._update_status()
 
     def action_help(self) -> None:
@@ -510,8 +521,10 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
                     ("← → ↑ ↓", "Move by word / line"),
                     ("enter", "Look the word up"),
                     ("a", "In its popup: add to vocabulary"),
+                    ("K", "Mark the word known / not known"),
                 ],
             ),
+            ("Learning", [("p", "Pinyin: all words → new words → off")]),
         ]
         self.push_screen(HelpScreen(groups, notes=self.lookup_help_note()))
 
@@ -526,12 +539,18 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         yield SystemCommand("Wider text", "Widen the reading column (+)", self.action_wider)
         yield SystemCommand("Narrower text", "Narrow the reading column (-)", self.action_narrower)
         yield SystemCommand("Keys", "Every key of the reader (?)", self.action_help)
+        yield SystemCommand(
+            "Pinyin", "Pinyin over every word, over new words, or off (p)", self.action_pinyin
+        )
+        yield SystemCommand(
+            "HSK level", "Your level: words above it count as new", self.choose_reader_level
+        )
 
 
 if TYPE_CHECKING:
 
     def _provides_what_the_features_need(
         app: ReaderApp,
-    ) -> tuple[TermsHost, SearchHost, PlacesHost, LookupHost]:
+    ) -> tuple[TermsHost, SearchHost, PlacesHost, LookupHost, LearnerHost]:
         """Never called: mypy checks here that the app is what each feature declares it uses."""
-        return app, app, app, app
+        return app, app, app, app, app

@@ -1,10 +1,13 @@
-"""The status line's text: title │ script │ progress │ section, cut to the screen's width.
+"""The status line's text: title │ script │ progress │ … │ section, cut to the screen's width.
 
 The section's name gives way first, cut with an ellipsis (never dropped for a bare "│"); on a
-very narrow screen the title is cut too, and the script and the progress always stay whole.
+very narrow screen the title is cut too; the parts between (the script, the progress, the
+learner's counts) always stay whole.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from reader.typeset import cell_width
 
@@ -30,9 +33,9 @@ def cut(text: str, cells: int) -> str:
     return kept.rstrip() + ELLIPSIS
 
 
-def status_line(title: str, script: str, progress: str, section: str | None, width: int) -> str:
+def status_line(title: str, middle: Sequence[str], section: str | None, width: int) -> str:
     """The parts joined by " │ ", in ``width`` cells at most."""
-    fixed = SEPARATOR + script + SEPARATOR + progress
+    fixed = "".join(SEPARATOR + part for part in middle)
     room_for_title = width - cell_width(fixed)
     title = cut(title, max(1, room_for_title))
     line = title + fixed
