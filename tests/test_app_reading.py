@@ -431,8 +431,11 @@ async def test_a_document_that_fits_has_nothing_to_scroll(tmp_path: Path) -> Non
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         article = app.article
-        assert article.virtual_size.height == article.layout_model.total_lines
-        assert article.max_scroll_y == 0  # no thumb to drag, nothing hidden below
+        assert article.has_class("-fits")
+        # the thumb is drawn in the gutter's own colour: nothing to drag, nothing hidden
+        assert article.styles.scrollbar_color == article.styles.scrollbar_background
+        assert status(app) == "短文 │ 繁 │ 100%"
+        await pilot.press("G")
         assert status(app) == "短文 │ 繁 │ 100%"
 
 

@@ -291,11 +291,14 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self.refresh()
 
     def _virtual_size(self) -> Size:
-        """Room below the last line, so that any line (the last heading too) can be on top;
-        none when everything fits on one screen (nothing to scroll, no scrollbar thumb)."""
+        """Room below the last line, so that any line (the last heading too) can be on top.
+
+        When everything fits on one screen the scrollbar's thumb is not drawn (-fits): there
+        is nothing to scroll to that is not on screen already.
+        """
         total = self._layout.total_lines
-        height = total if total <= self._page_height else total + self._page_height - 1
-        return Size(self.scrollable_content_region.width, height)
+        self.set_class(total <= self._page_height, "-fits")
+        return Size(self.scrollable_content_region.width, total + self._page_height - 1)
 
     @property
     def _page_height(self) -> int:
