@@ -491,10 +491,7 @@ class ReaderApp(
     def on_tree_node_highlighted(self) -> None:
         self._update_status()
 
-    def on_descendant_focus(self) -> None:
-        self._update_status()
-
-    def on_descendant_blur(self) -> None:
+    def on_outline_tree_focus_changed(self) -> None:
         self._update_status()
 
     def on_reading_screen_resized(self) -> None:

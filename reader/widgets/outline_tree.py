@@ -25,6 +25,9 @@ class OutlineTree(Tree[int], SteadyScrollView):
             self.place = place
             super().__init__()
 
+    class FocusChanged(Message):
+        """The outline gained or lost focus (the status line names its highlighted section)."""
+
     def __init__(
         self, document: Document, label: Callable[[str], str], *, id: str | None = None
     ) -> None:
@@ -37,6 +40,12 @@ class OutlineTree(Tree[int], SteadyScrollView):
 
     def on_mount(self) -> None:
         self.guide_depth = 2
+
+    def on_focus(self) -> None:
+        self.post_message(self.FocusChanged())
+
+    def on_blur(self) -> None:
+        self.post_message(self.FocusChanged())
 
     def on_resize(self, event: events.Resize) -> None:
         """Keep the built lines: a new size changes none of them (Tree rebuilds all)."""
