@@ -389,6 +389,10 @@ class ReaderApp(
             self._fit_outline()
             self.article.focus()
 
+    def on_article_view_word_moved(self, message: ArticleView.WordMoved) -> None:
+        """The status line names where a link under the word cursor leads."""
+        self._update_status()
+
     def on_article_view_place_changed(self, message: ArticleView.PlaceChanged) -> None:
         self.outline.follow(self.document.section_index_at(message.place))
         self._update_status()
@@ -481,6 +485,10 @@ class ReaderApp(
         middle = [SCRIPT_LABELS[self.shown_script], f"{self.progress()}%"]
         if self.learner_status():
             middle.append(self.learner_status())
+        cursor = self.word_cursor
+        url = None if cursor is None else self.document.link_at(cursor[0])
+        if url:  # a link's text is on screen; where it leads is shown here, in its place
+            section = f"link: {url}"
         line = status_line(
             self.shown_title(self.document.title),
             middle,
