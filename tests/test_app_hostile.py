@@ -229,7 +229,7 @@ async def test_term_index_and_popup_show_glossary_text_as_written(
         assert isinstance(app.screen, TermPopup)
         assert app.screen.plain_text().splitlines()[:4] == [
             "清屏  [i]",
-            "qīng [b]píng",
+            "qīng [b]píng  beyond HSK",  # 屏 is in no HSK list
             "解釋 [b]粗[/b] ␛]0;x␇ 完",
             "[@click=app.quit]wipe[/]; ␦31m",
         ]
