@@ -553,7 +553,11 @@ class ReaderApp(
         self.push_screen(HelpScreen(groups, notes=self.lookup_help_note()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" panel is left out: `?` (the palette's "Keys" below) lists them
+        # all, and escape closes it
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
         yield SystemCommand(
             "Switch script", "Traditional ⇄ simplified (s)", self.action_switch_script
         )
