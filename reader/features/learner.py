@@ -15,9 +15,9 @@ from textual import work
 from textual.message import Message
 
 from reader.features import FeatureHost
-from reader.levels import BEYOND, level, level_name
+from reader.levels import BEYOND, is_chinese_word, level, level_name
 from reader.ruby import RUBY_MODES, WIDENING, RubyMode, RubyReadings
-from reader.spans import Span
+from reader.spans import Span, Spans
 
 if TYPE_CHECKING:
     from reader.difficulty import Profile
@@ -41,6 +41,19 @@ class DocumentWords(Message):
         self.document = document
         self.simplified = simplified
         self.spans = spans
+        #: each Chinese word's count and the place of its first use, most frequent first
+        self.first_use: dict[str, int] = {}
+        self.counts: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        first_use = self.first_use
+        for start, end in spans:
+            word = simplified[start:end]
+            if word in counts:
+                counts[word] += 1
+            elif is_chinese_word(word):
+                counts[word] = 1
+                first_use[word] = start
+        self.counts = dict(sorted(counts.items(), key=lambda item: -item[1]))
         super().__init__()
 
 
@@ -86,7 +99,10 @@ class LearnerFeature:
 
     def learner_status(self) -> str:
         """What the status line says of the learner's modes ("" when none is on)."""
-        return MODE_LABELS.get(self._learner_mode, "")
+        parts = [MODE_LABELS.get(self._learner_mode, "")]
+        if self._learner_marking:
+            parts.append("new words underlined")
+        return " · ".join(part for part in parts if part)
 
     # -- pinyin ------------------------------------------------------------------------------
 
@@ -147,6 +163,45 @@ class LearnerFeature:
         """Marks or the level changed: the new-words readings are found again."""
         if self._learner_readings is not None and self._learner_mode == "unknown":
             self._learner_apply()
+        if self._learner_marking:
+            self._learner_marks = {}
+            _app(self).article.set_new_words(self._new_words_of)
+
+    # -- new words marked in the text ------------------------------------------------------
+
+    _learner_marking: bool = False
+    _learner_marks: dict[int, Spans] | None = None
+
+    def action_mark_new_words(self) -> None:
+        """`L`: underline the words above the reader's level they do not know (or stop)."""
+        app = _app(self)
+        self._learner_marking = not self._learner_marking
+        self._learner_marks = {}
+        app.article.set_new_words(self._new_words_of if self._learner_marking else None)
+        if self._learner_marking and self.known_words.level is None and not len(self.known_words):
+            app.notify("Every word is new until you choose your level (ctrl+p → HSK level)")
+        app.refresh_status()
+
+    def _new_words_of(self, paragraph: int) -> Spans:
+        """The places of a paragraph's words that the reader does not know (remembered)."""
+        marks = self._learner_marks
+        if marks is None:
+            marks = self._learner_marks = {}
+        found = marks.get(paragraph)
+        if found is None:
+            app = _app(self)
+            words = app.article.words
+            simplified = words.simplified(paragraph)
+            base = app.document.paragraphs[paragraph].start
+            is_known = self.known_words.is_known
+            new = [
+                (start, end)
+                for start, end in words.words(paragraph)
+                if is_chinese_word(word := simplified[start - base : end - base])
+                and not is_known(word)
+            ]
+            found = marks[paragraph] = Spans.of(new)
+        return found
 
     # -- known words and the level -----------------------------------------------------------
 
@@ -206,11 +261,19 @@ class LearnerFeature:
 
     def action_profile(self) -> None:
         """`P`: the difficulty of the document and of the section being read, as bars."""
+        self._with_document_words("profile")
+
+    def action_word_list(self) -> None:
+        """`w`: the document's words by frequency; filter, mark known, jump to a first use."""
+        self._with_document_words("words")
+
+    def _with_document_words(self, wanted: str) -> None:
         words = self._learner_words
         if words is not None and words.document is _app(self).document:
-            self._show_profile(words)
+            self._learner_wanted = wanted
+            self.on_document_words(words)
             return
-        self._learner_wanted = "profile"
+        self._learner_wanted = wanted
         _app(self).notify("Counting the document's words…")
         self._count_words(_app(self).document)
 
@@ -232,6 +295,8 @@ class LearnerFeature:
         wanted, self._learner_wanted = self._learner_wanted, ""
         if wanted == "profile":
             self._show_profile(message)
+        elif wanted == "words":
+            self._show_word_list(message)
 
     def _profile_between(self, words: DocumentWords, start: int, end: int) -> Profile:
         from bisect import bisect_left
@@ -261,3 +326,40 @@ class LearnerFeature:
                 (f"This section: {title}", self._profile_between(words, section.start, end))
             )
         app.push_screen(ProfileScreen(profiles))
+
+    def _show_word_list(self, words: DocumentWords) -> None:
+        from reader.vocab import Vocabulary
+        from reader.widgets.word_list import WordListScreen, WordRow
+
+        app = _app(self)
+        text = app.document.text
+        rows = [
+            WordRow(
+                word,
+                app.shown_title(text[words.first_use[word] : words.first_use[word] + len(word)]),
+                count,
+                level_name(level(word)),
+                words.first_use[word],
+            )
+            for word, count in words.counts.items()
+        ]
+        vocabulary = {item.simplified for item in Vocabulary.load().items}
+
+        def set_known(word: str, known: bool) -> bool:
+            try:
+                self.known_words.set_mark(word, known)
+            except OSError as error:
+                app.notify(f"Could not save {word}: {error}", severity="error")
+                return False
+            self._learner_known_changed()
+            return True
+
+        def jump(place: int | None) -> None:
+            if place is not None:
+                app.article.scroll_to_place(place)
+                app.article.move_word_cursor_to(place)
+
+        app.push_screen(
+            WordListScreen(rows, self.known_words.is_known, set_known, vocabulary.__contains__),
+            jump,
+        )

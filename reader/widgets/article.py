@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -84,6 +85,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
         "article--match",
         "article--match-current",
         "article--word",
+        "article--new-word",
         *(f"article--tone-{tone}" for tone in TONES),
     }
 
@@ -101,6 +103,13 @@ class ArticleView(SteadyScrollView, can_focus=True):
 
         def __init__(self, place: int) -> None:
             self.place = place
+            super().__init__()
+
+    class WordMoved(Message):
+        """The word cursor moved onto a word (``span``) or was turned off (None)."""
+
+        def __init__(self, span: Span | None) -> None:
+            self.span = span
             super().__init__()
 
     class WordChosen(Message):
@@ -135,6 +144,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self._marks: dict[str, Spans] = self._style_marks()
         self._run_in = Spans.of(self._run_in_spans())
         self._top_place = 0
+        self._new_words: Callable[[int], Spans] | None = None
         self._pass_style: tuple[int, Style] | None = None  # set while a render pass runs
         self._settling = False
         self.set_reactive(ArticleView.reading_width, self._clamp_width(reading_width))
@@ -229,6 +239,13 @@ class ArticleView(SteadyScrollView, can_focus=True):
     def readings(self) -> Readings | None:
         return self._layout.readings
 
+    def set_new_words(self, new_words: Callable[[int], Spans] | None) -> None:
+        """Mark the words a learner does not know: ``new_words(paragraph)`` gives their
+        places (asked as a paragraph is drawn); None takes the marks away."""
+        self._new_words = new_words
+        self._invalidate_strips()
+        self.refresh()
+
     # -- marks -------------------------------------------------------------------------------
 
     def set_marks(self, kind: str, spans: list[tuple[int, int]]) -> None:
@@ -269,6 +286,9 @@ class ArticleView(SteadyScrollView, can_focus=True):
 
     def scroll_to_place(self, place: int) -> None:
         """Put the line holding ``place`` at the top of the screen."""
+        if not self.scrollable_content_region.height:  # not laid out yet (a resume on mount)
+            self._top_place = place  # the first layout scrolls there, at its true size
+            return
         layout = self._layout
         y = layout.y_of_place(place, with_reading=True)
         anchor = layout.anchor_at(y)
@@ -288,9 +308,14 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self.refresh()
 
     def _virtual_size(self) -> Size:
-        """Room below the last line, so that any line (the last heading too) can be on top."""
-        height = self._layout.total_lines + self._page_height - 1
-        return Size(self.scrollable_content_region.width, height)
+        """Room below the last line, so that any line (the last heading too) can be on top.
+
+        When everything fits on one screen the scrollbar's thumb is not drawn (-fits): there
+        is nothing to scroll to that is not on screen already.
+        """
+        total = self._layout.total_lines
+        self.set_class(total <= self._page_height, "-fits")
+        return Size(self.scrollable_content_region.width, total + self._page_height - 1)
 
     @property
     def _page_height(self) -> int:
@@ -409,6 +434,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self._word = None
         self.set_marks("word", [])
         self.refresh_bindings()
+        self.post_message(self.WordMoved(None))
         return True
 
     def click_word(self, place: int) -> bool:
@@ -483,6 +509,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
             self._goal_column = self.column_of_place(span[0])
         if not was_on:
             self.refresh_bindings()
+        self.post_message(self.WordMoved(span))
 
     def _word_step(self, direction: int) -> None:
         span = self._word
@@ -680,7 +707,10 @@ class ArticleView(SteadyScrollView, can_focus=True):
         end_place = layout.place_of(paragraph, last)
         styles: list[tuple[int, int, Style]] = []
         for kind_name in _MARK_ORDER:
-            spans = self._run_in if kind_name == "run-in" else self._marks.get(kind_name)
+            if kind_name == "new-word":
+                spans = self._new_words(paragraph) if self._new_words is not None else None
+            else:
+                spans = self._run_in if kind_name == "run-in" else self._marks.get(kind_name)
             if not spans:
                 continue
             style = self.get_component_rich_style(f"article--{kind_name}", partial=True)
@@ -709,6 +739,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
 # Marks drawn over the text, later ones over earlier ones: the document's own styles first.
 _MARK_ORDER = (
     *(f"style-{kind}" for kind in ("strong", "em", "code", "link")),
+    "new-word",
     "run-in",
     "term",
     "match",
