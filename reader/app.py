@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -18,6 +19,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document import Document
+from reader.errors import ReaderError
 from reader.features.lookup import LookupFeature, shared_dictionary
 from reader.features.places import PlacesFeature
 from reader.features.search import SearchFeature
@@ -146,6 +148,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         # jieba, shared by the glossary and the word cursor; loaded in a worker after first paint
         self.segmenter = segmenter if segmenter is not None else Segmenter()
         self.load_dictionary = load_dictionary or shared_dictionary
+        self._switch_interval = sys.getswitchinterval()  # restored on unmount, mounted or not
         self.set_reactive(ReaderApp.shown_script, resolve(script, self.shown.own_script))
 
     # -- layout ------------------------------------------------------------------------------
@@ -182,7 +185,6 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
     def on_mount(self) -> None:
         # Workers (jieba, conversion, search) are Python threads sharing the GIL: hand it back
         # to the screen after 1 ms instead of 5 ms so keys answer at once while they run.
-        self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(0.001)
         self.start_preferences()
         if self._unparsed is None:
@@ -253,6 +255,15 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         if not markup:
             message, title = visible(message, keep="\n"), visible(title)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Bad input found while the app runs (a ReaderError) ends it as the command line
+        would: its one line and status 2. Anything else is a bug, shown with its traceback."""
+        if isinstance(error, ReaderError):
+            line = Text(f"reader: {visible(str(error))}")
+            self.exit(return_code=error.exit_status, message=line)
+            return
+        super()._handle_exception(error)
 
     async def action_quit(self) -> None:
         self.save_places()
@@ -393,6 +404,15 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
             ),
         ]
         self.push_screen(HelpScreen(groups, notes=self.lookup_help_note()))
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette, guarded for a terminal a few rows high."""
+        from textual.command import CommandPalette
+
+        from reader.widgets.palette import ReaderPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(ReaderPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -18,6 +18,7 @@ from reader.script import (
     Variant,
     detect_script,
 )
+from reader.terminal import attached_terminal, complain, for_stream, message_line
 
 _EPILOG = """\
 With no FILE, the bundled sample article opens. FILE may be plain text or Markdown in UTF-8
@@ -75,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(arguments)
     except ReaderError as error:
-        print(f"reader: {error}", file=sys.stderr)
+        complain(str(error))
         return error.exit_status
     except BrokenPipeError:  # `reader --print | head`
         sys.stderr.close()
@@ -88,11 +89,11 @@ def _run(arguments: argparse.Namespace) -> int:
     from reader.settings import load_settings, settings_path
 
     if arguments.config_path:
-        print(settings_path())
+        sys.stdout.write(for_stream(f"{settings_path()}\n", sys.stdout))
         return 0
     settings, problems = load_settings()
     for problem in problems:
-        print(f"reader: {problem}", file=sys.stderr)
+        complain(problem)
     variant: Variant = arguments.variant or settings.variant
     if arguments.export_vocab:
         return _export_vocab(Path(arguments.export_vocab))
@@ -104,7 +105,7 @@ def _run(arguments: argparse.Namespace) -> int:
     if arguments.outline:
         from reader.parse import format_outline
 
-        sys.stdout.write(format_outline(source.parse()))
+        sys.stdout.write(for_stream(format_outline(source.parse()), sys.stdout))
         return 0
     if arguments.terms:
         return _print_terms(source.parse(), arguments.glossary, arguments.script, variant)
@@ -119,7 +120,8 @@ def _run(arguments: argparse.Namespace) -> int:
         source=source,
         settings=settings,
     )
-    app.run()
+    with attached_terminal():
+        app.run()
     return app.return_code or 0
 
 
@@ -127,7 +129,7 @@ def _print_text(text: str, script: ScriptChoice | None, variant: Variant) -> int
     """Convert only: printing needs no outline, so none is parsed."""
     if script in SCRIPTS:
         text = ScriptConverter(detect_script(text), script, variant).convert(text)
-    sys.stdout.write(text)
+    sys.stdout.write(for_stream(text, sys.stdout))
     if text and not text.endswith("\n"):
         sys.stdout.write("\n")
     return 0
@@ -150,14 +152,15 @@ def _print_terms(
 
     glossary, problems = load_user_glossary(glossary_files)
     for problem in problems:
-        print(f"reader: {problem}", file=sys.stderr)
+        complain(problem)
     found = find_document_terms(document, glossary, Segmenter())
     shown = resolve(script, detect_script(document.text))
     for key in found.order:
         entry = glossary.get(key)
         assert entry is not None
         term = term_in_script(entry, shown, variant)
-        print(f"{term}\t{found.counts[key]}\t{entry.pinyin}\t{entry.en}")
+        line = "\t".join((term, str(found.counts[key]), entry.pinyin, entry.en))
+        sys.stdout.write(message_line(line, sys.stdout, keep="\t") + "\n")  # one line, always
     return 0
 
 
@@ -166,10 +169,10 @@ def _export_vocab(path: Path) -> int:
 
     vocabulary = Vocabulary.load()
     if vocabulary.notice:
-        print(f"reader: {vocabulary.notice}", file=sys.stderr)
+        complain(vocabulary.notice)
     try:
         count = export_anki(vocabulary.items, path)
     except OSError as error:
         raise ReaderError(f"{path}: cannot write ({error.strerror or error})") from None
-    print(f"{count} words written to {path}", file=sys.stderr)
+    print(message_line(f"{count} words written to {path}", sys.stderr), file=sys.stderr)
     return 0

@@ -28,6 +28,7 @@ from reader.widgets.steady_scroll import SteadyScrollView
 MIN_READING_WIDTH = 20
 MAX_READING_WIDTH = 200
 WIDTH_STEP = 4
+EMPTY_NOTE = "This document is empty · q quits"
 MARGIN = 2  # cells kept free on each side of the text
 
 
@@ -429,6 +430,8 @@ class ArticleView(SteadyScrollView, can_focus=True):
         width, base = self._pass_style or (self.scrollable_content_region.width, self.rich_style)
         line = self._layout.line_at(int(self.scroll_y) + y)
         if line is None:
+            if y == 0 and not self.document.paragraphs:
+                return self._empty_note(width, base)
             return Strip.blank(width, base)
         key = (line.paragraph, line.index, width)
         strip = self._strips.get(key)
@@ -436,6 +439,14 @@ class ArticleView(SteadyScrollView, can_focus=True):
             strip = self._render_strip(line, width, base)
             self._strips[key] = strip
         return strip
+
+    def _empty_note(self, width: int, base: Style) -> Strip:
+        """What an empty document (an empty file, blank lines, nothing on stdin) shows."""
+        note = Text(EMPTY_NOTE, style=self.get_component_rich_style("article--meta"), end="")
+        note.stylize_before(base)
+        pad = max(0, (width - note.cell_len) // 2)
+        segments = [Segment(" " * pad, base), *note.render(self.app.console)]
+        return Strip(segments, pad + note.cell_len).crop_extend(0, width, base)
 
     def _render_strip(self, line: Line, width: int, base: Style) -> Strip:
         paragraph = self.document.paragraphs[line.paragraph]
