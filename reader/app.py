@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import signal
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -13,6 +16,7 @@ from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import VerticalGroup
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
@@ -20,11 +24,12 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document import Document
 from reader.errors import ReaderError
-from reader.features.lookup import LookupFeature, shared_dictionary
+from reader.features.lookup import LookupFeature
 from reader.features.places import PlacesFeature
 from reader.features.search import SearchFeature
 from reader.features.terms import TermsFeature
 from reader.load import Source, read_source
+from reader.lookup import shared_dictionary
 from reader.script import (
     SCRIPT_LABELS,
     Script,
@@ -59,6 +64,14 @@ def section_commands() -> type[Provider]:
     from reader.widgets.section_commands import SectionCommands
 
     return SectionCommands
+
+
+class WholeDocumentParsed(Message):
+    """The worker's answer: the whole of a long book, parsed after its opening was shown."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        super().__init__()
 
 
 class ReadingScreen(Screen[None]):
@@ -136,11 +149,14 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         super().__init__()
         self.settings = settings or Settings()
         source = source if source is not None else read_source(path)
-        self.text_length = len(source.text)
+        self.document_path = source.path  # where its reading state is also found (None: stdin)
         # A long book first shows its opening, parsed alone; the whole is parsed in a worker.
         prefix = source.quick_prefix()
         self._unparsed: Source | None = source if prefix is not None else None
         self.document: Document = (prefix or source).parse()
+        # Places index the rendered text; a plain text's is known before it is all parsed.
+        plain = source.format == "text"
+        self.text_length = len(source.text) if plain else len(self.document.text)
         self.shown = ShownText(self.document, variant or self.settings.variant)
         self.glossary_files = list(glossaries)
         self.resume = resume
@@ -150,19 +166,24 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self.load_dictionary = load_dictionary or shared_dictionary
         self._switch_interval = sys.getswitchinterval()  # restored on unmount, mounted or not
         self.set_reactive(ReaderApp.shown_script, resolve(script, self.shown.own_script))
-
-    # -- layout ------------------------------------------------------------------------------
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="status")
-        yield OutlineTree(self.document, self.shown_title, id="outline")
-        yield ArticleView(
+        # Made here and kept: a worker's late answer, as the app closes, finds them still.
+        self._status = Static(id="status")
+        self._outline = OutlineTree(self.document, self.shown_title, id="outline")
+        self._article = ArticleView(
             self.document,
             self.shown,
             self.shown_script,
             reading_width=self.settings.reading_width,
+            segmenter=self.segmenter,
             id="article",
         )
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield self._status
+        yield self._outline
+        yield self._article
         with VerticalGroup(id="bottom"):  # the search bar opens above the keys
             yield KeyBar(id="keys")
 
@@ -171,11 +192,11 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
 
     @property
     def article(self) -> ArticleView:
-        return self.query_one("#article", ArticleView)
+        return self._article
 
     @property
     def outline(self) -> OutlineTree:
-        return self.query_one("#outline", OutlineTree)
+        return self._outline
 
     def on_load(self) -> None:
         # Until the first paint, nearly everything made (the book, its outline, the widgets)
@@ -186,6 +207,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         # Workers (jieba, conversion, search) are Python threads sharing the GIL: hand it back
         # to the screen after 1 ms instead of 5 ms so keys answer at once while they run.
         sys.setswitchinterval(0.001)
+        self._save_on_signals()
         self.start_preferences()
         if self._unparsed is None:
             self.start_places()
@@ -210,13 +232,14 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
 
     @work(thread=True, exclusive=True, group="open")
     def _parse_whole(self, source: Source) -> None:
-        document = source.parse()
-        self.call_from_thread(self._whole_document_ready, document)
+        self.post_message(WholeDocumentParsed(source.parse()))
 
-    def _whole_document_ready(self, document: Document) -> None:
+    def on_whole_document_parsed(self, message: WholeDocumentParsed) -> None:
         """Swap the opening for the whole book; places are the same in both, so nothing moves."""
+        document = message.document
         self._unparsed = None
         self.document = document
+        self.text_length = len(document.text)
         self.shown = ShownText(document, self.shown.variant)
         self.article.set_document(document, self.shown)
         self.outline.set_document(document, self.shown_title)
@@ -269,23 +292,35 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self.save_places()
         self.exit(0)
 
+    def _save_on_signals(self) -> None:
+        """Closing the terminal (SIGHUP) or SIGTERM saves the place and quits, as q does."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(number, self._ended_by_signal, number)
+
+    def _ended_by_signal(self, number: int) -> None:
+        self.save_places()
+        self.exit(return_code=128 + number)
+
     # -- keys shared by several features -----------------------------------------------------
 
     def action_activate(self) -> None:
-        """enter: the word under the cursor, else the selected term."""
-        if self.word_cursor_active:
-            self.open_word_popup()
-        else:
-            self.open_selected_term()
+        """enter: the selected term (with the word cursor on, the article takes enter)."""
+        self.open_selected_term()
 
     def action_escape(self) -> None:
         """escape: close whatever is open, innermost first."""
-        _ = self.close_search() or self.leave_word_cursor() or self.clear_term_selection()
+        article = self.article
+        _ = self.close_search() or article.leave_word_cursor() or self.clear_term_selection()
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
         """A click moves the word cursor when it is on; else opens a term, else starts it."""
-        if self.word_cursor_active or not self.open_term_at(message.place):
-            self.click_word(message.place)
+        article = self.article
+        if article.word_cursor is not None or not self.open_term_at(message.place):
+            article.click_word(message.place)
 
     def shown_title(self, title: str) -> str:
         """A title (or any short text of the document) in the script on screen."""
@@ -308,7 +343,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
 
     def _convert_rest(self) -> None:
         """Convert every paragraph not yet shown, nearest the reader's place first."""
-        if self.reading_screen_is_up() and not self.shown.is_complete(self.shown_script):
+        if not self.shown.is_complete(self.shown_script):
             self._convert_from(self.shown, self.shown_script, self._paragraph_on_top())
 
     @work(thread=True, exclusive=True, group="convert")
@@ -337,14 +372,8 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         self.article.scroll_to_place(message.place)
 
     def on_article_view_place_changed(self, message: ArticleView.PlaceChanged) -> None:
-        if not self.reading_screen_is_up():
-            return  # a late message while the app closes
         self.outline.follow(self.document.section_index_at(message.place))
         self._update_status()
-
-    def reading_screen_is_up(self) -> bool:
-        """False while the app closes: late messages and timers must not look for widgets."""
-        return self.is_running and bool(self.screen_stack) and bool(self.query("#outline"))
 
     def action_toggle_outline(self) -> None:
         outline = self.outline
@@ -369,8 +398,6 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         return round(100 * self.article.visible_places()[1] / self.text_length)
 
     def _update_status(self) -> None:
-        if not self.reading_screen_is_up():
-            return
         article = self.article
         section_index = self.document.section_index_at(article.top_place)
         parts = [
@@ -380,7 +407,7 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         ]
         if section_index is not None:
             parts.append(self.shown_title(self.document.sections[section_index].title))
-        self.query_one("#status", Static).update(literal(" │ ".join(parts)))
+        self._status.update(literal(" │ ".join(parts)))
 
     def action_help(self) -> None:
         from reader.widgets.help import HelpScreen, binding_rows

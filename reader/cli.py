@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.document import Document
@@ -18,11 +22,14 @@ from reader.script import (
     Variant,
     detect_script,
 )
-from reader.terminal import attached_terminal, complain, for_stream, message_line
+from reader.terminal import attached_terminal, for_stream, message_line
+
+if TYPE_CHECKING:
+    from reader.known import KnownWords
 
 _EPILOG = """\
-With no FILE, the bundled sample article opens. FILE may be plain text or Markdown in UTF-8
-(with or without BOM), UTF-16, GB18030 or Big5; "-" reads standard input.
+With no FILE, the bundled sample article opens. FILE may be plain text, Markdown or HTML in
+UTF-8 (with or without BOM), UTF-16, GB18030 or Big5, or an EPUB book; "-" reads standard input.
 Inside the reader, press ? for every key."""
 
 
@@ -48,6 +55,22 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument(
         "--config-path", action="store_true", help="print where the settings file lives"
     )
+    actions.add_argument(
+        "--stats",
+        action="store_true",
+        help="print the document's words by HSK level, the share you know, its level",
+    )
+    actions.add_argument(
+        "--import-known",
+        metavar="LIST",
+        help="mark the words of a list known (one a line, or an Anki or Pleco export)",
+    )
+    actions.add_argument(
+        "--export-known",
+        metavar="OUT",
+        help='write the words you know, one a line ("-": standard output)',
+    )
+    parser.add_argument("--json", action="store_true", help="with --stats: print JSON")
     parser.add_argument(
         "--script",
         choices=("original", *SCRIPTS),
@@ -71,44 +94,117 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class OutputError(ReaderError):
+    """The output cannot be written (a full disk, a closed stdout, an encoding without CJK)."""
+
+    exit_status = 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
-        return _run(arguments)
-    except ReaderError as error:
-        complain(str(error))
-        return error.exit_status
-    except BrokenPipeError:  # `reader --print | head`
-        sys.stderr.close()
+        status = _run(arguments)
+        _flush_output()
+    except BrokenPipeError:  # `reader --print | head`: the reader of the pipe has all it wants
+        _silence_output()
         return 0
+    except ReaderError as error:
+        say(str(error))
+        if isinstance(error, OutputError):
+            _silence_output()
+        return error.exit_status
     except KeyboardInterrupt:
         return 130
+    return status
+
+
+def say(message: str, prefix: str = "reader: ") -> None:
+    """One line on stderr, ``reader: …``, in visible characters whatever a file name in it
+    holds; never fails (stderr may be closed, or gone with the terminal)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(f"{prefix}{message_line(message, sys.stderr)}\n")
+        sys.stderr.flush()
+
+
+def write(text: str) -> None:
+    """Write to standard output, any failure an OutputError (one line, exit status 1)."""
+    stream = sys.stdout
+    if stream is None:  # started with standard output closed
+        raise OutputError("cannot write the output: standard output is closed")
+    try:
+        stream.write(text)
+    except BrokenPipeError:
+        raise
+    except UnicodeEncodeError as error:
+        raise OutputError(
+            f"cannot write the output: the terminal's encoding ({error.encoding}) has no "
+            f"{error.object[error.start]!a}; use a UTF-8 locale (LANG=C.UTF-8)"
+        ) from None
+    except OSError as error:
+        raise OutputError(f"cannot write the output ({_reason(error)})") from None
+
+
+def _flush_output() -> None:
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write the output ({_reason(error)})") from None
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.EBADF:
+        return "standard output is closed"
+    return error.strerror or str(error)
+
+
+def _silence_output() -> None:
+    """Point stdout at /dev/null, so Python's own flush at exit has nothing left to fail on."""
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _run(arguments: argparse.Namespace) -> int:
     from reader.settings import load_settings, settings_path
 
     if arguments.config_path:
-        sys.stdout.write(for_stream(f"{settings_path()}\n", sys.stdout))
+        write(for_stream(f"{settings_path()}\n", sys.stdout))
         return 0
     settings, problems = load_settings()
     for problem in problems:
-        complain(problem)
+        say(problem)
     variant: Variant = arguments.variant or settings.variant
     if arguments.export_vocab:
         return _export_vocab(Path(arguments.export_vocab))
+    if arguments.import_known:
+        return _import_known(arguments.import_known)
+    if arguments.export_known:
+        return _export_known(arguments.export_known)
+    if arguments.json and not arguments.stats:
+        raise ReaderError("--json goes with --stats")
     from reader.load import read_source
 
     source = read_source(arguments.file)  # every bad-input error surfaces here, as one line
     if arguments.print:
+        if source.format != "text":  # what it renders to, markup removed
+            from reader.formats.printed import printed
+
+            return _print_text(printed(source.parse()), arguments.script, variant)
         return _print_text(source.text, arguments.script, variant)
     if arguments.outline:
         from reader.parse import format_outline
 
-        sys.stdout.write(for_stream(format_outline(source.parse()), sys.stdout))
+        write(for_stream(format_outline(source.parse()), sys.stdout))
         return 0
     if arguments.terms:
         return _print_terms(source.parse(), arguments.glossary, arguments.script, variant)
+    if arguments.stats:
+        return _print_stats(source.text, source.name, arguments.json, settings.level)
 
     from reader.app import ReaderApp
 
@@ -122,16 +218,29 @@ def _run(arguments: argparse.Namespace) -> int:
     )
     with attached_terminal():
         app.run()
+    if not _terminal_still_there():
+        _silence_output()  # closed with the terminal: nothing is left to say anything to
+        with contextlib.suppress(OSError):
+            os.dup2(sys.stdout.fileno(), 2)
     return app.return_code or 0
+
+
+def _terminal_still_there() -> bool:
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        return False
+    return True
 
 
 def _print_text(text: str, script: ScriptChoice | None, variant: Variant) -> int:
     """Convert only: printing needs no outline, so none is parsed."""
     if script in SCRIPTS:
         text = ScriptConverter(detect_script(text), script, variant).convert(text)
-    sys.stdout.write(for_stream(text, sys.stdout))
+    write(for_stream(text, sys.stdout))
     if text and not text.endswith("\n"):
-        sys.stdout.write("\n")
+        write("\n")
     return 0
 
 
@@ -152,7 +261,7 @@ def _print_terms(
 
     glossary, problems = load_user_glossary(glossary_files)
     for problem in problems:
-        complain(problem)
+        say(problem)
     found = find_document_terms(document, glossary, Segmenter())
     shown = resolve(script, detect_script(document.text))
     for key in found.order:
@@ -160,7 +269,7 @@ def _print_terms(
         assert entry is not None
         term = term_in_script(entry, shown, variant)
         line = "\t".join((term, str(found.counts[key]), entry.pinyin, entry.en))
-        sys.stdout.write(message_line(line, sys.stdout, keep="\t") + "\n")  # one line, always
+        write(message_line(line, sys.stdout, keep="\t") + "\n")  # one line per term, always
     return 0
 
 
@@ -169,10 +278,84 @@ def _export_vocab(path: Path) -> int:
 
     vocabulary = Vocabulary.load()
     if vocabulary.notice:
-        complain(vocabulary.notice)
+        say(vocabulary.notice)
     try:
         count = export_anki(vocabulary.items, path)
     except OSError as error:
         raise ReaderError(f"{path}: cannot write ({error.strerror or error})") from None
-    print(message_line(f"{count} words written to {path}", sys.stderr), file=sys.stderr)
+    say(f"{count} words written to {path}", prefix="")
+    return 0
+
+
+def _known_words() -> KnownWords:
+    from reader.known import KnownWords
+
+    known = KnownWords.load()
+    if known.notice:
+        say(known.notice)
+    return known
+
+
+def _print_stats(text: str, name: str, as_json: bool, default_level: int | None) -> int:
+    """The document's difficulty profile: one segmentation, cached by content."""
+    import json
+
+    from reader.difficulty import cached_segments, format_profile, profile, profile_json
+    from reader.difficulty import word_counts as count_words
+    from reader.script import simplified_in_place
+    from reader.words import Segmenter
+
+    known = _known_words()
+    simplified = text if detect_script(text) == "simplified" else simplified_in_place(text)
+    counts = count_words(simplified, cached_segments(simplified, Segmenter()))
+    known.default_level = default_level
+    result = profile(counts, known.is_known)
+    if as_json:
+        data = {"document": name, **profile_json(result), "your_level": known.level}
+        write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    else:
+        write(for_stream(format_profile(result, title=name, reader_level=known.level), sys.stdout))
+    return 0
+
+
+def _import_known(location: str) -> int:
+    from reader.decode import decode
+    from reader.known import read_word_list
+    from reader.load import read_bytes
+
+    data = sys.stdin.buffer.read() if location == "-" else read_bytes(Path(location))
+    text, _ = decode(data)
+    words, skipped = read_word_list(text)
+    known = _known_words()
+    try:
+        added = known.set_marks(words, True)
+    except OSError as error:
+        raise ReaderError(f"{known.path}: cannot write ({error.strerror or error})") from None
+    note = f"; {_count(skipped, 'line')} without a Chinese word" if skipped else ""
+    say(
+        f"{_count(added, 'word')} marked known ({len(words) - added} already were){note}; "
+        f"{len(known)} known in all",
+        prefix="",
+    )
+    return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _export_known(location: str) -> int:
+    from reader.known import format_word_list
+    from reader.storage import atomic_write_text
+
+    known = _known_words()
+    text = format_word_list(known.known_words())
+    if location == "-":
+        write(for_stream(text, sys.stdout))
+        return 0
+    try:
+        atomic_write_text(Path(location), text)
+    except OSError as error:
+        raise ReaderError(f"{location}: cannot write ({error.strerror or error})") from None
+    say(f"{len(known)} known words written to {location}", prefix="")
     return 0

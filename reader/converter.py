@@ -126,7 +126,7 @@ class Step:
         # character is a key that str.translate cannot convert (a longer value)
         self.pairs = frozenset().union(*(table.by_pair for table in tables))
         lone = sorted(key for key, value in winners.items() if every_key or len(value) != 1)
-        self.lone = re.compile(f"[{''.join(map(re.escape, lone))}]") if lone else None
+        self.lone = _character_class(lone)
         self.every_key = every_key
         self.changes_length = any(table.changes_length for table in tables)
 
@@ -207,6 +207,23 @@ class Step:
         return converted, new_ends, mapped
 
 
+def _character_class(chars: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern for any of ``chars``, written as ranges: a class of a thousand single
+    characters beyond the BMP is searched a hundred times slower."""
+    codes = sorted(set(map(ord, chars)))
+    if not codes:
+        return None
+    ranges: list[str] = []
+    first = last = codes[0]
+    for code in [*codes[1:], -1]:
+        if code == last + 1:
+            last = code
+            continue
+        ranges.append(re.escape(chr(first)) + ("" if first == last else "-" + re.escape(chr(last))))
+        first = last = code
+    return re.compile(f"[{''.join(ranges)}]")
+
+
 def _offset(offsets: list[int] | None, place: int) -> int:
     return place if offsets is None else offsets[place]
 
@@ -222,6 +239,7 @@ class Config:
 
     name: str
     normalization: dict[int, str]
+    normalized: re.Pattern[str] | None  # any character normalization changes
     segmentation: Step | None
     chain: tuple[Step, ...]
 
@@ -255,7 +273,7 @@ class Config:
 
     def convert_mapped(self, text: str) -> tuple[str, list[int] | None]:
         """The converted text and, if its length changed, each character's original offset."""
-        if self.normalization:
+        if self.normalized is not None and self.normalized.search(text):
             text = text.translate(self.normalization)
         segments: list[tuple[int, int, str]] = []
         if self.segmentation is not None:
@@ -295,6 +313,7 @@ def load_config(conversion: str) -> Config:
     return Config(
         name=spec.get("name", conversion),
         normalization=normalization,
+        normalized=_character_class(map(chr, normalization)),
         segmentation=Step(_tables(segmentation["dict"]), every_key=True) if segmentation else None,
         chain=tuple(Step(_tables(step["dict"])) for step in spec["conversion_chain"]),
     )

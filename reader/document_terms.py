@@ -26,12 +26,11 @@ from reader.script import (
     simplified_in_place,
     to_simplified,
 )
+from reader.spans import Span, nearest_first
 from reader.terms import TermHit, count_terms, find_terms
 from reader.words import Segmenter
 
 CHUNK_CHARS = 20_000  # characters searched at a time (a chunk ends after a newline)
-
-Span = tuple[int, int]
 
 
 # -- loading ---------------------------------------------------------------------------------
@@ -130,16 +129,8 @@ def find_chunk_terms(
 
 def outward(spans: Sequence[Span], place: int) -> list[int]:
     """Indices of ``spans``: the one holding ``place`` first, then the next, the previous, …"""
-    if not spans:
-        return []
     first = max(0, bisect_right([s for s, _ in spans], place) - 1)
-    order = [first]
-    for distance in range(1, len(spans)):
-        if first + distance < len(spans):
-            order.append(first + distance)
-        if first - distance >= 0:
-            order.append(first - distance)
-    return order
+    return nearest_first(first, len(spans))
 
 
 def find_document_terms(

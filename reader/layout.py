@@ -11,17 +11,17 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from reader.blocks import PARAGRAPH_INDENT, typeset
 from reader.document import Document, Paragraph
 from reader.lines import Line
 from reader.typeset import cell_width, display
 
-__all__ = ["PARAGRAPH_INDENT", "ArticleLayout", "Line", "gap_after", "rough_cells"]
+if TYPE_CHECKING:
+    from reader.shown import Shown
 
-# shown text of a paragraph, and each shown character's original offset (None: the same)
-Shown = tuple[str, list[int] | None]
-ShowParagraph = Callable[[int], Shown]
+__all__ = ["PARAGRAPH_INDENT", "ArticleLayout", "Line", "gap_after", "rough_cells"]
 
 
 def rough_cells(text: str) -> int:
@@ -50,7 +50,7 @@ def gap_after(paragraphs: tuple[Paragraph, ...], index: int) -> int:
 class ArticleLayout:
     """Maps virtual line numbers to paragraph lines for one width and one shown script."""
 
-    def __init__(self, document: Document, show: ShowParagraph, width: int) -> None:
+    def __init__(self, document: Document, show: Callable[[int], Shown], width: int) -> None:
         self.document = document
         self.width = max(4, width)
         self._show = show
@@ -126,7 +126,9 @@ class ArticleLayout:
                 y = self.y_of_line(*anchor)
         return y
 
-    def invalidate(self, width: int | None = None, show: ShowParagraph | None = None) -> None:
+    def invalidate(
+        self, width: int | None = None, show: Callable[[int], Shown] | None = None
+    ) -> None:
         """Forget the wrapping (width or script changed); keep heights as estimates."""
         if width is not None:
             self.width = max(4, width)

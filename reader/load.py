@@ -2,32 +2,53 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.assets import sample_article
 from reader.decode import decode
 from reader.document import Document
 from reader.errors import ReaderError
+from reader.formats.sniff import Format, detect_format
 from reader.parse import parse_document
+from reader.storage import MB, TooLarge, format_size, read_limited, read_limited_stream
 
 STDIN = "-"
-_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 # A book longer than this first shows its opening, parsed alone, while the rest is parsed.
 QUICK_PREFIX_CHARS = 20_000  # a dozen screens: more than anyone reads before the rest is in
+QUICK_PREFIX_BYTES = 200_000  # an EPUB larger than this opens on its first chapters
+#: The longest document read (a long novel is 5 MB): beyond it, /dev/zero or a file that
+#: grows for ever is refused with one line instead of filling the memory.
+DOCUMENT_LIMIT = 256 * MB
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """A document's decoded text, before it is parsed."""
+    """A document before it is parsed: its decoded text (an EPUB: its bytes) and format."""
 
     text: str
     name: str  # the file name shown as a fallback title, or "<stdin>"
-    markdown: bool
+    format: Format = "text"
+    data: bytes = b""  # an EPUB's archive
+    chapters_for: int | None = None  # an EPUB's opening: chapters until this many characters
+    path: str | None = None  # the file's absolute path; None for standard input
 
     def parse(self) -> Document:
-        return parse_document(self.text, self.name, markdown=self.markdown)
+        if self.format == "markdown":
+            from reader.formats.markdown import markdown_document
+
+            return markdown_document(self.text, self.name)
+        if self.format == "html":
+            from reader.formats.html import html_document
+
+            return html_document(self.text, self.name)
+        if self.format == "epub":
+            from reader.formats.epub import epub_document
+
+            return epub_document(self.data, self.name, opening=self.chapters_for)
+        return parse_document(self.text, self.name)
 
     def quick_prefix(self) -> Source | None:
         """The opening of a long text, cut where a paragraph (or a sentence) ends; None for a
@@ -36,7 +57,16 @@ class Source:
         Places in the prefix are places in the whole text, so the reader can start on it and
         move to the whole document without losing its place.
         """
-        if len(self.text) <= QUICK_PREFIX_CHARS:
+        if self.format == "epub":
+            if len(self.data) <= QUICK_PREFIX_BYTES:
+                return None
+            return replace(self, chapters_for=QUICK_PREFIX_CHARS)
+        if self.format == "markdown":
+            from reader.formats.markdown import markdown_prefix_end
+
+            cut = markdown_prefix_end(self.text, QUICK_PREFIX_CHARS)
+            return replace(self, text=self.text[:cut]) if cut > 0 else None
+        if self.format != "text" or len(self.text) <= QUICK_PREFIX_CHARS:
             return None
         text = self.text
         cut = text.rfind("\n\n", 0, QUICK_PREFIX_CHARS)
@@ -48,12 +78,14 @@ class Source:
             cut = text.rfind("。", 0, QUICK_PREFIX_CHARS) + 1
         if cut <= 0:
             return None
-        return Source(text[:cut], self.name, self.markdown)
+        return replace(self, text=text[:cut])
 
 
 def read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_limited(path, DOCUMENT_LIMIT)
+    except TooLarge:
+        raise ReaderError(f"{path}: {_too_large()}") from None
     except FileNotFoundError:
         raise ReaderError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -67,12 +99,27 @@ def read_bytes(path: Path) -> bytes:
 def read_source(location: str | Path | None) -> Source:
     """Read and decode; ``None`` is the bundled sample, ``"-"`` standard input."""
     if location is not None and str(location) == STDIN:
-        return _decoded(sys.stdin.buffer.read(), "<stdin>", markdown=False)
+        return _decoded(_read_stdin(), "<stdin>", "")
     path = sample_article() if location is None else Path(location)
     if path.is_dir():
         raise ReaderError(f"{path}: is a directory, not a file")
-    markdown = path.suffix.lower() in _MARKDOWN_SUFFIXES
-    return _decoded(read_bytes(path), str(path), markdown=markdown)
+    source = _decoded(read_bytes(path), str(path), path.suffix)
+    return replace(source, path=os.path.realpath(path))
+
+
+def _read_stdin() -> bytes:
+    if sys.stdin is None:  # started with standard input closed
+        raise ReaderError("standard input is closed")
+    try:
+        return read_limited_stream(sys.stdin.buffer, DOCUMENT_LIMIT)
+    except TooLarge:
+        raise ReaderError(f"standard input: {_too_large()}") from None
+    except OSError as error:
+        raise ReaderError(f"standard input: cannot read ({error.strerror or error})") from None
+
+
+def _too_large() -> str:
+    return f"longer than {format_size(DOCUMENT_LIMIT)}, the most the reader opens"
 
 
 def load_document(location: str | Path | None) -> Document:
@@ -80,10 +127,26 @@ def load_document(location: str | Path | None) -> Document:
     return read_source(location).parse()
 
 
-def _decoded(data: bytes, location: str, *, markdown: bool) -> Source:
+def _decoded(data: bytes, location: str, suffix: str) -> Source:
+    name = location if location == "<stdin>" else _shown_name(Path(location).name)
     try:
+        document_format = detect_format(suffix, data)
+        if document_format == "epub":
+            from reader.formats.epub import check_epub
+
+            check_epub(data)  # a bad book is refused now, not in the worker that reads it
+            return Source("", name, "epub", data)
+        if document_format == "html":
+            from reader.formats.html import decode_html
+
+            return Source(decode_html(data), name, "html")
         text, _encoding = decode(data)
     except ReaderError as error:
         raise ReaderError(f"{location}: {error}") from None
-    name = location if location == "<stdin>" else Path(location).name
-    return Source(text, name, markdown)
+    return Source(text, name, document_format)
+
+
+def _shown_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept by the OS as surrogates, which no
+    output can encode) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")

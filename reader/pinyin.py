@@ -113,3 +113,20 @@ def _mark_position(syllable: str) -> int | None:
         if char in "mn":
             return index
     return None
+
+
+_VOWEL_START = "aoeāáǎàōóǒòēéěè"
+
+
+def as_one_word(pinyin: str) -> str:
+    """A word's syllables written together, as dictionaries do: "jiāo liú" -> "jiāoliú".
+
+    A syllable starting with a, o or e after another gets an apostrophe (Xī'ān, nǚ'ér).
+    """
+    parts = pinyin.split()
+    out = parts[:1]
+    for part in parts[1:]:
+        if part[:1].lower() in _VOWEL_START and out[-1][-1:].isalpha():
+            out.append("'")
+        out.append(part)
+    return "".join(out)

@@ -48,11 +48,24 @@ def to_simplified(text: str) -> str:
     """The form used for matching terms and searches: t2s keeps the character count.
 
     Text with no character that t2s could change (most of a simplified book) is returned as it
-    is, without running OpenCC over it.
+    is, without running OpenCC over it; in a text of many lines, only the lines with such a
+    character are converted.
     """
-    if _t2s_changes().isdisjoint(text):
+    changes = _t2s_changes()
+    if changes.isdisjoint(text):
         return text
-    return _converter("t2s").convert(text)
+    convert = _converter("t2s").convert
+    if "\n" not in text:
+        return convert(text)
+    lines = text.split("\n")
+    changing = [index for index, line in enumerate(lines) if not changes.isdisjoint(line)]
+    if len(changing) == len(lines):
+        return convert(text)
+    # no conversion makes or takes a line break, so the lines come back one for one
+    converted = convert("\n".join(lines[index] for index in changing)).split("\n")
+    for index, line in zip(changing, converted, strict=True):
+        lines[index] = line
+    return "\n".join(lines)
 
 
 def keep_length(text: str, convert: Callable[[str], str]) -> str:

@@ -7,9 +7,10 @@ match in the compared form is a match at the same places in the original text. B
 converts some words as a whole (乾隆 stays 乾隆 while a lone 乾 becomes 干), a literal,
 case-insensitive match of the query also counts.
 
-Converting a whole novel to simplified takes seconds, so the index converts paragraph by
-paragraph, only when a search first reaches a paragraph, and keeps the result: a search that
-starts at the reader's place shows its first match after converting only what lies before it.
+Converting a whole novel to simplified takes a while, so the index converts paragraphs only
+when a search first reaches them, a batch of neighbours at a time in the order the search
+goes, and keeps the result: a search that starts at the reader's place shows its first match
+after converting only what lies before it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from reader.document import Document
 from reader.script import keep_length
 
 Match = tuple[int, int]  # (start, end) places in the original text
+_BATCH_CHARS = 20_000  # characters converted in one call: few calls, and quick to cancel
 
 
 @cache
@@ -90,21 +92,53 @@ class SearchIndex:
 
         Returns True when all is converted, False when ``should_stop`` cut it short.
         """
-        for index in range(len(self._spans)):
+        order = range(len(self._spans))
+        for turn in order:
             if should_stop is not None and should_stop():
                 return False
-            self._form(index)
+            self._ensure(order, turn)
         return True
+
+    def _ensure(self, order: Sequence[int], turn: int) -> None:
+        """Have ``order[turn]`` converted, with the unconverted spans that follow it in
+        ``order``, up to a batch's worth of characters."""
+        if self._forms[order[turn]] is not None:
+            return
+        batch: list[int] = []
+        size = 0
+        for index in order[turn:]:
+            if self._forms[index] is None:
+                start, end = self._spans[index]
+                batch.append(index)
+                size += end - start + 1
+                if size >= _BATCH_CHARS:
+                    break
+        self._convert(batch)
+
+    def _convert(self, batch: Sequence[int]) -> None:
+        """Forms of a batch of spans, converted as one text: joined by line breaks (no
+        conversion reaches across one), and cut apart again by place."""
+        originals = [self.text[start:end] for start, end in (self._spans[i] for i in batch)]
+        joined = "\n".join(originals)
+        lowered = _folded(joined)
+        simplified = _folded(keep_length(joined, self._to_simplified))
+        position = 0
+        for index, original in zip(batch, originals, strict=True):
+            end = position + len(original)
+            span_lowered = lowered[position:end]
+            span_simplified = simplified[position:end]
+            # A simplified text needs no second copy: both forms share one string.
+            if span_simplified == span_lowered:
+                span_simplified = span_lowered
+            self._forms[index] = (span_simplified, span_lowered)
+            position = end + 1
 
     def _form(self, index: int) -> tuple[str, str]:
         form = self._forms[index]
         if form is None:
-            start, end = self._spans[index]
-            lowered = _folded(self.text[start:end])
-            simplified = _folded(keep_length(self.text[start:end], self._to_simplified))
-            # A simplified text needs no second copy: both forms share one string.
-            form = (lowered, lowered) if simplified == lowered else (simplified, lowered)
-            self._forms[index] = form
+            self._convert([index])
+            form = self._forms[index]
+            assert form is not None
         return form
 
     def _query_forms(self, query: str) -> tuple[str, str] | None:
@@ -160,6 +194,7 @@ class SearchIndex:
         for turn, index in enumerate(order):
             if should_stop is not None and should_stop():
                 return
+            self._ensure(order, turn)
             for match in self._span_matches(index, queries):
                 wrapped = turn == len(order) - 1
                 # The first span is searched twice: its tail first, its head after wrapping.

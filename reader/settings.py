@@ -17,12 +17,20 @@ Example::
     # A Textual theme name; leave it out for the default theme.
     theme = "nord"
 
+    # Your HSK level (1 to 6, or "7-9"), until you choose one in the reader: words above it
+    # get pinyin in the hard-words pinyin mode and count as unknown unless you mark them.
+    level = 3
+
+    # What the reading line above the text shows: "pinyin" or "zhuyin" (ㄅㄆㄇ).
+    ruby = "pinyin"
+
     # Change keys: binding id = key(s), several keys separated by commas.
     [keymap]
     script = "x"
     quit = "ctrl+q,f10"
 
-Defaults: ``variant = "tw"``, ``reading_width = 80``, no theme, no key changes.
+Defaults: ``variant = "tw"``, ``reading_width = 80``, no theme, no level, pinyin, no key
+changes.
 """
 
 from __future__ import annotations
@@ -34,6 +42,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader import paths
+from reader.levels import parse_level
+from reader.readings import RUBY_STYLES
 from reader.script import VARIANTS, Variant
 
 if TYPE_CHECKING:
@@ -42,7 +52,7 @@ if TYPE_CHECKING:
 MIN_READING_WIDTH = 20
 MAX_READING_WIDTH = 400
 
-_KNOWN = ("variant", "reading_width", "theme", "keymap")
+_KNOWN = ("variant", "reading_width", "theme", "level", "ruby", "keymap")
 _TOML_POSITION = re.compile(
     r"^(?P<reason>.*) \(at (?:line (?P<line>\d+), column \d+|end of document)\)$"
 )
@@ -59,6 +69,8 @@ class Settings:
     variant: Variant = "tw"
     reading_width: int = 80
     theme: str | None = None
+    level: int | None = None  # the reader's HSK level, 1-6 or 7 (the 7-9 band)
+    ruby: str = "pinyin"  # or "zhuyin"
     # binding id -> keys in Textual's keymap format, e.g. {"quit": "ctrl+q,f10"}
     keymap: dict[str, str] = field(default_factory=dict, hash=False)
 
@@ -113,6 +125,17 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
                 values["theme"] = value.strip()
             else:
                 problem((key,), "'theme' must be a theme name in quotes")
+        elif key == "level":
+            chosen = parse_level(str(value)) if isinstance(value, (int, str)) else None
+            if chosen is not None and not isinstance(value, bool):
+                values["level"] = chosen
+            else:
+                problem((key,), "'level' must be an HSK level: 1 to 6, or \"7-9\"")
+        elif key == "ruby":
+            if isinstance(value, str) and value.strip().lower() in RUBY_STYLES:
+                values["ruby"] = value.strip().lower()
+            else:
+                problem((key,), "'ruby' must be one of " + ", ".join(RUBY_STYLES))
         else:
             values["keymap"] = _keymap(value, problem)
     return Settings(**values), problems

@@ -12,7 +12,10 @@ from collections.abc import Callable, Iterable
 
 from reader.document import Document
 from reader.script import Script, ScriptConverter, Variant, detect_script, keeps_length
+from reader.spans import nearest_first
 
+#: A paragraph as shown: its text, and each shown character's offset in the original
+#: (None: the same offsets, as t2s, s2t, tw and hk keep the length).
 Shown = tuple[str, list[int] | None]
 _BATCH_CHARS = 20_000  # characters converted in one OpenCC call by the background worker
 
@@ -113,13 +116,4 @@ class ShownText:
 
     def outward_from(self, index: int) -> list[int]:
         """Paragraph indices nearest ``index`` first, so what the reader sees next is ready."""
-        count = len(self.document.paragraphs)
-        if count == 0:
-            return []
-        order = [index]
-        for distance in range(1, max(index, count - 1 - index) + 1):
-            if index + distance < count:
-                order.append(index + distance)
-            if index - distance >= 0:
-                order.append(index - distance)
-        return order
+        return nearest_first(index, len(self.document.paragraphs))

@@ -42,11 +42,6 @@ def message_line(message: str, stream: TextIO | None, keep: str = "") -> str:
     return marked(message, *SET_APART, keep=keep) if is_terminal(stream) else visible(message, keep)
 
 
-def complain(message: str) -> None:
-    """``reader: message`` on standard error, as one visible line."""
-    print(f"reader: {message_line(message, sys.stderr)}", file=sys.stderr)
-
-
 def _is_terminal_fd(fd: int) -> bool:
     try:
         return os.isatty(fd)

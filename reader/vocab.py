@@ -7,6 +7,7 @@ list exports to a tab-separated file that Anki imports.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
@@ -22,10 +23,15 @@ _FORMAT_VERSION = 1
 
 #: Header lines Anki (2.1.55+) reads to preset the import dialog; older versions skip
 #: lines starting with "#". ``#columns`` names the columns so a note type whose fields
-#: carry these names is mapped automatically.
-ANKI_COLUMNS = ("Simplified", "Traditional", "Pinyin", "Definition", "Sentence")
-ANKI_HEADER = "#separator:tab\n#html:false\n#columns:" + "\t".join(ANKI_COLUMNS) + "\n"
+#: carry these names is mapped automatically; the last column is the note's tags.
+ANKI_COLUMNS = ("Simplified", "Traditional", "Pinyin", "Definition", "Sentence", "Level", "Tags")
+ANKI_HEADER = (
+    "#separator:tab\n#html:true\n#columns:"
+    + "\t".join(ANKI_COLUMNS)
+    + f"\n#tags column:{len(ANKI_COLUMNS)}\n"
+)
 
+_TAG_BREAKS = re.compile(r"\s+")
 # Anything that would end a field or a record in a tab-separated file.
 _FIELD_BREAKS = re.compile("[\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 
@@ -45,6 +51,7 @@ class VocabItem:
     sentence: str
     document_title: str
     added: str = field(default_factory=lambda: date.today().isoformat())  # ISO date
+    section_title: str = ""  # the section the sentence was in ("" when none)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -53,6 +60,7 @@ class VocabItem:
 
 
 _FIELD_NAMES = tuple(f.name for f in fields(VocabItem))
+_OPTIONAL_FIELDS = frozenset({"section_title"})  # added later: older files lack them
 
 
 class Vocabulary:
@@ -130,25 +138,57 @@ class Vocabulary:
 def export_anki(items: Iterable[VocabItem], path: Path) -> int:
     """Write a UTF-8, tab-separated file for Anki's "Import File"; return the number of rows.
 
-    Columns: simplified, traditional, pinyin, definition, sentence. Tabs and line breaks
-    inside a field become one space, since they would split the field or the note.
+    Columns: simplified, traditional, pinyin as one word (jiāoliú), definition, the sentence
+    with the word in bold, the HSK level, and a tag naming the document and section.
     """
-    rows = [
-        "\t".join(
-            _anki_field(value)
-            for value in (
-                item.simplified,
-                item.traditional,
-                item.pinyin,
-                item.definition,
-                item.sentence,
-            )
-        )
-        + "\n"
-        for item in items
-    ]
+    rows = ["\t".join(_anki_field(value) for value in anki_row(item)) + "\n" for item in items]
     atomic_write_text(path, ANKI_HEADER + "".join(rows))
     return len(rows)
+
+
+def anki_row(item: VocabItem) -> tuple[str, ...]:
+    """The note's fields as HTML (the file says ``#html:true``), tags last."""
+    from reader.levels import level, level_name
+    from reader.pinyin import as_one_word
+
+    return (
+        html.escape(item.simplified, quote=False),
+        html.escape(item.traditional, quote=False),
+        html.escape(as_one_word(item.pinyin), quote=False),
+        html.escape(item.definition, quote=False),
+        marked_sentence(item.sentence, item.simplified, item.traditional),
+        level_name(level(item.simplified)),
+        anki_tag(item.document_title, item.section_title),
+    )
+
+
+def marked_sentence(sentence: str, simplified: str, traditional: str) -> str:
+    """The sentence as HTML with the word's first use in bold, in whichever script it has."""
+    from reader.script import simplified_in_place
+
+    start = simplified_in_place(sentence).find(simplified) if simplified else -1
+    length = len(simplified)
+    if start < 0 and traditional:
+        start, length = sentence.find(traditional), len(traditional)
+    if start < 0:
+        return html.escape(sentence, quote=False)
+    end = start + length
+    return (
+        html.escape(sentence[:start], quote=False)
+        + f"<b>{html.escape(sentence[start:end], quote=False)}</b>"
+        + html.escape(sentence[end:], quote=False)
+    )
+
+
+def anki_tag(document_title: str, section_title: str) -> str:
+    """One hierarchical Anki tag: reader::document::section (spaces, which split tags, as _)."""
+    parts = ["reader"]
+    for title in (document_title, section_title):
+        cleaned = _TAG_BREAKS.sub("_", title.strip()).replace("::", "_")
+        if not cleaned:
+            break
+        parts.append(cleaned)
+    return "::".join(parts)
 
 
 def _anki_field(value: str) -> str:
@@ -170,8 +210,11 @@ def _parse(data: Any) -> tuple[list[VocabItem], str | None]:
     items: list[VocabItem] = []
     bad = 0
     for raw in data["items"]:
-        if isinstance(raw, dict) and all(isinstance(raw.get(k), str) for k in _FIELD_NAMES):
-            items.append(VocabItem(**{k: raw[k] for k in _FIELD_NAMES}))
+        if isinstance(raw, dict) and all(
+            isinstance(raw.get(k), str) or (k in _OPTIONAL_FIELDS and k not in raw)
+            for k in _FIELD_NAMES
+        ):
+            items.append(VocabItem(**{k: raw[k] for k in _FIELD_NAMES if k in raw}))
         else:
             bad += 1
     if bad:

@@ -115,6 +115,11 @@ class Segmenter:
         """How many words were added: it changes whenever segmentation may have changed."""
         return len(self._added) + len(self._pending)
 
+    def user_words(self) -> frozenset[str]:
+        """The words added to jieba's dictionary (they change how a text is segmented)."""
+        with self._lock:
+            return frozenset(self._added) | frozenset(self._pending)
+
     def ensure_loaded(self) -> None:
         """Build (or read from our cache) the dictionary; slow the first time, call off-UI."""
         with self._lock:
@@ -157,6 +162,12 @@ class Segmenter:
         """The word's count in the dictionary (0 if it is not a word); loads it if needed."""
         self.ensure_loaded()
         return int(self._tokenizer.FREQ.get(word) or 0)
+
+    def frequencies(self) -> dict[str, int]:
+        """Every dictionary word and its count (a prefix of a word has count 0); read only."""
+        self.ensure_loaded()
+        frequencies: dict[str, int] = self._tokenizer.FREQ
+        return frequencies
 
     @property
     def total(self) -> int:

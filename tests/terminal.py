@@ -1,98 +1,151 @@
-"""Run the real `reader` command on a pseudo-terminal, as a user's shell would."""
+"""Run the real `reader` command in a pseudo-terminal, as a user's terminal would.
+
+For what only a real process shows: signals, two readers at once, what is written to the
+terminal after the screen closes. Every wait is bounded.
+"""
 
 from __future__ import annotations
 
 import fcntl
 import os
+import pty
 import select
+import shlex
+import signal
 import struct
-import subprocess
 import sys
 import termios
 import time
-from dataclasses import dataclass
+from pathlib import Path
 
-READER = f"{sys.executable} -m reader"
+ROOT = Path(__file__).resolve().parent.parent
+WAIT = 30.0  # seconds: generous, the machine running the tests may be busy
 
 
-@dataclass
-class Session:
-    """A command running with a pseudo-terminal as its controlling terminal."""
+class Terminal:
+    """``python -m reader ARGS`` on its own pty (its controlling terminal), ``columns x rows``."""
 
-    process: subprocess.Popen[bytes]
-    fd: int
-    output: bytes = b""
-    status: int | None = None
+    def __init__(
+        self,
+        *args: str,
+        home: Path,
+        columns: int = 100,
+        rows: int = 30,
+        shell: str | None = None,
+    ) -> None:
+        """``shell``: a command line run by ``sh`` instead, with ``{reader}`` where the reader
+        goes (``cat book.txt | {reader} -``); ``args`` then come after ``{reader}``."""
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "PYTHONPATH": str(ROOT),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_STATE_HOME": str(home / "state"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+            "XDG_DATA_HOME": str(home / "data"),
+            "HOME": str(home),
+        }
+        argv = [sys.executable, "-m", "reader", *args]
+        if shell is not None:
+            argv = ["/bin/sh", "-c", shell.format(reader=shlex.join(argv))]
+        home.mkdir(parents=True, exist_ok=True)
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: the pty is its controlling terminal
+            try:
+                os.chdir(home)  # PYTHONPATH, not the directory the tests run in, finds reader
+                os.execve(argv[0], argv, env)
+            finally:
+                os._exit(127)
+        self.pid, self.fd = pid, fd
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self.output = b""
+        self.status: int | None = None
 
-    def read_until(self, wanted: bytes, timeout: float = 20) -> bool:
-        """Read what the program writes until ``wanted`` shows (False if it never does)."""
-        deadline = time.monotonic() + timeout
-        while wanted not in self.output:
-            left = deadline - time.monotonic()
-            if left <= 0 or not self._read(left):
-                return False
-        return True
-
-    def type(self, keys: bytes) -> None:
-        os.write(self.fd, keys)
-
-    def wait(self, timeout: float = 20) -> int | None:
-        """The exit status, or None if it is still running after ``timeout`` (then killed)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            self._read(0.05)
-            status = self.process.poll()
-            if status is not None:
-                self.status = status
-                self._drain()
-                os.close(self.fd)
-                return self.status
-        self.kill()
-        return None
-
-    def kill(self) -> None:
-        if self.status is None:
-            self.process.kill()
-            self.process.wait()
-            self.status = -9
-            os.close(self.fd)
-
-    def _read(self, timeout: float) -> bool:
+    def read(self, timeout: float = 0.05) -> None:
+        """Take in what the reader wrote (waiting at most ``timeout`` for something)."""
+        if self.fd < 0:
+            time.sleep(timeout)
+            return
         ready, _, _ = select.select([self.fd], [], [], timeout)
         if not ready:
-            return True  # nothing yet: keep waiting until the deadline
+            return
         try:
-            data = os.read(self.fd, 65536)
-        except OSError:  # the program closed the terminal
-            return False
-        self.output += data
-        return bool(data)
+            chunk = os.read(self.fd, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            chunk = b""
+        if chunk:
+            self.output += chunk
+        else:
+            time.sleep(timeout)
 
-    def _drain(self) -> None:
-        while True:
-            ready, _, _ = select.select([self.fd], [], [], 0)
-            if not ready or not self._read(0):
-                return
+    @property
+    def text(self) -> str:
+        return self.output.decode("utf-8", "replace")
 
+    def wait_for(self, needle: str, timeout: float = WAIT, after: int = 0) -> int:
+        """Read until ``needle`` appears in the output past byte ``after``; return its end."""
+        deadline = time.monotonic() + timeout
+        encoded = needle.encode()
+        while time.monotonic() < deadline:
+            where = self.output.find(encoded, after)
+            if where >= 0:
+                return where + len(encoded)
+            if self.poll() is not None:
+                self.read(0)
+                where = self.output.find(encoded, after)
+                if where >= 0:
+                    return where + len(encoded)
+                break
+            self.read()
+        raise AssertionError(f"{needle!r} never shown; the reader wrote:\n{self.text[-3000:]}")
 
-def start(command: str, size: tuple[int, int] = (80, 24)) -> Session:
-    """``sh -c command`` on a new pseudo-terminal of ``size`` (columns, rows), which is its
-    standard streams and its controlling terminal."""
-    master, slave = os.openpty()
-    columns, rows = size
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    process = subprocess.Popen(
-        ["sh", "-c", command],
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env={**os.environ, "TERM": "xterm-256color"},
-        start_new_session=True,
-        preexec_fn=_take_terminal,
-    )
-    os.close(slave)
-    return Session(process, master)
+    def press(self, *keys: str) -> None:
+        for key in keys:
+            os.write(self.fd, key.encode())
+            time.sleep(0.05)  # one key at a time, as typed
 
+    def poll(self) -> int | None:
+        if self.status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = os.waitstatus_to_exitcode(status)
+        return self.status
 
-def _take_terminal() -> None:
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    def wait(self, timeout: float = WAIT) -> int:
+        """The exit status once the reader ends (a negative number: killed by that signal)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            status = self.poll()
+            if status is not None:
+                self.read(0)
+                return status
+            self.read()
+        self.kill()
+        raise AssertionError(f"the reader did not end; it wrote:\n{self.text[-3000:]}")
+
+    def signal(self, number: signal.Signals) -> None:
+        os.kill(self.pid, number)
+
+    def hang_up(self) -> None:
+        """Close the terminal, as closing its window does: the reader gets SIGHUP."""
+        os.close(self.fd)
+        self.fd = -1
+
+    def kill(self) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.status = -signal.SIGKILL
+
+    def close(self) -> None:
+        self.kill()
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

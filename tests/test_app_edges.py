@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from screen import screen_lines, wait_for_terms
-from terminal import READER, start
 
 from reader.app import ReaderApp
 from reader.widgets.bookmarks import BookmarksScreen
 from reader.widgets.palette import ReaderPalette
 from reader.words import Segmenter
+from tests.terminal import Terminal
 
 EVERY_SCREEN = [
     "j", "G", "g", "}", "{", "space", "b", "s", "o", "o", "tab", "tab", "minus", "plus",
@@ -63,15 +63,12 @@ async def test_an_empty_document_opens_says_so_and_q_quits(
     assert app.return_code == 0
 
 
-def test_empty_standard_input_opens_and_q_quits() -> None:
+def test_empty_standard_input_opens_and_q_quits(tmp_path: Path) -> None:
     """`reader -` with ctrl+D at once: an empty document, not a crash."""
-    session = start(f"{READER} - < /dev/null", size=(80, 12))
-    try:
-        assert session.read_until(b"q quits"), session.output[-2000:]
-        session.type(b"q")
-        assert session.wait() == 0
-    finally:
-        session.kill()
+    with Terminal(home=tmp_path / "home", shell="{reader} - < /dev/null") as terminal:
+        terminal.wait_for("q quits")
+        terminal.press("q")
+        assert terminal.wait() == 0
 
 
 # -- a tiny terminal -------------------------------------------------------------------------
@@ -115,13 +112,13 @@ async def test_every_screen_survives_a_tiny_terminal(
 FAIL_AT_START = """\
 import sys
 from reader.app import ReaderApp
-import reader.widgets.outline_tree as outline_tree
+import reader.widgets.key_bar as key_bar
 from reader.errors import ReaderError
 
 def fail(*args, **kwargs):
     raise {error}
 
-outline_tree.OutlineTree.__init__ = fail  # compose fails: on_mount never runs
+key_bar.KeyBar.__init__ = fail  # compose fails: on_mount never runs
 app = ReaderApp()
 app.run(headless=True, size=(80, 24))
 sys.exit(app.return_code)
@@ -129,13 +126,13 @@ sys.exit(app.return_code)
 
 
 def test_a_reader_error_at_start_is_one_line_and_status_2() -> None:
-    script = FAIL_AT_START.format(error='ReaderError("the outline cannot be shown")')
+    script = FAIL_AT_START.format(error='ReaderError("the keys cannot be shown")')
     result = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
     )
     assert (result.returncode, result.stderr.strip()) == (
         2,
-        "reader: the outline cannot be shown",
+        "reader: the keys cannot be shown",
     )
 
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-import reader.features.lookup as lookup_module
+import reader.lookup as lookup_module
 import reader.words as words_module
 from reader.app import ReaderApp
 from reader.assets import bundled_glossary_dir
 from reader.dictionary import CEDICT_DATE
-from reader.features.lookup import WordIndex, sentence_around
 from reader.glossary import Entry, Glossary, load_glossaries
+from reader.lookup import WordIndex, sentence_around
 from reader.vocab import default_path
 from reader.widgets.word_popup import WordPopup
 from reader.words import Segmenter
@@ -391,6 +391,7 @@ async def test_down_in_the_popup_chooses_and_a_adds_it_to_the_vocabulary(
             "definition": "socialism",
             "sentence": FIRST_SENTENCE,
             "document_title": "組織工作和諧社會交流",
+            "section_title": "",
         },
         {
             "simplified": "社会",
@@ -399,6 +400,7 @@ async def test_down_in_the_popup_chooses_and_a_adds_it_to_the_vocabulary(
             "definition": "society; measure word: 個 gè",
             "sentence": FIRST_SENTENCE,
             "document_title": "組織工作和諧社會交流",
+            "section_title": "",
         },
     ]
 

@@ -45,12 +45,15 @@ async def test_resume_at_another_width_and_script(sample_text: str) -> None:
         assert app.article.top_place == THIRD_SECTION
         await pilot.press("q")
     assert saved_state(sample_text) | {"updated": ""} == {
-        "version": 1,
+        "version": 2,
         "place": THIRD_SECTION,
+        "place_anchor": [",不斷提升組織工作整體水平。\n\n", "二是必須振奮精神,激發黨員干部隊"],
         "script": "simplified",
         "outline_visible": False,
         "reading_width": 76,
         "bookmarks": [],
+        "path": str(SAMPLE.resolve()),
+        "length": len(sample_text),
         "updated": "",
     }
 

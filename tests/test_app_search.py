@@ -364,7 +364,7 @@ async def test_the_search_runs_in_a_worker_and_the_keys_keep_working(
             assert marks(app, "match-current") == [expected[0]]  # the waiting enter went there
             assert app.search_busy
             assert app.search_label == "match 1 / …"
-            assert "match 1 / …" in screen_text(app)
+            await wait_until(pilot, lambda: "match 1 / …" in screen_text(app), "the count shown")
 
             free.set()
             permits.release(100)

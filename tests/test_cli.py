@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -110,10 +111,14 @@ def test_bad_input_is_one_line_and_status_2(capsys, tmp_path, make, message, act
 def test_permission_denied(capsys, tmp_path: Path, monkeypatch) -> None:
     path = _write(tmp_path / "secret.txt", "秘密".encode())
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied")
+    real_open = Path.open
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    def refuse(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refuse)  # the tests run as root: chmod would not stop it
     assert run(capsys, "--outline", str(path)) == (2, "", f"reader: {path}: permission denied\n")
 
 
@@ -143,3 +148,47 @@ def test_version_and_help(capsys) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_stats_of_a_small_text(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "lesson.txt"
+    path.write_text("我学习。我学习。我在银行。", encoding="utf-8")  # 我 学习 我 学习 我 在 银行
+    status, out, err = run(capsys, "--stats", str(path))
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:4] == [
+        "lesson.txt",
+        "characters          10",
+        "words                7",
+        "distinct             4",
+    ]
+    assert lines[6] == "HSK 1       85.7%     75.0%    0.0%"
+    assert lines[8] == "HSK 3       14.3%     25.0%    0.0%"
+    assert lines[-1] == "estimated level  HSK 3 (covers 95% of running words)"
+
+
+def test_stats_as_json_with_known_words(capsys, tmp_path: Path) -> None:
+    words = tmp_path / "anki.txt"
+    words.write_text("#separator:tab\n銀行\tyínháng\tbank\n", encoding="utf-8")
+    assert run(capsys, "--import-known", str(words)) == (
+        0,
+        "",
+        "1 word marked known (0 already were); 1 known in all\n",
+    )
+    path = tmp_path / "lesson.txt"
+    path.write_text("我在銀行。", encoding="utf-8")  # traditional: counted on its simplified form
+    status, out, _ = run(capsys, "--stats", "--json", str(path))
+    data = json.loads(out)
+    assert (status, data["words"], data["known"], data["estimated_level"]) == (0, 3, 33.3, "HSK 3")
+    assert data["levels"][2]["known"] == 100.0
+    assert run(capsys, "--export-known", "-") == (0, "银行\n", "")
+
+
+def test_json_without_stats_is_an_error(capsys) -> None:
+    status, _, err = run(capsys, "--json")
+    assert (status, err) == (2, "reader: --json goes with --stats\n")
+
+
+def test_import_known_of_a_missing_file(capsys, tmp_path: Path) -> None:
+    status, _, err = run(capsys, "--import-known", str(tmp_path / "none.txt"))
+    assert (status, err) == (2, f"reader: {tmp_path / 'none.txt'}: no such file\n")

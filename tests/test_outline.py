@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.document import Document, Section
+from reader.load import Source
 from reader.outline import (
     HeadingMatch,
     build_outline,
@@ -34,7 +35,8 @@ def outline_of(text: str, *, name: str = "test.txt", markdown: bool = False) -> 
 def test_document_outline(path: Path) -> None:
     expected = path.with_suffix(".outline").read_text(encoding="utf-8")
     text = path.read_text(encoding="utf-8")
-    document = parse_document(text, path.name, markdown=path.suffix == ".md")
+    own_format = "markdown" if path.suffix == ".md" else "text"
+    document = Source(text, path.name, own_format).parse()
     assert format_outline(document) == expected
 
 

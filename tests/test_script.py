@@ -89,3 +89,10 @@ def test_to_simplified_leaves_text_alone_only_when_t2s_would(sample_text: str) -
     for text in [*sample_text.split("\n"), *simplified.split("\n"), "反覆思量", "一目瞭然", "沈默"]:
         assert to_simplified(text) == t2s.convert(text), text
     assert to_simplified("反覆思量") == "反复思量"  # 覆 stays in simplified, but not here
+
+
+def test_to_simplified_converts_only_the_lines_that_need_it() -> None:
+    text = "简体一行\n繁體一行\n\n乾隆年間，天氣乾燥"
+    assert to_simplified(text) == "简体一行\n繁体一行\n\n乾隆年间，天气干燥"
+    simplified = "简体一行\n第二行"
+    assert to_simplified(simplified) is simplified

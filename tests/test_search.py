@@ -136,26 +136,30 @@ def test_iter_matches_from_inside_a_paragraph_splits_it() -> None:
     assert list(index.iter_matches("构建", 100)) == [(0, 2), (3, 5), (6, 8), (9, 11)]
 
 
-def test_iter_matches_converts_only_as_far_as_needed() -> None:
+def test_iter_matches_converts_only_as_far_as_needed(monkeypatch: pytest.MonkeyPatch) -> None:
     converted: list[str] = []
 
     def counting(text: str) -> str:
         converted.append(text)
         return T2S(text)
 
+    # batches of two lines (each six characters and its line break)
+    monkeypatch.setattr("reader.search._BATCH_CHARS", 14)
     lines = ["組織工作水平" for _ in range(100)]
     lines[60] = "構建和諧社會"
     index = SearchIndex.from_paragraphs(lines, counting)
     start = sum(len(line) + 1 for line in lines[:50])
     first = next(index.iter_matches("构建", start))
     assert first == (start + 10 * 7, start + 10 * 7 + 2)
-    assert index.converted_count == 11  # lines 50..60, nothing else
-    assert converted.count("組織工作水平") == 10
+    assert index.converted_count == 12  # lines 50..61, in six batches, nothing else
+    batches = ["組織工作水平\n組織工作水平"] * 5 + ["構建和諧社會\n組織工作水平"]
+    assert converted == ["构建", *batches]  # the query, then the text
     assert index.find_all("构建") == [first]
     assert index.converted_count == 100
 
 
-def test_iter_matches_can_be_stopped_between_paragraphs() -> None:
+def test_iter_matches_can_be_stopped_between_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reader.search._BATCH_CHARS", 1)  # one paragraph a batch
     index = SearchIndex.from_paragraphs(["甲"] * 10 + ["構建"], T2S)
     asked: list[int] = []
 
@@ -167,7 +171,8 @@ def test_iter_matches_can_be_stopped_between_paragraphs() -> None:
     assert index.converted_count == 3
 
 
-def test_warm_converts_everything_and_can_be_cut_short() -> None:
+def test_warm_converts_everything_and_can_be_cut_short(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("reader.search._BATCH_CHARS", 1)  # one paragraph a batch
     index = SearchIndex.from_paragraphs(["甲", "乙", "丙"], T2S)
     assert index.warm(lambda: index.converted_count >= 2) is False
     assert index.converted_count == 2

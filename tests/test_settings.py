@@ -72,8 +72,24 @@ def test_the_docstring_example_is_valid(tmp_path: Path) -> None:
     settings, problems = load_settings(write(tmp_path, "\n".join(lines)))
     assert problems == []
     assert settings == Settings(
-        variant="tw", reading_width=80, theme="nord", keymap={"script": "x", "quit": "ctrl+q,f10"}
+        variant="tw",
+        reading_width=80,
+        theme="nord",
+        level=3,
+        ruby="pinyin",
+        keymap={"script": "x", "quit": "ctrl+q,f10"},
     )
+
+
+def test_level_and_ruby(tmp_path: Path) -> None:
+    path = write(tmp_path, 'level = "7-9"\nruby = "Zhuyin"\n')
+    assert load_settings(path) == (Settings(level=7, ruby="zhuyin"), [])
+    settings, problems = load_settings(write(tmp_path, "level = 10\nruby = 'ipa'\n"))
+    assert settings == Settings()
+    assert problems == [
+        f"{path}:1: 'level' must be an HSK level: 1 to 6, or \"7-9\"",
+        f"{path}:2: 'ruby' must be one of pinyin, zhuyin",
+    ]
 
 
 def test_range_ends_are_accepted_and_variant_is_case_blind(tmp_path: Path) -> None:

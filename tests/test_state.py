@@ -127,6 +127,7 @@ def test_wrong_field_types_fall_back_field_by_field(tmp_path: Path) -> None:
         reading_width=None,
         bookmarks=[Bookmark(20, "", ""), Bookmark(50, "fifty", "t")],
         updated="",
+        extra={"something_new": {"a": 1}},  # a newer version's key, kept to be written back
     )
 
 
@@ -153,13 +154,18 @@ def test_a_boolean_is_not_a_place(tmp_path: Path) -> None:
     assert state.reading_width == 400
 
 
-def test_json_that_is_not_an_object_is_ignored_with_a_notice(tmp_path: Path) -> None:
+def test_json_that_is_not_an_object_is_set_aside_not_overwritten(tmp_path: Path) -> None:
     path = tmp_path / "documents" / f"{KEY}.json"
     path.parent.mkdir(parents=True)
     path.write_text("[1, 2]", encoding="utf-8")
-    state, notice = StateStore(tmp_path).load(KEY)
+    store = StateStore(tmp_path)
+    state, notice = store.load(KEY)
     assert state == ReadingState()
-    assert notice == f"{path}: not a reading state; ignored"
+    assert notice is not None
+    assert notice.startswith(f"{path}: corrupt (not a reading state); moved aside to {KEY}.json.")
+    store.save(KEY, ReadingState(place=3))
+    (aside,) = path.parent.glob(f"{KEY}.json.corrupt-*")
+    assert aside.read_text(encoding="utf-8") == "[1, 2]"
 
 
 def test_bookmarks_stay_sorted_without_duplicate_places() -> None:
@@ -257,3 +263,156 @@ def test_corrupt_app_state_is_set_aside(tmp_path: Path) -> None:
     assert notice is not None
     assert "moved aside to app.json.corrupt-" in notice
     assert not (tmp_path / "app.json").exists()
+
+
+# -- two readers, edited documents, hostile files ---------------------------------------------
+
+TEXT = (
+    "第一章\n\n構建社會主義和諧社會是黨的戰略任務。\n\n"
+    "第二章\n\n組織部門肩負著重要責任,必須加強領導。\n"
+)
+
+
+def test_two_readers_keep_each_others_bookmarks_and_deletions(tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    first = store.open(TEXT, "/docs/a.txt")
+    first.state.add_bookmark(Bookmark(5, "old", "t"))
+    first.save()
+    a, b = store.open(TEXT, "/docs/a.txt"), store.open(TEXT, "/docs/a.txt")
+    a.state.add_bookmark(Bookmark(10, "a's", "t"))
+    a.state.place = 10
+    a.save()
+    b.state.add_bookmark(Bookmark(20, "b's", "t"))
+    b.state.delete_bookmark(0)  # the one at 5
+    b.save()
+    assert [mark.place for mark in b.state.bookmarks] == [10, 20]  # b now sees a's
+    state, _ = store.load(first.key)
+    assert [(mark.place, mark.label) for mark in state.bookmarks] == [(10, "a's"), (20, "b's")]
+    assert state.place == 10  # b never moved: a's place stands
+    a.state.place = 30
+    a.save()  # a had not seen b's deletion or addition; its save keeps both
+    state, _ = store.load(first.key)
+    assert [mark.place for mark in state.bookmarks] == [10, 20]
+    assert state.place == 30
+
+
+def test_the_place_is_the_last_one_moved_to(tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    a, b = store.open(TEXT), store.open(TEXT)
+    a.state.place = 7
+    a.save()
+    b.state.place = 12
+    b.state.script = "simplified"
+    b.save()
+    a.save()  # a did not move again: b's place and script stay
+    state, _ = store.load(a.key)
+    assert (state.place, state.script) == (12, "simplified")
+
+
+def test_keys_of_a_newer_version_are_kept_and_its_version_not_lowered(tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    path = store.document_path(document_key(TEXT))
+    path.parent.mkdir(parents=True)
+    newer = {"version": 9, "place": 4, "known_words": ["構建", "社會"], "bookmarks": []}
+    path.write_text(json.dumps(newer, ensure_ascii=False), encoding="utf-8")
+    opened = store.open(TEXT)
+    assert opened.state.extra == {"known_words": ["構建", "社會"]}
+    opened.state.place = 8
+    opened.save()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert (saved["version"], saved["place"], saved["known_words"]) == (9, 8, ["構建", "社會"])
+    # another reader changing the unknown key meanwhile is not undone by this one
+    saved["known_words"] = ["構建"]
+    path.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
+    opened.save()
+    assert json.loads(path.read_text(encoding="utf-8"))["known_words"] == ["構建"]
+
+
+def test_an_edited_file_is_found_by_its_path_and_its_places_follow_the_text(
+    tmp_path: Path,
+) -> None:
+    store = StateStore(tmp_path)
+    place, mark = TEXT.index("組織"), TEXT.index("必須")
+    opened = store.open(TEXT, "/docs/a.txt")
+    opened.state.place = place
+    opened.state.add_bookmark(Bookmark(mark, "必須", "t"))
+    opened.save()
+
+    edited = TEXT.replace("第一章\n", "第一章 緒論\n\n新加的一段話。\n")
+    grown = len(edited) - len(TEXT)
+    again = store.open(edited, "/docs/a.txt")
+    assert again.key != opened.key
+    assert again.state.place == place + grown
+    assert [(b.place, b.label) for b in again.state.bookmarks] == [(mark + grown, "必須")]
+    assert again.notices == [
+        "The document changed since you last read it: your place and 1 bookmark "
+        "found again by the text around it"
+    ]
+    assert store.open(edited, "/docs/other.txt").state.place == 0  # another file: a fresh start
+    again.save()
+    assert store.key_for_path("/docs/a.txt") == again.key
+    assert store.load(opened.key)[0].place == place  # the old version's state is kept
+
+
+def test_a_place_whose_text_was_deleted_keeps_its_offset_and_is_counted(tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    opened = store.open(TEXT, "/docs/a.txt")
+    opened.state.place = TEXT.index("組織")
+    opened.save()
+    edited = TEXT[: TEXT.index("第二章")]
+    again = store.open(edited, "/docs/a.txt")
+    assert again.state.place == len(edited)
+    assert again.notices[0].endswith("; 1 could not be found and kept their old offset")
+
+
+def test_ten_thousand_bookmarks_load_in_order_without_duplicates(tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    path = store.document_path(KEY)
+    path.parent.mkdir(parents=True)
+    marks = [{"place": place, "label": str(place)} for place in range(10_000, 0, -1)]
+    marks.append({"place": 5, "label": "duplicate"})
+    path.write_text(json.dumps({"bookmarks": marks}), encoding="utf-8")
+    state, _ = store.load(KEY)
+    assert [b.place for b in state.bookmarks] == list(range(1, 10_001))
+    assert state.bookmarks[4].label == "5"
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/urandom"])
+def test_a_state_file_linked_to_an_endless_device_is_set_aside(tmp_path: Path, target) -> None:
+    store = StateStore(tmp_path)
+    path = store.document_path(KEY)
+    path.parent.mkdir(parents=True)
+    path.symlink_to(target)
+    state, notice = store.load(KEY)
+    assert state == ReadingState()
+    assert notice is not None and "larger than the 64 MB limit" in notice
+    (aside,) = path.parent.glob(f"{KEY}.json.corrupt-*")
+    assert aside.is_symlink() and os.readlink(aside) == target  # the link moved, not the device
+
+
+def test_a_state_file_over_the_limit_is_set_aside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "STATE_LIMIT", 1000)
+    store = StateStore(tmp_path)
+    store.save(KEY, ReadingState(bookmarks=[Bookmark(p, "標籤" * 10, "t") for p in range(50)]))
+    state, notice = store.load(KEY)
+    assert state.bookmarks == []
+    assert notice is not None and "corrupt (larger than the 1000 bytes limit)" in notice
+
+
+def test_temporary_files_left_by_killed_saves_are_removed(tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    stale = documents / f".{KEY}.json.abc123.tmp"
+    fresh = documents / f".{KEY}.json.def456.tmp"  # a save under way in another reader
+    other = documents / ".somebody-else.tmp"
+    for leftover in (stale, fresh, other):
+        leftover.write_text("{", encoding="utf-8")
+    old = os.stat(stale).st_mtime - storage.STALE_TEMPORARY_SECONDS - 5
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    store.save(KEY, ReadingState(place=1))
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from terminal import READER, start
 
 from reader.terminal import NO_TERMINAL
+from tests.terminal import Terminal
 
 # An article with the escapes a hostile page would hide in it: a window title (OSC 0), a
 # clipboard write (OSC 52), clear screen (CSI 2J), a C1 CSI, a cursor move, DEL.
@@ -43,11 +43,11 @@ def hostile(tmp_path: Path) -> Path:
     return path
 
 
-def on_a_terminal(arguments: str) -> str:
+def on_a_terminal(tmp_path: Path, *arguments: str) -> str:
     """What ``reader arguments`` writes when its output is a terminal."""
-    session = start(f"{READER} {arguments}")
-    assert session.wait() == 0, session.output
-    return session.output.decode().replace("\r\n", "\n")
+    with Terminal(*arguments, home=tmp_path / "home") as terminal:
+        assert terminal.wait() == 0, terminal.text
+        return terminal.text.replace("\r\n", "\n")
 
 
 def into_a_pipe(*arguments: str) -> subprocess.CompletedProcess[str]:
@@ -64,7 +64,7 @@ def into_a_pipe(*arguments: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_print_to_a_terminal_shows_control_characters(hostile: Path) -> None:
-    assert on_a_terminal(f"--print {hostile}") == HOSTILE_ON_A_TERMINAL
+    assert on_a_terminal(hostile.parent, "--print", str(hostile)) == HOSTILE_ON_A_TERMINAL
 
 
 def test_print_to_a_pipe_is_the_exact_text(hostile: Path) -> None:
@@ -73,7 +73,7 @@ def test_print_to_a_pipe_is_the_exact_text(hostile: Path) -> None:
 
 
 def test_outline_to_a_terminal_shows_control_characters(hostile: Path) -> None:
-    assert on_a_terminal(f"--outline {hostile}") == (
+    assert on_a_terminal(hostile.parent, "--outline", str(hostile)) == (
         f"標題{ON}␛{OFF}]0;pwned{ON}␇{OFF}\n  一、清屏{ON}␛{OFF}[2J\n"
     )
 
@@ -104,17 +104,14 @@ def test_an_error_names_a_hostile_file_in_visible_characters(tmp_path: Path) -> 
 # -- the reader's keys come from the terminal ------------------------------------------------
 
 
-@pytest.mark.parametrize("command", ["cat {file} | {reader} -", "{reader} {file} < /dev/null"])
-def test_keys_come_from_the_terminal_when_stdin_is_not_one(hostile: Path, command: str) -> None:
-    file = shlex.quote(str(hostile))
-    session = start(command.format(file=file, reader=READER), size=(100, 30))
-    try:
-        assert session.read_until("關鍵在黨".encode()), session.output[-2000:]
-        session.type(b"q")
-        assert session.wait() == 0
-    finally:
-        session.kill()
-    shown = session.output.decode(errors="replace")
+@pytest.mark.parametrize("shell", ["cat {file} | {reader} -", "{reader} {file} < /dev/null"])
+def test_keys_come_from_the_terminal_when_stdin_is_not_one(hostile: Path, shell: str) -> None:
+    command = shell.format(file=shlex.quote(str(hostile)), reader="{reader}")
+    with Terminal(home=hostile.parent / "home", shell=command) as terminal:
+        terminal.wait_for("關鍵在黨")
+        terminal.press("q")
+        assert terminal.wait() == 0
+        shown = terminal.text
     assert "\x1b]0;pwned" not in shown and "\x1b]52;" not in shown  # never sent to the terminal
     assert "␛" in shown and "]0;pwned" in shown  # shown as a symbol (set apart in its own style)
 

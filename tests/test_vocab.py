@@ -56,6 +56,7 @@ def test_add_saves_at_once_and_reloads(state_home: Path) -> None:
                 "sentence": "我们要好好学习。",
                 "document_title": "第一课",
                 "added": "2024-05-01",
+                "section_title": "",
             }
         ],
     }
@@ -166,13 +167,50 @@ def test_export_anki_exact_content(tmp_path: Path) -> None:
     assert export_anki([XUEXI, HANG, messy, hashed], target) == 4
     assert target.read_bytes().decode("utf-8") == (
         "#separator:tab\n"
-        "#html:false\n"
-        "#columns:Simplified\tTraditional\tPinyin\tDefinition\tSentence\n"
-        "学习\t學習\txué xí\tto learn; to study\t我们要好好学习。\n"
-        "行\t行\tháng\trow; line\t银行在哪儿？\n"
-        '打 招呼\t打招呼\tdǎ zhāo hu\t"to greet; ""to say hello"""\t他跟我 打了个招呼。\n'
-        '"#号"\t"#號"\thào\tnumber sign\t\n'
+        "#html:true\n"
+        "#columns:Simplified\tTraditional\tPinyin\tDefinition\tSentence\tLevel\tTags\n"
+        "#tags column:7\n"
+        "学习\t學習\txuéxí\tto learn; to study\t我们要好好<b>学习</b>。\tHSK 1\treader::第一课\n"
+        "行\t行\tháng\trow; line\t银<b>行</b>在哪儿？\tHSK 3\treader::第二课\n"
+        '打 招呼\t打招呼\tdǎzhāohu\t"to greet; ""to say hello"""\t他跟我 打了个招呼。'
+        "\tbeyond\treader::不导出\n"
+        '"#号"\t"#號"\thào\tnumber sign\t\tbeyond\treader\n'
     )
+
+
+def test_export_anki_marks_the_word_in_either_script_and_tags_the_section(
+    tmp_path: Path,
+) -> None:
+    item = VocabItem(
+        simplified="学习",
+        traditional="學習",
+        pinyin="xué xí",
+        definition="to learn <sth> & more",
+        sentence="我們要好好學習。",
+        document_title="組織工作 和諧社會",
+        added="2024-05-01",
+        section_title="一、構建和諧社會",
+    )
+    target = tmp_path / "anki.txt"
+    export_anki([item], target)
+    row = target.read_text(encoding="utf-8").splitlines()[-1]
+    assert row.split("\t") == [
+        "学习",
+        "學習",
+        "xuéxí",
+        "to learn &lt;sth&gt; &amp; more",
+        "我們要好好<b>學習</b>。",
+        "HSK 1",
+        "reader::組織工作_和諧社會::一、構建和諧社會",
+    ]
+
+
+def test_a_saved_list_from_before_sections_still_loads(state_home: Path) -> None:
+    old = {k: v for k, v in XUEXI.__dict__.items() if k != "section_title"}
+    state_home.parent.mkdir(parents=True)
+    state_home.write_text(json.dumps({"version": 1, "items": [old]}), encoding="utf-8")
+    vocabulary = Vocabulary.load()
+    assert vocabulary.items == (XUEXI,) and vocabulary.notice is None
 
 
 def test_export_anki_of_nothing_writes_only_the_header(tmp_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 What is remembered per document (the place, the script shown, the outline's visibility, the
 reading width and the bookmarks) lives in the state store under the document's content key,
-so a renamed or moved copy resumes too; the theme is remembered app-wide. Nothing is ever
-written next to, or into, the document itself.
+so a renamed or moved copy resumes too, and an edited file is found by its path; the theme is
+remembered app-wide. Nothing is ever written next to, or into, the document itself. Saving
+merges with another reader's save of the same document (reader.state.merge).
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from reader.script import resolve
 from reader.state import (
     LABEL_WIDTH,
     Bookmark,
+    OpenDocument,
     ReadingState,
     StateStore,
     bookmark_label,
-    document_key,
 )
 from reader.widgets.article import ArticleView
 
@@ -48,8 +49,12 @@ class PlacesHost(FeatureHost, Protocol):
     settings: Settings
     script_choice: ScriptChoice | None
     resume: bool
+    document_path: str | None
     theme: str
     theme_changed_signal: Signal[Theme]
+
+    @property
+    def is_running(self) -> bool: ...
 
     @property
     def outline(self) -> OutlineTree: ...
@@ -63,8 +68,6 @@ class PlacesHost(FeatureHost, Protocol):
         self, interval: float, callback: Callable[[], object] | None = None, *, name: str | None
     ) -> Timer: ...
 
-    def reading_screen_is_up(self) -> bool: ...
-
 
 def _app(feature: PlacesFeature) -> PlacesHost:
     """The app the feature is mixed into (ReaderApp; app.py checks that it is a PlacesHost)."""
@@ -75,7 +78,7 @@ class PlacesFeature:
     """Restores and saves the reading state; `m` and `'` for bookmarks."""
 
     _places_store: StateStore | None = None
-    _places_key: str = ""
+    _places_open: OpenDocument | None = None
     _places_state: ReadingState | None = None
     _places_saved: dict[str, Any] | None = None  # what the file holds, as last written/read
     _places_prefs: dict[str, Any] | None = None  # app-wide choices, as last written/read
@@ -98,10 +101,10 @@ class PlacesFeature:
         app = _app(self)
         store = self._places_store
         assert store is not None
-        self._places_key = document_key(app.document.text)
-        state, notice = store.load(self._places_key)
-        self._places_state = state
-        if notice:
+        opened = store.open(app.document.text, app.document_path)
+        self._places_open = opened
+        state = self._places_state = opened.state
+        for notice in opened.notices:
             app.notify(
                 notice,
                 title="Reading state",
@@ -123,8 +126,8 @@ class PlacesFeature:
         self._places_save_theme()
 
     def _places_save_if_changed(self) -> None:
-        if self._places_state is None or not _app(self).reading_screen_is_up():
-            return  # not started, or the app is closing (quit saves)
+        if self._places_state is None or not _app(self).is_running:
+            return  # not started, or closed (only q saves on the way out)
         self._places_capture()
         if _comparable(self._places_state) != self._places_saved:
             self._places_write_state()
@@ -144,16 +147,14 @@ class PlacesFeature:
         state.reading_width = None if width == default_width else width
 
     def _places_write_state(self) -> None:
-        state = self._places_state
-        assert state is not None and self._places_store is not None
+        opened = self._places_open
+        assert opened is not None
         try:
-            self._places_store.save(self._places_key, state)
+            opened.save()
         except OSError as error:
-            self._places_report_save_error(
-                f"{self._places_store.document_path(self._places_key)}", error
-            )
+            self._places_report_save_error(str(opened.file), error)
             return
-        self._places_saved = _comparable(state)
+        self._places_saved = _comparable(opened.state)
 
     def _places_report_save_error(self, path: str, error: OSError) -> None:
         message = f"{path}: cannot save ({error.strerror or error})"

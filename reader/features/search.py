@@ -12,9 +12,10 @@ import time
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final, Protocol, cast
+from typing import TYPE_CHECKING, Final, Protocol, cast
 
 from textual import work
+from textual.message import Message
 from textual.worker import get_current_worker
 
 from reader.features import FeatureHost
@@ -110,6 +111,16 @@ class SearchRun:
         return f"searching… {len(self.found)} so far" if self.found else "searching…"
 
 
+class SearchFound(Message):
+    """A batch of matches of search ``generation``; ``done`` with the last."""
+
+    def __init__(self, generation: int, batch: list[Match], done: bool) -> None:
+        self.generation = generation
+        self.batch = batch
+        self.done = done
+        super().__init__()
+
+
 class SearchHost(FeatureHost, Protocol):
     """What search uses of the app."""
 
@@ -117,9 +128,7 @@ class SearchHost(FeatureHost, Protocol):
 
     def set_timer(self, delay: float, callback: Callable[[], object] | None = None) -> Timer: ...
 
-    def call_from_thread(self, callback: Callable[..., Any], *args: Any) -> Any: ...
-
-    def reading_screen_is_up(self) -> bool: ...
+    def post_message(self, message: Message) -> bool: ...
 
 
 def _app(feature: SearchFeature) -> SearchHost:
@@ -333,20 +342,21 @@ class SearchFeature:
                 return True
             now = time.monotonic()
             if batch and (sent_at is None or now - sent_at >= REPORT_EVERY):
-                _app(self).call_from_thread(self._search_found, generation, batch, False)
+                _app(self).post_message(SearchFound(generation, batch, False))
                 batch, sent_at = [], now
             return False
 
         for match in index.iter_matches(query, origin, checkpoint):
             batch.append(match)
         if not stale():
-            _app(self).call_from_thread(self._search_found, generation, batch, True)
+            _app(self).post_message(SearchFound(generation, batch, True))
 
-    def _search_found(self, generation: int, batch: list[Match], done: bool) -> None:
-        """On the app's thread: take a batch of results unless a newer search replaced it."""
+    def on_search_found(self, message: SearchFound) -> None:
+        """Take a batch of results unless a newer search replaced it."""
         run = self._search_run
-        if run is None or run.generation != generation or not _app(self).reading_screen_is_up():
+        if run is None or run.generation != message.generation:
             return
+        batch, done = message.batch, message.done
         run.add(batch)
         if done:
             run.finish()

@@ -15,17 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import work
+from textual.message import Message
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.features import FeatureHost
+from reader.spans import Span, merged
 from reader.widgets.popup_box import Anchor
 
 # The glossary, jieba and term matching are imported by the worker, not at start-up.
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from typing import Any
-
     from reader.document_terms import DocumentTerms
     from reader.glossary import Glossary
     from reader.terms import TermHit
@@ -36,7 +35,31 @@ if TYPE_CHECKING:
 REPORT_EVERY = 0.2  # seconds between two batches of terms sent by the worker
 NOTICE_TIMEOUT = 10  # seconds a warning about a glossary file stays on screen
 
-Span = tuple[int, int]
+
+class GlossaryProblem(Message):
+    """The worker's news of a glossary file that could not be read, or not all of it."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem = problem
+        super().__init__()
+
+
+class GlossaryLoaded(Message):
+    """The worker has merged the glossaries (it goes on to find their terms)."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        super().__init__()
+
+
+class TermsFound(Message):
+    """A batch of terms and the ranges of places searched for them; ``done`` with the last."""
+
+    def __init__(self, batch: list[TermHit], covered: list[Span], done: bool) -> None:
+        self.batch = batch
+        self.covered = covered
+        self.done = done
+        super().__init__()
 
 
 class TermsHost(FeatureHost, Protocol):
@@ -45,11 +68,9 @@ class TermsHost(FeatureHost, Protocol):
     glossary_files: list[Path]
     segmenter: Segmenter
 
-    def call_from_thread(self, callback: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
+    def post_message(self, message: Message) -> bool: ...
 
     def bell(self) -> None: ...
-
-    def reading_screen_is_up(self) -> bool: ...
 
 
 def _app(feature: TermsFeature) -> TermsHost:
@@ -102,19 +123,13 @@ class TermsFeature:
             glossary, problems = load_user_glossary(existing)
             problems.insert(0, str(error))
         for problem in problems:
-            app.call_from_thread(
-                app.notify,
-                problem,
-                title="Glossary",
-                severity="warning",
-                timeout=NOTICE_TIMEOUT,
-            )
+            app.post_message(GlossaryProblem(problem))
         segmenter = app.segmenter
         segmenter.add_words(glossary.forms())  # the word cursor sees terms as words too
         segmenter.ensure_loaded()  # slow once (jieba): never on the UI thread
         if worker.is_cancelled:
             return
-        app.call_from_thread(self._glossary_loaded, glossary)
+        app.post_message(GlossaryLoaded(glossary))
 
         spans = chunks(app.document)
         batch: list[TermHit] = []
@@ -127,20 +142,26 @@ class TermsFeature:
             covered.append(spans[index])
             now = time.monotonic()
             if sent_at is None or now - sent_at >= REPORT_EVERY:
-                app.call_from_thread(self._terms_found, batch, covered, False)
+                app.post_message(TermsFound(batch, covered, False))
                 batch, covered, sent_at = [], [], now
         if not worker.is_cancelled:
-            app.call_from_thread(self._terms_found, batch, covered, True)
+            app.post_message(TermsFound(batch, covered, True))
 
-    def _glossary_loaded(self, glossary: Glossary) -> None:
-        self.glossary = glossary
+    def on_glossary_problem(self, message: GlossaryProblem) -> None:
+        _app(self).notify(
+            message.problem, title="Glossary", severity="warning", timeout=NOTICE_TIMEOUT
+        )
+
+    def on_glossary_loaded(self, message: GlossaryLoaded) -> None:
+        self.glossary = message.glossary
+
+    def on_terms_found(self, message: TermsFound) -> None:
+        self._terms_found(message.batch, message.covered, message.done)
 
     def _terms_found(self, batch: list[TermHit], covered: list[Span], done: bool) -> None:
-        """On the app's thread: mark the new terms and bring the popup and index up to date."""
-        if not _app(self).reading_screen_is_up():
-            return  # the app is closing
+        """Mark the new terms and bring the popup and index up to date."""
         self._term_hits += tuple(batch)
-        self._terms_covered = _merged([*self._terms_covered, *covered])
+        self._terms_covered = tuple(merged([*self._terms_covered, *covered]))
         from reader.document_terms import DocumentTerms
 
         self._document_terms = DocumentTerms.of(self._term_hits)
@@ -258,7 +279,7 @@ class TermsFeature:
             self.document_terms.counts.get(hit.key, 0),
             script=app.shown_script,
             variant=app.shown.variant,
-            anchor=self._term_anchor(hit),
+            target=self._term_anchor(hit),
             locate=self._term_selected_anchor,
         )
         self._term_popup = popup
@@ -277,11 +298,8 @@ class TermsFeature:
         return self._term_anchor(hit) if hit is not None else None
 
     def _term_anchor(self, hit: TermHit) -> Anchor:
-        """The term's first cell and its first and last rows, on the screen."""
-        article = _app(self).article
-        column, first_row = article.screen_offset_of(hit.start)
-        _, last_row = article.screen_offset_of(hit.end - 1)
-        return column, first_row, max(first_row, last_row)
+        """Where the term is on the screen, for its popup."""
+        return _app(self).article.target_of((hit.start, hit.end))
 
     # -- the index ---------------------------------------------------------------------------
 
@@ -325,14 +343,3 @@ class TermsFeature:
         if hit is not None:
             self.select_term(hit)
         _app(self).article.focus()
-
-
-def _merged(spans: list[Span]) -> tuple[Span, ...]:
-    """Sorted ranges with touching and overlapping ones joined."""
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return tuple(merged)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -19,50 +17,25 @@ from textual.strip import Strip
 
 from reader.document import Document
 from reader.layout import ArticleLayout, Line
+from reader.lookup import WordIndex
 from reader.script import Script
 from reader.shown import ShownText
+from reader.spans import Span, Spans, merged
 from reader.typeset import cell_width, display
 from reader.widgets.literal import append_literal, literal
-from reader.widgets.steady_scroll import SteadyScrollView
+from reader.widgets.popup_box import Anchor
+from reader.widgets.textual_private import SteadyScrollView
+from reader.words import Segmenter
 
 MIN_READING_WIDTH = 20
 MAX_READING_WIDTH = 200
 WIDTH_STEP = 4
 EMPTY_NOTE = "This document is empty · q quits"
 MARGIN = 2  # cells kept free on each side of the text
-
-
-@dataclass(frozen=True, slots=True)
-class Spans:
-    """Sorted, non-overlapping spans of places, searchable by position."""
-
-    starts: tuple[int, ...] = ()
-    ends: tuple[int, ...] = ()
-
-    @classmethod
-    def of(cls, spans: list[tuple[int, int]]) -> Spans:
-        ordered = sorted(spans)
-        return cls(tuple(s for s, _ in ordered), tuple(e for _, e in ordered))
-
-    def overlapping(self, start: int, end: int) -> range:
-        """Indices of spans that overlap [start, end)."""
-        first = bisect_right(self.ends, start)
-        last = bisect_left(self.starts, end)
-        return range(first, max(first, last))
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-
-def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans with the overlapping ones joined (a Spans must not overlap itself)."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+MAX_LINE_SKIP = 50  # lines the word cursor's ↑/↓ look through for one with a word on it
+#: The word cursor's actions: enabled only while the cursor is on, so ↑/↓ fall through to
+#: the line keys when it is off.
+WORD_ACTIONS = frozenset({"word_left", "word_right", "word_up", "word_down", "choose_word"})
 
 
 class ArticleView(SteadyScrollView, can_focus=True):
@@ -79,12 +52,13 @@ class ArticleView(SteadyScrollView, can_focus=True):
         Binding("left_curly_bracket", "previous_section", "Prev section", key_display="{"),
     ]
     BINDINGS = [
-        # The word cursor's keys (reader/features/lookup.py): the app's check_action turns
-        # them off while the cursor is off, so ↑/↓ fall through to the line keys.
-        Binding("left", "app.word_left", "Word cursor: previous word", key_display="←", show=False),
-        Binding("right", "app.word_right", "Word cursor: next word", key_display="→", show=False),
-        Binding("up", "app.word_up", "Word cursor: line up", key_display="↑", show=False),
-        Binding("down", "app.word_down", "Word cursor: line down", key_display="↓", show=False),
+        # The word cursor's keys: check_action turns them off while the cursor is off, so
+        # ↑/↓ fall through to the line keys and enter to the app's.
+        Binding("left", "word_left", "Word cursor: previous word", key_display="←", show=False),
+        Binding("right", "word_right", "Word cursor: next word", key_display="→", show=False),
+        Binding("up", "word_up", "Word cursor: line up", key_display="↑", show=False),
+        Binding("down", "word_down", "Word cursor: line down", key_display="↓", show=False),
+        Binding("enter", "choose_word", "Word cursor: look up", show=False),
         *READING_BINDINGS,
     ]
 
@@ -125,6 +99,14 @@ class ArticleView(SteadyScrollView, can_focus=True):
             self.place = place
             super().__init__()
 
+    class WordChosen(Message):
+        """enter on the word cursor, or a click on its word: look the word up."""
+
+        def __init__(self, span: Span, target: Anchor) -> None:
+            self.span = span
+            self.target = target  # where the word is on screen, for a popup beside it
+            super().__init__()
+
     def __init__(
         self,
         document: Document,
@@ -132,9 +114,15 @@ class ArticleView(SteadyScrollView, can_focus=True):
         script: Script,
         *,
         reading_width: int = 80,
+        segmenter: Segmenter | None = None,
         id: str | None = None,
     ) -> None:
+        """``segmenter`` finds the word cursor's words (the app shares its jieba)."""
         super().__init__(id=id)
+        self._segmenter = segmenter if segmenter is not None else Segmenter()
+        self._words: WordIndex | None = None
+        self._word: Span | None = None  # the word under the cursor; None: the cursor is off
+        self._goal_column = 0  # ↑/↓ keep to this column, like a text editor
         self.document = document
         self.shown = shown
         self.script: Script = script
@@ -179,20 +167,15 @@ class ArticleView(SteadyScrollView, can_focus=True):
     def watch_reading_width(self) -> None:
         self._relayout()
 
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
+    def size_changed(self) -> None:
         """Rewrap as the screen lays out, before it paints: never the old wrap at a new size.
 
         (A Resize handler runs after that paint, and every line would be drawn twice.)
         """
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
-        if changed:
-            if self._layout.width != self.text_width:
-                self._relayout()
-            else:  # another height: a page more or less to ready, the same place on top
-                self.scroll_to_place(self._top_place)
-        return changed
+        if self._layout.width != self.text_width:
+            self._relayout()
+        else:  # another height: a page more or less to ready, the same place on top
+            self.scroll_to_place(self._top_place)
 
     def _relayout(self) -> None:
         """Rewrap for a new width, keeping the same place at the top."""
@@ -232,10 +215,9 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self._invalidate_strips()
         self.refresh()
 
-    def marked(self, kind: str) -> list[tuple[int, int]]:
+    def marked(self, kind: str) -> list[Span]:
         """The spans marked as ``kind``, in order of place."""
-        spans = self._marks.get(kind, Spans())
-        return list(zip(spans.starts, spans.ends, strict=True))
+        return self._marks.get(kind, Spans()).as_list()
 
     def _run_in_spans(self) -> list[tuple[int, int]]:
         spans = []
@@ -252,7 +234,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
         by_kind: dict[str, list[tuple[int, int]]] = {}
         for style in self.document.styles:
             by_kind.setdefault(f"style-{style.kind}", []).append((style.start, style.end))
-        return {kind: Spans.of(merged_spans(spans)) for kind, spans in by_kind.items()}
+        return {kind: Spans.of(merged(spans)) for kind, spans in by_kind.items()}
 
     def _invalidate_strips(self) -> None:
         self._strips.clear()
@@ -373,6 +355,173 @@ class ArticleView(SteadyScrollView, can_focus=True):
         region = self.content_region
         return region.x + self.column_of_place(place), region.y + self.line_of_place(place)
 
+    # -- the word cursor ---------------------------------------------------------------------
+
+    @property
+    def word_cursor(self) -> Span | None:
+        """The places of the word under the cursor; None when the cursor is off."""
+        return self._word
+
+    @property
+    def words(self) -> WordIndex:
+        """jieba's words of the document, found a paragraph at a time as the cursor goes."""
+        if self._words is None or self._words.document is not self.document:
+            self._words = WordIndex(self.document, self._segmenter)
+        return self._words
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The cursor's keys only while it is on: else ↑/↓ scroll and enter is the app's."""
+        if action in WORD_ACTIONS:
+            return self._word is not None
+        return super().check_action(action, parameters)
+
+    def toggle_word_cursor(self) -> None:
+        """`d`: the cursor on the first word of the screen, or off if it is on."""
+        if not self.leave_word_cursor():
+            self._word_cursor_to_screen()
+
+    def leave_word_cursor(self) -> bool:
+        """Turn the cursor off; False when it was not on."""
+        if self._word is None:
+            return False
+        self._word = None
+        self.set_marks("word", [])
+        self.refresh_bindings()
+        return True
+
+    def click_word(self, place: int) -> bool:
+        """A click: the cursor to the word at ``place``; on the word under it, look it up.
+
+        False when there is no word near ``place``.
+        """
+        word = self._word
+        if word is not None and word[0] <= place < word[1]:
+            self.action_choose_word()
+            return True
+        return self.move_word_cursor_to(place)
+
+    def move_word_cursor_to(self, place: int) -> bool:
+        """Turn the cursor on at the word at ``place`` (or the nearest in its paragraph)."""
+        words = self.words
+        paragraph = self.document.paragraphs[self.document.paragraph_index_at(place)]
+        word = words.word_at(place)
+        if word is None:
+            following = words.next_word(place)
+            if following is not None and following[0] < paragraph.end:
+                word = following
+            else:
+                preceding = words.previous_word(place)
+                if preceding is not None and preceding[0] >= paragraph.start:
+                    word = preceding
+        if word is None:
+            return False
+        self.focus()
+        self._word_move_to(word)
+        return True
+
+    def action_word_right(self) -> None:
+        self._word_step(1)
+
+    def action_word_left(self) -> None:
+        self._word_step(-1)
+
+    def action_word_down(self) -> None:
+        self._word_vertical(1)
+
+    def action_word_up(self) -> None:
+        self._word_vertical(-1)
+
+    def action_choose_word(self) -> None:
+        """enter: ask for the word under the cursor to be looked up."""
+        word = self._word
+        if word is not None:
+            self.reveal(word[0])
+            self.post_message(self.WordChosen(word, self.target_of(word)))
+
+    def _word_cursor_to_screen(self) -> bool:
+        first, last = self.visible_places()
+        word = self.words.next_word(first)
+        if word is None or word[0] >= last:
+            self.notify("No word on screen to look up")
+            return False
+        self.focus()
+        self._word_move_to(word)
+        return True
+
+    def _word_on_screen(self, span: Span) -> bool:
+        first, last = self.visible_places()
+        return first <= span[0] < last
+
+    def _word_move_to(self, span: Span, *, keep_column: bool = False) -> None:
+        was_on = self._word is not None
+        self._word = span
+        self.set_marks("word", [span])
+        self.reveal(span[0])
+        if not keep_column:
+            self._goal_column = self.column_of_place(span[0])
+        if not was_on:
+            self.refresh_bindings()
+
+    def _word_step(self, direction: int) -> None:
+        span = self._word
+        if span is None:
+            return
+        if not self._word_on_screen(span):  # scrolled away from it: start again on screen
+            self._word_cursor_to_screen()
+            return
+        words = self.words
+        word = words.next_word(span[1]) if direction > 0 else words.previous_word(span[0])
+        if word is not None:
+            self._word_move_to(word)
+
+    def _word_vertical(self, direction: int) -> None:
+        """To the word on the next line with one (up or down) nearest the goal column."""
+        span = self._word
+        if span is None:
+            return
+        if not self._word_on_screen(span):
+            self._word_cursor_to_screen()
+            return
+        layout = self._layout
+        y = layout.y_of_place(span[1] - 1 if direction > 0 else span[0])
+        for _ in range(MAX_LINE_SKIP):
+            y += direction
+            if not 0 <= y < layout.total_lines:
+                return
+            line = layout.line_at(y)
+            if line is None:  # the gap between paragraphs
+                continue
+            word = self._word_nearest_on_line(line, span)
+            if word is not None:
+                self._word_move_to(word, keep_column=True)
+                return
+
+    def _word_nearest_on_line(self, line: Line, current: Span) -> Span | None:
+        layout = self._layout
+        paragraph = line.paragraph
+        text, _ = self.shown.paragraph(self.script, paragraph)
+        goal = self._goal_column
+        first = layout.place_of(paragraph, line.start)
+        last = layout.place_of(paragraph, line.end)
+        best: tuple[int, Span] | None = None
+        for word in self.words.words_between(paragraph, first, max(last, first + 1)):
+            if word == current:
+                continue
+            start = max(line.start, layout.shown_offset(paragraph, word[0]))
+            end = min(line.end, layout.shown_offset(paragraph, word[1] - 1) + 1)
+            if start >= end:
+                continue
+            column = self._column_in_view(line, start)
+            if column is None:  # in another cell of a table's row
+                continue
+            width = cell_width(display(text, start, end))
+            if column <= goal < column + width:
+                return word
+            distance = min(abs(goal - column), abs(goal - (column + width - 1)))
+            if best is None or distance < best[0]:
+                best = (distance, word)
+        return best[1] if best is not None else None
+
     # -- clicks ------------------------------------------------------------------------------
 
     def place_at(self, x: int, y: int) -> int | None:
@@ -401,7 +550,22 @@ class ArticleView(SteadyScrollView, can_focus=True):
         paragraph = self.document.paragraph_index_at(place)
         offset = layout.shown_offset(paragraph, place)
         line = layout.line_holding(paragraph, offset)
-        return self.line_left(line) + (layout.column_in_line(line, offset) or 0)
+        column = self._column_in_view(line, offset)
+        return self.line_left(line) if column is None else column
+
+    def _column_in_view(self, line: Line, offset: int) -> int | None:
+        """The widget column where a shown offset of ``line`` is drawn; None when the line
+        does not show it (another cell of a table's row)."""
+        column = self._layout.column_in_line(line, offset)
+        return None if column is None else self.line_left(line) + column
+
+    def target_of(self, span: Span) -> Anchor:
+        """Where a span is on screen, for a popup beside it: its first cell's column, its
+        first row and its last row (a span may wrap onto the next line)."""
+        start, end = span
+        column, first_row = self.screen_offset_of(start)
+        _, last_row = self.screen_offset_of(max(start, end - 1))
+        return column, first_row, max(first_row, last_row)
 
     def line_left(self, line: Line) -> int:
         """The widget column where a line's text starts: padding, indent, a title centred."""

@@ -7,15 +7,13 @@ from collections.abc import Callable
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.geometry import Region
 from textual.message import Message
-from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from reader.document import Document
 from reader.widgets.literal import literal
-from reader.widgets.steady_scroll import SteadyScrollView
+from reader.widgets.textual_private import SteadyScrollView
 
 
 # Tree first: Textual gathers component classes and default CSS along the first bases.
@@ -34,32 +32,15 @@ class OutlineTree(Tree[int], SteadyScrollView):
         self.document = document
         self._label = label
         self._section_nodes: list[TreeNode[int]] = []
-        self._pass_style: Style | None = None  # set while a render pass runs
         self.auto_expand = False  # enter jumps; space folds
         self._add_sections()
 
     def on_mount(self) -> None:
         self.guide_depth = 2
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         """Keep the built lines: a new size changes none of them (Tree rebuilds all)."""
-        self._line_cache.grow(event.size.height)
-        event.prevent_default()
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # Tree.render_line looks up the same base style for every line; once a pass is enough.
-        self._pass_style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._pass_style = None
-
-    def render_line(self, y: int) -> Strip:
-        if self._pass_style is None:
-            return super().render_line(y)
-        scroll_x, scroll_y = self.scroll_offset
-        width = self.size.width
-        return self._render_line(y + scroll_y, scroll_x, scroll_x + width, self._pass_style)
+        event.prevent_default()  # Tree's own handler would drop every line
 
     def process_label(self, label: str | Text) -> Text:
         """A section's title as written: never markup, control characters as symbols."""

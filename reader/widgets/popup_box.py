@@ -1,8 +1,18 @@
-"""Where a popup box goes: beside the text it explains, never off screen."""
+"""Popups beside the text they explain: where the box goes (never off screen), and the
+screen that holds it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import ClassVar, TypeVar
+
+from rich.text import Text
+from textual import events
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
 from textual.widget import Widget
+
+ResultT = TypeVar("ResultT")
 
 CHROME_WIDTH = 4  # border and padding, left and right
 CHROME_HEIGHT = 2  # border, top and bottom
@@ -32,3 +42,40 @@ def place_box(
     box.styles.width = width
     box.styles.height = max(CHROME_HEIGHT + 1, height)
     box.styles.offset = (max(0, min(column, screen_width - width)), max(0, top))
+
+
+class PopupScreen(ModalScreen[ResultT]):
+    """A box over the article beside the text it explains; a click beside the box closes it.
+
+    The screen's background is transparent (reader.tcss), so the article stays visible; the
+    box (the one ``.popup-box`` the subclass composes) is placed with ``styles.offset`` below
+    ``target``, or above it when it fits there and not below.
+    """
+
+    BOX_WIDTH: ClassVar[int] = 60  # cells, border included; narrower on a narrow screen
+    HINT: ClassVar[str] = ""  # the keys, on the box's last line
+
+    def __init__(self, target: Anchor) -> None:
+        super().__init__()
+        self.target = target
+
+    @property
+    def box(self) -> VerticalScroll:
+        return self.query_one(".popup-box", VerticalScroll)
+
+    def inner_width(self) -> int:
+        """The width the box's text wraps to."""
+        return box_width(self.BOX_WIDTH, self.app.size.width) - CHROME_WIDTH
+
+    def place_box(self, texts: Iterable[Text]) -> None:
+        """Size the box for ``texts`` and the hint, and put it beside the target."""
+        inner = self.inner_width()
+        console = self.app.console
+        wrapped = [*texts, Text(self.HINT)]
+        needed = CHROME_HEIGHT + sum(len(text.wrap(console, inner)) for text in wrapped)
+        place_box(self.box, self.target, inner + CHROME_WIDTH, needed, self.app.size)
+
+    def on_click(self, event: events.Click) -> None:
+        """A click beside the box closes it."""
+        if event.widget is self:
+            self.dismiss()

@@ -71,9 +71,7 @@ class TermIndex(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="term-index-box"):
             yield Static(id="term-index-title")
-            yield Input(
-                placeholder="filter: 漢字 / 汉字, pinyin or English", id="term-index-filter"
-            )
+            yield Input(placeholder=PLACEHOLDER, id="term-index-filter")
             yield OptionList(id="term-index-list")
             yield Static(HINT, id="term-index-hint")
 

@@ -17,7 +17,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.document_terms import TermCard, term_card
@@ -25,10 +24,9 @@ from reader.glossary import Entry
 from reader.script import Script, Variant
 from reader.typeset import fill
 from reader.widgets.literal import append_literal, literal
-from reader.widgets.popup_box import CHROME_HEIGHT, CHROME_WIDTH, Anchor, box_width, place_box
+from reader.widgets.popup_box import CHROME_WIDTH, Anchor, PopupScreen
 
 BOX_WIDTH = 64  # cells, border included; narrower on a narrow screen
-# The box's border (1 + 1) and padding (0 1): keep in step with .popup-box in reader.tcss.
 HINT = "] next · [ previous · s 繁/简 · esc close"
 
 
@@ -55,7 +53,7 @@ def card_text(card: TermCard, width: int = BOX_WIDTH - CHROME_WIDTH) -> Text:
     return text
 
 
-class TermPopup(ModalScreen[None]):
+class TermPopup(PopupScreen[None]):
     """One glossary entry in a box beside its term; `show` moves it to another term."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,6 +62,8 @@ class TermPopup(ModalScreen[None]):
         Binding("left_square_bracket", "app.previous_term", "Prev term", key_display="["),
         Binding("s", "app.switch_script", "繁/简"),
     ]
+    BOX_WIDTH = BOX_WIDTH
+    HINT = HINT
 
     def __init__(
         self,
@@ -72,16 +72,15 @@ class TermPopup(ModalScreen[None]):
         *,
         script: Script,
         variant: Variant,
-        anchor: Anchor,
+        target: Anchor,
         locate: Callable[[], Anchor | None] | None = None,
     ) -> None:
         """``locate`` finds the term on screen again after the script or the size changed."""
-        super().__init__()
+        super().__init__(target)
         self.entry = entry
         self.count = count
         self.script: Script = script
         self.variant: Variant = variant
-        self.target = anchor
         self._locate = locate
 
     def compose(self) -> ComposeResult:
@@ -94,23 +93,19 @@ class TermPopup(ModalScreen[None]):
         self.watch(self.app, "shown_script", self._script_changed, init=False)
 
     @property
-    def box(self) -> VerticalScroll:
-        return self.query_one("#term-popup-box", VerticalScroll)
-
-    @property
     def card(self) -> TermCard:
         return term_card(self.entry, self.count, self.script, self.variant)
 
     def plain_text(self, *, wrapped: bool = False) -> str:
         """What the box says, as plain text: one line per part, or as wrapped on screen."""
-        width = self._inner_width() if wrapped else 1_000_000
+        width = self.inner_width() if wrapped else 1_000_000
         return card_text(self.card, width).plain
 
     # -- changes -----------------------------------------------------------------------------
 
-    def show(self, entry: Entry, count: int, anchor: Anchor) -> None:
+    def show(self, entry: Entry, count: int, target: Anchor) -> None:
         """Explain another term (or the same one with a new count or place)."""
-        self.entry, self.count, self.target = entry, count, anchor
+        self.entry, self.count, self.target = entry, count, target
         if self.is_mounted:
             self._draw()
 
@@ -124,38 +119,19 @@ class TermPopup(ModalScreen[None]):
 
     def _follow_term(self, place: bool = False) -> None:
         """Find the term again (the article was rewrapped); with ``place``, move the box."""
-        anchor = self._locate() if self._locate is not None else None
-        if anchor is not None:
-            self.target = anchor
+        target = self._locate() if self._locate is not None else None
+        if target is not None:
+            self.target = target
         if place and self.is_mounted:
             self._place()
 
     # -- drawing -----------------------------------------------------------------------------
 
-    def _inner_width(self) -> int:
-        return box_width(BOX_WIDTH, self.app.size.width) - CHROME_WIDTH
-
     def _draw(self) -> None:
-        text = card_text(self.card, self._inner_width())
+        text = card_text(self.card, self.inner_width())
         self.query_one("#term-popup-card", Static).update(text)
         self._place(text)
         self.box.scroll_home(animate=False)
 
     def _place(self, text: Text | None = None) -> None:
-        """Below the term if the box fits there, else above if it fits, else the larger side."""
-        inner = self._inner_width()
-        width = inner + CHROME_WIDTH
-        if text is None:
-            text = card_text(self.card, inner)
-        console = self.app.console
-        needed = (
-            CHROME_HEIGHT + len(text.wrap(console, inner)) + len(Text(HINT).wrap(console, inner))
-        )
-        place_box(self.box, self.target, width, needed, self.app.size)
-
-    # -- clicks ------------------------------------------------------------------------------
-
-    def on_click(self, event: events.Click) -> None:
-        """A click beside the box closes it."""
-        if event.widget is self:
-            self.dismiss()
+        self.place_box([text if text is not None else card_text(self.card, self.inner_width())])

@@ -10,56 +10,25 @@ vocabulary, escape or enter closes.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.dictionary import readable_definition
+from reader.lookup import Sense
 from reader.pinyin import NO_TONE, syllables
 from reader.script import Script
 from reader.widgets.literal import append_literal, literal
-from reader.widgets.popup_box import CHROME_HEIGHT, CHROME_WIDTH, Anchor, box_width, place_box
+from reader.widgets.popup_box import Anchor, PopupScreen
 
-BOX_WIDTH = 60  # cells, border included; narrower on a narrow screen
-# The box's border (1 + 1) and padding (0 1): keep in step with .popup-box in reader.tcss.
 HINT = "a add to vocabulary · ↑↓ choose · esc close"
 
 #: Tone colours 1-5, each about 4.6:1 against both black and white (WCAG AA on either).
 TONES = (1, 2, 3, 4, 5)  # coloured by .word-popup--tone-N in reader.tcss
-
-
-@dataclass(frozen=True, slots=True)
-class Sense:
-    """One entry as the popup shows it: a CC-CEDICT line or a glossary entry."""
-
-    simplified: str
-    traditional: str
-    pinyin: str  # with tone marks
-    pinyin_numbered: str  # CC-CEDICT's numbered reading, for colouring; "" shows it plainly
-    definitions: tuple[str, ...]
-    note: str = ""  # a glossary entry's Chinese explanation
-    source: str = ""  # "glossary" for a glossary entry; "" for CC-CEDICT
-
-    def headword(self, script: Script) -> str:
-        return self.traditional if script == "traditional" else self.simplified
-
-    @property
-    def definition(self) -> str:
-        return "; ".join(self.definitions)
-
-    def readable_definition(self, script: Script) -> str:
-        """The definitions as shown: CC-CEDICT's notation written out in ``script``."""
-        if self.source:
-            return self.definition
-        return "; ".join(readable_definition(definition, script) for definition in self.definitions)
 
 
 def sense_text(sense: Sense, script: Script, tone_styles: dict[int, Style]) -> Text:
@@ -91,7 +60,7 @@ class SenseView(Static):
         self.sense = sense
 
 
-class WordPopup(ModalScreen[None]):
+class WordPopup(PopupScreen[None]):
     """The entries for the word under the cursor, in a box beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -103,21 +72,22 @@ class WordPopup(ModalScreen[None]):
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"word-popup--tone-{tone}" for tone in TONES}
+    BOX_WIDTH = 60
+    HINT = HINT
 
     def __init__(
         self,
         senses: Sequence[Sense],
         *,
         script: Script,
-        anchor: Anchor,
+        target: Anchor,
         selected: int = 0,
         on_add: Callable[[Sense], None] | None = None,
     ) -> None:
-        """``anchor`` is the word's screen column, its first row and its last row."""
-        super().__init__()
+        """``target`` is the word's screen column, its first row and its last row."""
+        super().__init__(target)
         self.senses = list(senses)
         self.script: Script = script
-        self.target = anchor
         self.selected = max(0, min(selected, len(self.senses) - 1))
         self._on_add = on_add
 
@@ -132,10 +102,6 @@ class WordPopup(ModalScreen[None]):
         self._place()
         self.call_after_refresh(self._show_selected)
         self.watch(self.app, "shown_script", self._script_changed, init=False)
-
-    @property
-    def box(self) -> VerticalScroll:
-        return self.query_one("#word-popup-box", VerticalScroll)
 
     def plain_text(self) -> str:
         """What the box says, as plain text (for tests and debugging)."""
@@ -163,13 +129,7 @@ class WordPopup(ModalScreen[None]):
         self._place()
 
     def _place(self) -> None:
-        """Below the word if the box fits there, else above if it fits, else the larger side."""
-        width = box_width(BOX_WIDTH, self.app.size.width)
-        inner = width - CHROME_WIDTH
-        console = self.app.console
-        needed = CHROME_HEIGHT + sum(len(text.wrap(console, inner)) for text in self._texts())
-        needed += len(Text(HINT).wrap(console, inner))
-        place_box(self.box, self.target, width, needed, self.app.size)
+        self.place_box(self._texts())
 
     # -- keys and clicks ---------------------------------------------------------------------
 
@@ -190,8 +150,3 @@ class WordPopup(ModalScreen[None]):
     def action_add(self) -> None:
         if self._on_add is not None and self.senses:
             self._on_add(self.senses[self.selected])
-
-    def on_click(self, event: events.Click) -> None:
-        """A click beside the box closes it."""
-        if event.widget is self:
-            self.dismiss()
