@@ -72,6 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--json", action="store_true", help="with --stats: print JSON")
     parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --outline: say for each line that looks like a heading why it is one or not",
+    )
+    parser.add_argument(
         "--script",
         choices=("original", *SCRIPTS),
         help="the script to show (default: the document's own)",
@@ -101,7 +106,10 @@ class OutputError(ReaderError):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = build_parser().parse_args(argv)
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if arguments.explain and not arguments.outline:
+        parser.error("--explain goes with --outline")
     try:
         status = _run(arguments)
         _flush_output()
@@ -197,9 +205,14 @@ def _run(arguments: argparse.Namespace) -> int:
             return _print_text(printed(source.parse()), arguments.script, variant)
         return _print_text(source.text, arguments.script, variant)
     if arguments.outline:
-        from reader.parse import format_outline
+        from reader.parse import explain_outline, format_outline
 
-        write(for_stream(format_outline(source.parse()), sys.stdout))
+        if arguments.explain and source.format == "text":
+            write(for_stream(explain_outline(source.text, source.name), sys.stdout))
+        else:
+            write(for_stream(format_outline(source.parse()), sys.stdout))
+            if arguments.explain:  # headings marked up, or a book's navigation: no rule fired
+                write(f"(sections from the {source.format} file's own structure)\n")
         return 0
     if arguments.terms:
         return _print_terms(source.parse(), arguments.glossary, arguments.script, variant)

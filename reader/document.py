@@ -16,6 +16,7 @@ ParagraphKind = Literal[
     "heading",  # a section heading; ``depth`` is its level
     "body",  # prose
     "contents",  # a line of a table of contents
+    "verse",  # one line of a block typed as lines (a poem): no gap or indent between them
     "item",  # a list item; ``depth`` is its nesting (1 = top), ``marker`` its bullet or number
     "code",  # verbatim lines: never re-wrapped or indented, no line-breaking rules
     "table",  # cells: rows split by "\n", cells by "\t" (neither occurs inside a cell)

@@ -35,12 +35,12 @@ def rough_cells(text: str) -> int:
 
 def gap_after(paragraphs: tuple[Paragraph, ...], index: int) -> int:
     """Blank lines after a paragraph: none before the rest of a long one cut in pieces, none
-    between metadata lines, the lines of a table of contents or the items of a list (unless
-    an item's next paragraph follows), one elsewhere."""
+    between metadata lines, the lines of a table of contents or of a poem, or the items of a
+    list (unless an item's next paragraph follows), one elsewhere."""
     if index + 1 >= len(paragraphs) or paragraphs[index + 1].runs_on:
         return 0
     kind, following = paragraphs[index].kind, paragraphs[index + 1]
-    if kind in ("meta", "contents") and following.kind == kind:
+    if kind in ("meta", "contents", "verse") and following.kind == kind:
         return 0
     if kind == "item" and following.kind == "item" and following.marker.strip():
         return 0

@@ -1,9 +1,12 @@
-"""The heading grammar: which lines and sentences open a section, and how deep it sits.
+"""The section tree: which heading lines open a section in their document, and how deep.
 
-Chinese writing numbers its parts in many styles (第一章, 第一條, 一、, （一）, 1、, 1.1, ①,
-一是…). No fixed table says how deep each style is: a report may use only 1、 and （1）. So
-depth is decided the way a reader decides it, by the order in which styles first appear
-under a parent. This module is pure: it sees the text and the paragraph spans, nothing else.
+No fixed table says how deep each numbering style is: a report may use only 1、 and （1）.
+So depth is decided the way a reader decides it, by the order in which styles first appear
+under a parent (the unit words 編 部 卷 章 節 條 rank themselves). The line grammar is
+:mod:`reader.headings`; this module sees the whole document: a table of contents is not
+its chapters, a heading printed twice is one section, a law's 一、 under an article is a
+clause, a run-in 1、 needs its 2、, and a collection's story titles head their parts.
+It is pure: it sees the text and the paragraph spans, nothing else.
 """
 
 from __future__ import annotations
@@ -11,102 +14,51 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
 from reader.document import Document, Section
+from reader.headings import (
+    ARTICLE_STYLE,
+    BARE_STYLE,
+    CIRCLED_STYLE,
+    DECIMAL_STYLE,
+    MATTER_STYLE,
+    MAX_TITLE_LENGTH,
+    OFFICIAL_STYLES,
+    SPACES,
+    UNIT_PREFIX,
+    HeadingMatch,
+    describe,
+    is_date_line,
+    is_numbered_item,
+    judge_line,
+    match_heading,
+    numeral_value,
+    repeated_prefixes,
+)
 
-MAX_TITLE_LENGTH: Final = 80
-"""A run-in or inline title longer than this is cut; the rest stays body text."""
+__all__ = [
+    "HeadingMatch",
+    "Outline",
+    "build_outline",
+    "format_outline",
+    "is_date_line",
+    "is_numbered_item",
+    "match_heading",
+    "numeral_value",
+    "repeated_prefixes",
+]
 
-MAX_HEADING_LINE_LENGTH: Final = 50
-"""A standalone heading line is short; anything longer is a sentence that starts oddly."""
-
-_SPACES: Final = " \t\u3000"
-_TRAILING_PUNCTUATION: Final = "。．.，,；;：:、" + _SPACES
+_TRAILING_PUNCTUATION: Final = "。．.，,；;：:、" + SPACES
 _SENTENCE_PUNCTUATION: Final = frozenset("。！？!?；;")
-
-_CN_NUMERAL: Final = "[零〇一二三四五六七八九十百千两兩]+"
-_CN_SMALL_NUMERAL: Final = "[零〇一二三四五六七八九十百]{1,4}"
-_ARABIC_NUMERAL: Final = "[0-9０-９]+"
-
-_UNIT_HEADING: Final = re.compile(
-    rf"第[{_SPACES}]*(?P<number>{_CN_NUMERAL}|{_ARABIC_NUMERAL})[{_SPACES}]*"
-    r"(?P<unit>[編编部卷篇章回節节])(?P<rest>.*)"
-)
-# 第一章的內容…: a particle straight after the unit means a sentence, not a heading.
-_UNIT_SENTENCE_PARTICLES: Final = frozenset("的之是了在中裡里和與与及就都也又把被對对說说，,。")
-_UNIT_STYLES: Final[Mapping[str, str]] = {
-    "編": "unit:編",
-    "编": "unit:編",
-    "部": "unit:部",
-    "卷": "unit:卷",
-    "篇": "unit:篇",
-    "章": "unit:章",
-    "回": "unit:回",
-    "節": "unit:節",
-    "节": "unit:節",
-}
-# A law's articles: 第一條 and the article's text on one line, the number then a space.
-# 第十條之一 is an article added after 第十條. The title is the number and the first clause.
-_ARTICLE_HEADING: Final = re.compile(
-    rf"第[{_SPACES}]*(?P<number>{_CN_NUMERAL}|{_ARABIC_NUMERAL})[{_SPACES}]*[條条]"
-    rf"(?:之[一二三四五六七八九十]+)?(?=[{_SPACES}]|$)"
-)
-_ARTICLE_TITLE_END: Final = re.compile(r"[，,。；;：:？！?!]")
-_ARTICLE_STYLE: Final = "unit:條"
-# The words themselves rank these units: a 卷 never sits inside a 章, whatever the order.
-_UNIT_RANKS: Final[Mapping[str, int]] = {
-    "unit:編": 0,
-    "unit:部": 0,
-    "unit:卷": 0,
-    "unit:篇": 0,
-    "unit:章": 1,
-    "unit:回": 1,
-    "unit:節": 2,
-    _ARTICLE_STYLE: 3,
-}
-
-_MATTER_HEADING: Final = re.compile(
-    r"(?:序言|序章|自序|代序|序|前言|引言|引子|楔子|後記|后记|尾聲|尾声|附錄|附录|跋|結語|结语)"
-    r"[一二三四五六七八九十0-9０-９A-ZＡ-Ｚ]{0,2}"
-    rf"(?:[{_SPACES}:：·—-]+[^。；;！？!?]+)?"
-)
-MATTER_STYLE: Final = "matter"
-
-_OFFICIAL_MARKER: Final = re.compile(
-    # 一、 but not 一、二年 or 一、二、三 (numerals listed, not a heading)
-    rf"(?P<cn_dun>{_CN_SMALL_NUMERAL})[、．.](?![零〇一二三四五六七八九十百两兩])"
-    rf"|[（(](?P<cn_paren>{_CN_SMALL_NUMERAL})[）)]"
-    # 1、 1. １． but not 1.5倍 or 2022.11.27
-    r"|(?P<ar_dun>[0-9０-９]{1,3})[、.．](?![0-9０-９])"
-    r"|[（(](?P<ar_paren>[0-9０-９]{1,3})[）)]"
-    r"|(?P<circled>[\u2460-\u2473])"
-)
-_OFFICIAL_STYLES: Final[Mapping[str, str]] = {
-    "cn_dun": "一、",
-    "cn_paren": "（一）",
-    "ar_dun": "1、",
-    "ar_paren": "（1）",
-    "circled": "①",
-}
-_TITLE_END: Final = re.compile(r"[。；：？！;?!\n]|:(?![0-9０-９])")
 _CONTENTS_TITLES: Final = frozenset({"目錄", "目录", "目次", "Contents", "CONTENTS"})
-_CIRCLED_STYLE: Final = _OFFICIAL_STYLES["circled"]
-# 1.1 背景, 2.1.3 前端: a technical document's numbering, one style per level. A bare
-# 1 概述 counts only in a document that also has 1.1 (else it is a line of a list).
-_DECIMAL_HEADING: Final = re.compile(
-    r"(?P<number>[0-9０-９]{1,2}(?:[.．][0-9０-９]{1,2}){0,3})[.．]?[ \t\u3000]+"
-    r"(?P<title>[^0-9０-９ \t\u3000].*)"
-)
-_DECIMAL_STYLE: Final = "1.1"
 _NOTE_MARK: Final = re.compile(r"(?<=\S)[\u2460-\u2473]")  # ① right after text: a note's mark
-
-_ATX_HEADING: Final = re.compile(
-    r" {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<title>.*?))?(?:[ \t]+#+)?[ \t]*"
-)
-MARKDOWN_STYLE: Final = "markdown"
+# Chapter titles a web page prints again inside the chapter come within a few paragraphs.
+_REPEAT_DISTANCE: Final = 4
+_PIECE_STYLE: Final = "piece"
+_CLAUSE_ENDS: Final = ("。", "；", ";", "：", ":", "，", ",")
 
 # After a full stop, or after a newline (checked later to be a paragraph start).
 _ENUMERATION_NUMBER: Final = r"(?P<number>[一二三四五六七八九十]{1,3})是"
@@ -116,200 +68,9 @@ _ENUMERATION_TITLE_END: Final = re.compile(r"[。；;！？!?\n]")
 
 _PLAIN_MAX_LENGTH: Final = 20
 _PLAIN_FORBIDDEN: Final = frozenset("。，,；;：:！!？?、…「」『』“”\"'（）()—-·.．")
-_YEAR: Final = "(?:[0-9０-９]{2,4}|[〇零一二三四五六七八九]{2,4})"
-_MONTH_OR_DAY: Final = "(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
-_DATE_LINE: Final = re.compile(  # the whole line: 2022年11月27日 星期日, 2022-11-27 03:08
-    rf"(?:[0-9０-９]{{2,4}}[-/.][0-9０-９]{{1,2}}[-/.][0-9０-９]{{1,2}}"
-    rf"|{_YEAR}[ \t]*年(?:[ \t]*{_MONTH_OR_DAY}[ \t]*月(?:[ \t]*{_MONTH_OR_DAY}[ \t]*[日號号])?)?"
-    rf"|{_MONTH_OR_DAY}[ \t]*月[ \t]*{_MONTH_OR_DAY}[ \t]*[日號号])"
-    rf"[{_SPACES}]*(?:[0-9０-９]{{1,2}}[:：][0-9０-９]{{2}}(?:[:：][0-9０-９]{{2}})?)?"
-    rf"[{_SPACES}]*(?:[（(]?(?:星期|週|周|禮拜|礼拜)[一二三四五六日天][）)]?)?"
-)
 
-# Every heading above starts with one of these: one cheap test skips most body lines.
-_HEADING_START: Final = re.compile(
-    rf"[{_SPACES}]*[第序自代前引楔後后尾附跋結结零〇一二三四五六七八九十百"
-    r"0-9０-９（(#\u2460-\u2473]"
-)
-
-_FULLWIDTH_DIGITS: Final = str.maketrans("０１２３４５６７８９", "0123456789")
-_CN_DIGIT_VALUES: Final[Mapping[str, int]] = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "兩": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN_UNIT_VALUES: Final[Mapping[str, int]] = {"十": 10, "百": 100, "千": 1000}
-
-
-def numeral_value(numeral: str) -> int:
-    """The value of 十二, 二〇二二, 12 or １２: numbered headings must be seen to count up."""
-    if numeral[0] in "0123456789０１２３４５６７８９":
-        return int(numeral.translate(_FULLWIDTH_DIGITS))
-    if not any(character in _CN_UNIT_VALUES for character in numeral):
-        value = 0
-        for character in numeral:  # positional, as in 二〇二二
-            value = value * 10 + _CN_DIGIT_VALUES[character]
-        return value
-    total = 0
-    digit = 0
-    for character in numeral:
-        unit = _CN_UNIT_VALUES.get(character)
-        if unit is None:
-            digit = _CN_DIGIT_VALUES[character]
-        else:
-            total += (digit or 1) * unit
-            digit = 0
-    return total + digit
-
-
-@dataclass(frozen=True, slots=True)
-class HeadingMatch:
-    """A heading found at the start of a line, before its depth is known."""
-
-    offset: int  # where the title starts within the matched line
-    title: str
-    style: str  # 一、, （一）, unit:章, matter, markdown, … : what decides depth
-    number: int  # for sequence sanity; the level for Markdown
-    standalone: bool  # the whole line is the heading (else the paragraph runs on)
-
-
-def match_heading(line: str, *, markdown: bool = False) -> HeadingMatch | None:
-    """The heading ``line`` opens, if any; ``line`` is one line, usually a paragraph's first.
-
-    Markdown documents use only ATX headings: their text is free-form and 1. lists abound.
-    """
-    start = _HEADING_START.match(line)
-    if start is None:
-        return None
-    offset = start.end() - 1
-    if markdown:
-        return _markdown_heading(line)
-    content = line[offset:].rstrip()
-    return (
-        _unit_heading(content, offset)
-        or _article_heading(content, offset)
-        or _matter_heading(content, offset)
-        or _official_heading(content, offset)
-        or _decimal_heading(content, offset)
-    )
-
-
-def is_numbered_item(heading: HeadingMatch) -> bool:
-    """Whether a heading starts with a numbered marker (一、 （一） 1、 ①), as a list's items do."""
-    return heading.style in _OFFICIAL_STYLES.values()
-
-
-def is_date_line(line: str) -> bool:
-    """A dateline (2022-11-27, 2022年11月27日) is neither a title nor a heading."""
-    return _DATE_LINE.fullmatch(line.strip(_SPACES)) is not None
-
-
-def _standalone_title(content: str) -> str:
-    return content.rstrip(_TRAILING_PUNCTUATION)
-
-
-def _unit_heading(content: str, offset: int) -> HeadingMatch | None:
-    match = _UNIT_HEADING.fullmatch(content)
-    if match is None or len(content) > MAX_HEADING_LINE_LENGTH:
-        return None
-    rest = match["rest"]
-    if rest and rest[0] in _UNIT_SENTENCE_PARTICLES:
-        return None
-    if any(character in "。；;" for character in rest):
-        return None  # 第一部電影是在北京拍的。 is a sentence
-    return HeadingMatch(
-        offset=offset,
-        title=_standalone_title(content),
-        style=_UNIT_STYLES[match["unit"]],
-        number=numeral_value(match["number"]),
-        standalone=True,
-    )
-
-
-def _article_heading(content: str, offset: int) -> HeadingMatch | None:
-    match = _ARTICLE_HEADING.match(content)
-    if match is None:
-        return None
-    title_end = _ARTICLE_TITLE_END.search(content, match.end())
-    title = content[: len(content) if title_end is None else title_end.start()].rstrip(_SPACES)
-    return HeadingMatch(
-        offset=offset,
-        title=title[:MAX_TITLE_LENGTH],
-        style=_ARTICLE_STYLE,
-        number=numeral_value(match["number"]),
-        standalone=not content[match.end() :].strip(_SPACES),
-    )
-
-
-def _matter_heading(content: str, offset: int) -> HeadingMatch | None:
-    if len(content) > MAX_HEADING_LINE_LENGTH or _MATTER_HEADING.fullmatch(content) is None:
-        return None
-    return HeadingMatch(offset, _standalone_title(content), MATTER_STYLE, 0, standalone=True)
-
-
-def _official_heading(content: str, offset: int) -> HeadingMatch | None:
-    marker = _OFFICIAL_MARKER.match(content)
-    if marker is None:
-        return None
-    group = marker.lastgroup
-    assert group is not None
-    numeral = marker[group]
-    number = ord(numeral) - 0x2460 + 1 if group == "circled" else numeral_value(numeral)
-    title_end = _TITLE_END.search(content, marker.end())
-    cut = len(content) if title_end is None else title_end.start()
-    title = content[:cut].rstrip(_TRAILING_PUNCTUATION)
-    if not title[marker.end() :].strip(_SPACES):
-        return None  # a bare 一、 heads nothing
-    standalone = not content[cut:].strip(_TRAILING_PUNCTUATION + "？！?!")
-    if standalone and len(content) > MAX_HEADING_LINE_LENGTH:
-        return None  # a long unpunctuated line is an item of text, not a heading
-    return HeadingMatch(
-        offset=offset,
-        title=title[:MAX_TITLE_LENGTH],
-        style=_OFFICIAL_STYLES[group],
-        number=number,
-        standalone=standalone,
-    )
-
-
-def _decimal_heading(content: str, offset: int) -> HeadingMatch | None:
-    match = _DECIMAL_HEADING.fullmatch(content)
-    if match is None or len(content) > MAX_HEADING_LINE_LENGTH:
-        return None
-    if any(character in _SENTENCE_PUNCTUATION or character in "，," for character in content):
-        return None  # 2.5 公里外有一座山。 is a sentence
-    levels = re.split("[.．]", match["number"])
-    return HeadingMatch(
-        offset=offset,
-        title=_standalone_title(content),
-        style=f"{_DECIMAL_STYLE}:{len(levels)}",
-        number=int(levels[-1].translate(_FULLWIDTH_DIGITS)),
-        standalone=True,
-    )
-
-
-def _markdown_heading(line: str) -> HeadingMatch | None:
-    match = _ATX_HEADING.fullmatch(line)
-    if match is None or not match["title"] or not match["title"].strip("#"):
-        return None
-    return HeadingMatch(
-        offset=match.start("title"),
-        title=match["title"],
-        style=MARKDOWN_STYLE,
-        number=len(match["marks"]),
-        standalone=True,
-    )
-
+Reasons = MutableMapping[int, str]
+"""Why each considered paragraph is or is not a heading, by paragraph index (``--explain``)."""
 
 _Found = tuple[int, int, HeadingMatch]  # a paragraph's index and start, and its heading
 
@@ -338,37 +99,56 @@ class _OpenLevel:
     number: int
 
 
+def _needs_sequence(heading: HeadingMatch) -> bool:
+    """A run-in 1、 or a bare 一 is a heading only where its list counts on."""
+    return not heading.standalone or heading.style == BARE_STYLE
+
+
 class _DepthAssigner:
     """Places numbered headings as a reader would, keeping the styles open above the text.
 
     A style already open closes back to its level; a new style nests one deeper, except
-    that 第X卷/章/節 rank by their words and front/back matter (序, 後記) is always top.
+    that 第X卷/章/節 rank by their words, front/back matter (序, 後記) is always top, and
+    a story's title in a collection is top with its parts under it.
     """
 
     def __init__(self) -> None:
         self._open: list[_OpenLevel] = []
+        self._floor = 0  # depth of the piece (a story in a collection) the headings are in
 
-    def place(self, heading: HeadingMatch) -> int | None:
-        """The depth of ``heading``, or None when a run-in marker does not count on."""
-        if heading.style == MATTER_STYLE:
+    def place(self, heading: HeadingMatch, *, reads_on: bool = False) -> int | str:
+        """The depth of ``heading``, or why it is not a section.
+
+        ``reads_on``: the heading's line is a sentence or runs on (管制；, 蒐集：指…), as a
+        law's clause does; a bare 一、總則 under an article is still a heading.
+        """
+        if heading.style in (MATTER_STYLE, _PIECE_STYLE):
             self._open.clear()
+            self._floor = 1 if heading.style == _PIECE_STYLE else 0
             return 1
+        if (
+            reads_on
+            and heading.style in OFFICIAL_STYLES.values()
+            and self._open
+            and self._open[-1].style == ARTICLE_STYLE
+        ):
+            return "a clause of the article above, not a section"
         index = next(
             (i for i, level in enumerate(self._open) if level.style == heading.style), None
         )
         if index is not None:
             previous = self._open[index].number
-            if not heading.standalone and not _counts_on(heading, previous):
-                return None
+            if _needs_sequence(heading) and not _counts_on(heading, previous):
+                return f"does not count on from {previous}"
         elif heading.style in _UNIT_RANKS:
             index = self._unit_slot(heading.style)
         else:
-            if not heading.standalone and heading.number != 1:
-                return None  # a run-in list starts at one
+            if _needs_sequence(heading) and heading.number != 1:
+                return "a list that does not start at one"
             index = len(self._open)
         del self._open[index:]
         self._open.append(_OpenLevel(heading.style, heading.number))
-        return index + 1
+        return self._floor + index + 1
 
     def _unit_slot(self, style: str) -> int:
         rank = _UNIT_RANKS[style]
@@ -383,8 +163,24 @@ class _DepthAssigner:
         return last_unit + 1
 
 
+# The words themselves rank these units: a 卷 never sits inside a 章, whatever the order.
+# Units of one rank nest in the order they first appear (a 部 of 卷, or a 卷 of 部).
+_UNIT_RANKS: Final[Mapping[str, int]] = {
+    "unit:編": 0,
+    "unit:部": 0,
+    "unit:卷": 0,
+    "unit:篇": 0,
+    "unit:集": 0,
+    "unit:章": 1,
+    "unit:回": 1,
+    "unit:講": 1,
+    "unit:節": 2,
+    ARTICLE_STYLE: 3,
+}
+
+
 def _counts_on(heading: HeadingMatch, previous: int) -> bool:
-    if heading.style == _ARTICLE_STYLE:  # numbered through the whole law; 第十條之一 is 10 again
+    if heading.style == ARTICLE_STYLE:  # numbered through the whole law; 第十條之一 is 10 again
         return heading.number >= previous
     return heading.number == 1 or heading.number == previous + 1
 
@@ -395,29 +191,49 @@ def build_outline(
     *,
     markdown: bool = False,
     plain_headings: bool = False,
+    prefixes: frozenset[str] | None = None,
+    reasons: Reasons | None = None,
 ) -> Outline:
     """The outline of ``text`` given its body paragraphs as (start, end) places.
 
     ``plain_headings`` allows unnumbered short lines as headings; only sensible where
     paragraphs are marked by blank lines or indentation, so such a line stands out.
+    ``prefixes`` is the junk repeated before heading lines (found from the text if None).
+    ``reasons``, when given, is filled with why each considered paragraph is or is not a
+    heading.
     """
-    matches = [
-        (index, start, match)
-        for index, (start, end) in enumerate(paragraphs)
-        if (match := _paragraph_heading(text, start, end, markdown)) is not None
-    ]
+    if prefixes is None:
+        prefixes = frozenset() if markdown else repeated_prefixes(text.split("\n"))
+    matches = []
+    for index, (start, end) in enumerate(paragraphs):
+        match = _paragraph_heading(text, start, end, markdown, prefixes, reasons, index)
+        if match is not None:
+            matches.append((index, start, match))
     contents: frozenset[int] = frozenset()
     if markdown:
         placed = _place_markdown(matches)
     else:
         contents = _table_of_contents(text, paragraphs, matches)
-        matches = _without_notes(text, [item for item in matches if item[0] not in contents])
-        placed = _place_numbered(_without_lone_decimals(matches))
+        matches = _without_notes(
+            text, [item for item in matches if item[0] not in contents], reasons
+        )
+        matches = _without_lone_decimals(matches, reasons)
+        pieces = _collection_titles(text, paragraphs, matches) if plain_headings else []
+        found = sorted(matches + pieces, key=lambda item: item[0])
+        placed = _place_numbered(text, paragraphs, found, reasons)
         if not placed and plain_headings:
-            placed = _plain_headings(text, paragraphs)
+            placed = _plain_headings(text, paragraphs, reasons)
         heading_paragraphs = {item.paragraph for item in placed if item.paragraph is not None}
         placed += _enumerations(text, paragraphs, heading_paragraphs, placed)
         placed.sort(key=lambda item: item.start)
+    if reasons is not None:
+        for index in contents:
+            reasons[index] = "a line of the table of contents"
+        for item in placed:
+            if item.paragraph is not None:
+                reasons[item.paragraph] = f"section, depth {item.depth}: " + reasons.get(
+                    item.paragraph, "a heading"
+                )
     return Outline(
         sections=tuple(Section(item.title, item.depth, item.start) for item in placed),
         heading_depths={
@@ -427,18 +243,36 @@ def build_outline(
     )
 
 
-def _paragraph_heading(text: str, start: int, end: int, markdown: bool) -> HeadingMatch | None:
-    if _HEADING_START.match(text, start, end) is None:
-        return None
+def _paragraph_heading(
+    text: str,
+    start: int,
+    end: int,
+    markdown: bool,
+    prefixes: frozenset[str],
+    reasons: Reasons | None,
+    index: int,
+) -> HeadingMatch | None:
     line_end = text.find("\n", start, end)
     single_line = line_end == -1
-    match = match_heading(text[start : end if single_line else line_end], markdown=markdown)
+    line = text[start : end if single_line else line_end]
+    if reasons is None:
+        match = match_heading(line, markdown=markdown, prefixes=prefixes)
+    else:
+        verdict = judge_line(line, markdown=markdown, prefixes=prefixes)
+        match = verdict if isinstance(verdict, HeadingMatch) else None
+        if isinstance(verdict, str):
+            reasons[index] = verdict
+        elif match is not None:
+            junk = line[: match.offset].strip(SPACES + "\ufeff")
+            reasons[index] = describe(match) + (f", after {junk}" if junk else "")
     if match is None or single_line or not match.standalone:
         return match
     # A heading line that was not split off from the lines after it: only a numbered
     # marker or an article still heads the paragraph (run-in); 第X章 or 序 there does not.
-    if match.style in _OFFICIAL_STYLES.values() or match.style == _ARTICLE_STYLE:
+    if match.style in OFFICIAL_STYLES.values() or match.style == ARTICLE_STYLE:
         return replace(match, standalone=False)
+    if reasons is not None:
+        reasons[index] = describe(match) + ", but text runs on under it: not a heading"
     return None
 
 
@@ -447,10 +281,13 @@ def _table_of_contents(
     paragraphs: Sequence[tuple[int, int]],
     matches: list[_Found],
 ) -> frozenset[int]:
-    """The paragraphs of a table of contents: heading lines one after another with no text
-    between them, all of which come again later in the same order (as the chapters they
-    list), and the 目錄 line above them."""
-    contents: set[int] = set()
+    """The paragraphs of a table of contents, and the 目錄 line above them.
+
+    A line with a page number or two entries is one; so is a run of heading lines with no
+    text between them, all of which come again later in the same order (as the chapters
+    they list), by title or by number (第001回 lists 第一回).
+    """
+    contents = {index for index, _, match in matches if match.listing}
     first = 0
     while first < len(matches):
         last = first
@@ -461,52 +298,92 @@ def _table_of_contents(
             and matches[last + 1][2].standalone
         ):
             last += 1
-        # The run may go on into the first real chapter: the longest opening that is listed
-        # again after itself is the table (if an opening is, every shorter one is too).
-        listed, longest = 0, last - first + 1 if last > first else 0
-        while listed < longest:
-            middle = (listed + longest + 1) // 2
-            if _listed_again(matches[first : first + middle], matches[first + middle :]):
-                listed = middle
-            else:
-                longest = middle - 1
-        if listed >= 2:
-            top = matches[first][0]
-            contents.update(range(top, top + listed))
-            if top > 0 and _title_key(text[slice(*paragraphs[top - 1])]) in _CONTENTS_TITLES:
-                contents.add(top - 1)
+        position = first
+        while position <= last:
+            if matches[position][2].listing:
+                position += 1
+                continue
+            after_listing = position > first and matches[position - 1][2].listing
+            end = position
+            while end + 1 <= last and not matches[end + 1][2].listing:
+                end += 1
+            listed = _listed_opening(matches, position, end)
+            if listed >= (1 if after_listing else 2):
+                contents.update(index for index, _, _ in matches[position : position + listed])
+            position = end + 1
         first = last + 1
+    for index in sorted(contents):
+        above = index - 1
+        if above >= 0 and above not in contents and _is_contents_title(text, paragraphs[above]):
+            contents.add(above)
     return frozenset(contents)
 
 
+def _is_contents_title(text: str, paragraph: tuple[int, int]) -> bool:
+    return _title_key(text[slice(*paragraph)]) in _CONTENTS_TITLES
+
+
+def _listed_opening(matches: list[_Found], first: int, last: int) -> int:
+    """How many of ``matches[first..last]`` are listed again after themselves.
+
+    The run may go on into the first real chapter: the longest opening that is listed
+    again after itself is the table (if an opening is, every shorter one is too), found by
+    halving.
+    """
+    listed, longest = 0, last - first + 1
+    while listed < longest:
+        middle = (listed + longest + 1) // 2
+        if _listed_again(matches[first : first + middle], matches[first + middle :]):
+            listed = middle
+        else:
+            longest = middle - 1
+    return listed
+
+
 def _listed_again(run: list[_Found], rest: list[_Found]) -> bool:
-    later = iter(_title_key(match.title) for _, _, match in rest)
-    return all(_title_key(match.title) in later for _, _, match in run)  # a subsequence
+    later = iter(rest)
+    return all(any(_same_entry(match, other) for _, _, other in later) for _, _, match in run)
+
+
+def _same_entry(entry: HeadingMatch, heading: HeadingMatch) -> bool:
+    if _title_key(entry.title) == _title_key(heading.title):
+        return True
+    return (
+        entry.style == heading.style
+        and entry.style.startswith(UNIT_PREFIX)
+        and (entry.number, entry.sub) == (heading.number, heading.sub)
+    )
 
 
 def _title_key(title: str) -> str:
     return "".join(title.split())
 
 
-def _without_notes(text: str, matches: list[_Found]) -> list[_Found]:
+def _without_notes(text: str, matches: list[_Found], reasons: Reasons | None) -> list[_Found]:
     """①… lines are notes, not headings, when the text also marks ① inside its sentences."""
-    if not any(match.style == _CIRCLED_STYLE for _, _, match in matches):
+    if not any(match.style == CIRCLED_STYLE for _, _, match in matches):
         return matches
     marked = set(_NOTE_MARK.findall(text))
-    return [
-        item
-        for item in matches
-        if item[2].style != _CIRCLED_STYLE or item[2].title.lstrip(_SPACES)[0] not in marked
-    ]
+    kept = []
+    for item in matches:
+        match = item[2]
+        if match.style == CIRCLED_STYLE and match.title.lstrip(SPACES)[0] in marked:
+            if reasons is not None:
+                reasons[item[0]] = "a note: the text marks this number in its sentences"
+        else:
+            kept.append(item)
+    return kept
 
 
-def _without_lone_decimals(
-    matches: list[_Found],
-) -> list[_Found]:
+def _without_lone_decimals(matches: list[_Found], reasons: Reasons | None) -> list[_Found]:
     """1 概述 is a heading only where 1.1 ones are too."""
-    top = f"{_DECIMAL_STYLE}:1"
-    if any(match.style.startswith(_DECIMAL_STYLE) and match.style != top for *_, match in matches):
+    top = f"{DECIMAL_STYLE}:1"
+    if any(match.style.startswith(DECIMAL_STYLE) and match.style != top for *_, match in matches):
         return matches
+    if reasons is not None:
+        for index, _, match in matches:
+            if match.style == top:
+                reasons[index] = "1 without any 1.1 in the text: a line of a list"
     return [item for item in matches if item[2].style != top]
 
 
@@ -521,7 +398,12 @@ def _place_markdown(matches: list[_Found]) -> list[_Placed]:
     return placed
 
 
-def _place_numbered(matches: list[_Found]) -> list[_Placed]:
+def _place_numbered(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    matches: list[_Found],
+    reasons: Reasons | None,
+) -> list[_Placed]:
     # A run-in list needs a second item: a lone 一、不許哭。 in a novel is not a heading.
     goes_on = [False] * len(matches)  # a 2 of the same style follows before the next 1
     two_ahead: dict[str, bool] = {}
@@ -534,38 +416,117 @@ def _place_numbered(matches: list[_Found]) -> list[_Placed]:
             two_ahead[match.style] = False
     assigner = _DepthAssigner()
     placed: list[_Placed] = []
+    last_unit: tuple[int, HeadingMatch] | None = None  # the latest 第X章 section
     for (index, start, match), listed in zip(matches, goes_on, strict=True):
-        if not match.standalone and match.number == 1 and not listed:
+        if _needs_sequence(match) and match.number == 1 and not listed:
+            verdict: int | str = "a list of one: no 2 of the same numbering follows"
+        elif last_unit is not None and _repeats(text, paragraphs, last_unit, (index, match)):
+            verdict = "repeats the heading just above: the same section"
+        else:
+            start, end = paragraphs[index]
+            line_end = text.find("\n", start, end)
+            line = text[start : end if line_end == -1 else line_end].rstrip(SPACES)
+            reads_on = not match.standalone or line.endswith(_CLAUSE_ENDS)
+            verdict = assigner.place(match, reads_on=reads_on)
+        if isinstance(verdict, str):
+            if reasons is not None:
+                reasons[index] = f"{reasons.get(index, describe(match))}; {verdict}"
             continue
-        depth = assigner.place(match)
-        if depth is not None:
-            paragraph = index if match.standalone else None
-            placed.append(_Placed(start + match.offset, match.title, depth, paragraph))
+        if match.style.startswith(UNIT_PREFIX) and match.standalone:
+            last_unit = (index, match)
+        paragraph = index if match.standalone else None
+        placed.append(_Placed(start + match.offset, match.title, verdict, paragraph))
     return placed
 
 
-def _plain_headings(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Placed]:
+def _repeats(
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    unit: tuple[int, HeadingMatch],
+    repeat: tuple[int, HeadingMatch],
+) -> bool:
+    """A web page prints its chapter's heading again a few lines down, indented or with only
+    a byline between: the same 第X章 then is not a new section."""
+    (unit_index, heading), (index, match) = unit, repeat
+    if not (
+        match.standalone
+        and index - unit_index <= _REPEAT_DISTANCE
+        and (match.style, match.number, match.sub) == (heading.style, heading.number, heading.sub)
+    ):
+        return False
+    return match.offset > heading.offset or not any(
+        _has_sentence(text, *paragraphs[between]) for between in range(unit_index + 1, index)
+    )
+
+
+def _collection_titles(
+    text: str, paragraphs: Sequence[tuple[int, int]], matches: list[_Found]
+) -> list[_Found]:
+    """The titles of the pieces of a collection (狂人日記, 孔乙己, 藥…), as headings.
+
+    A piece's title is a short bare line set before its text or before its first part
+    (一, 第一章, 一、); it is a collection when at least two titles open numbered parts,
+    or one does among three titles or more.
+    """
+    numbered = {index: match for index, _, match in matches}
+    titles: list[_Found] = []
+    opening_parts = 0
+    for index, (start, end) in enumerate(paragraphs[:-1]):
+        if index in numbered or not _is_plain_heading(text, start, end, shortest=1):
+            continue
+        if (
+            index > 0
+            and index - 1 not in numbered
+            and _is_plain_heading(text, *paragraphs[index - 1], shortest=1)
+        ):
+            continue  # one of several short lines: a poem or a list
+        following = numbered.get(index + 1)
+        if following is not None:
+            if following.number != 1 or following.style == MATTER_STYLE:
+                continue
+            opening_parts += 1
+        elif not _has_sentence(text, *paragraphs[index + 1]):
+            continue
+        offset = start + len(text[start:end]) - len(text[start:end].lstrip(SPACES))
+        title = text[offset:end].rstrip(SPACES)
+        titles.append((index, start, HeadingMatch(offset - start, title, _PIECE_STYLE, 0, True)))
+    if opening_parts >= 2 or (opening_parts == 1 and len(titles) >= 3):
+        return titles
+    return []
+
+
+def _has_sentence(text: str, start: int, end: int) -> bool:
+    return any(character in _SENTENCE_PUNCTUATION for character in text[start:end])
+
+
+def _plain_headings(
+    text: str, paragraphs: Sequence[tuple[int, int]], reasons: Reasons | None
+) -> list[_Placed]:
     """Unnumbered subheadings: short bare lines set between real paragraphs, twice or more."""
     candidates = [_is_plain_heading(text, start, end) for start, end in paragraphs]
     placed: list[_Placed] = []
     for index, (start, end) in enumerate(paragraphs):
         if not candidates[index] or index + 1 >= len(paragraphs):
             continue
-        if index > 0 and candidates[index - 1]:
+        if (index > 0 and candidates[index - 1]) or candidates[index + 1]:
+            if reasons is not None:
+                reasons[index] = "a short line among short lines: a poem or a list"
             continue
-        next_start, next_end = paragraphs[index + 1]
-        if candidates[index + 1] or not any(
-            character in _SENTENCE_PUNCTUATION for character in text[next_start:next_end]
-        ):
+        if not _has_sentence(text, *paragraphs[index + 1]):
             continue
-        offset = start + len(text[start:end]) - len(text[start:end].lstrip(_SPACES))
-        placed.append(_Placed(offset, text[offset:end].rstrip(_SPACES), 1, index))
-    return placed if len(placed) >= 2 else []
+        offset = start + len(text[start:end]) - len(text[start:end].lstrip(SPACES))
+        placed.append(_Placed(offset, text[offset:end].rstrip(SPACES), 1, index))
+    if len(placed) >= 2:
+        if reasons is not None:
+            for item in placed:
+                reasons[item.paragraph] = "a short bare line before a paragraph"  # type: ignore[index]
+        return placed
+    return []
 
 
-def _is_plain_heading(text: str, start: int, end: int) -> bool:
-    line = text[start:end].strip(_SPACES)
-    if not 2 <= len(line) <= _PLAIN_MAX_LENGTH or "\n" in line:
+def _is_plain_heading(text: str, start: int, end: int, *, shortest: int = 2) -> bool:
+    line = text[start:end].strip(SPACES)
+    if not shortest <= len(line) <= _PLAIN_MAX_LENGTH or "\n" in line:
         return False
     if any(character in _PLAIN_FORBIDDEN for character in line):
         return False

@@ -12,17 +12,25 @@ from itertools import accumulate
 from typing import Final
 
 from reader.document import Document, Paragraph
-from reader.outline import (
+from reader.headings import (
+    ARTICLE_STYLE,
     HeadingMatch,
-    build_outline,
-    format_outline,
+    describe,
     is_date_line,
     is_numbered_item,
     match_heading,
+    repeated_prefixes,
 )
+from reader.outline import build_outline, format_outline
 from reader.typeset import NO_LINE_START
 
-__all__ = ["KNOWN_METADATA_KEYS", "MAX_PARAGRAPH_CHARS", "format_outline", "parse_document"]
+__all__ = [
+    "KNOWN_METADATA_KEYS",
+    "MAX_PARAGRAPH_CHARS",
+    "explain_outline",
+    "format_outline",
+    "parse_document",
+]
 
 MAX_TITLE_LENGTH: Final = 40
 
@@ -41,11 +49,32 @@ _METADATA_LINE: Final = re.compile(
     rf"[{_SPACES}]*(?P<key>[\u3400-\u9fff]{{1,4}})[{_SPACES}]*[:：]"
     rf"[{_SPACES}]*(?P<value>[^{_SPACES}].*?)[{_SPACES}]*"
 )
+# A legal database's header: 【法宝引证码】CLI.1.748997, 【发布部门】…
+_BRACKETED_METADATA: Final = re.compile(
+    rf"[{_SPACES}]*【(?P<key>[^【】\n]{{1,10}})】[{_SPACES}]*(?P<value>[^{_SPACES}].*?)[{_SPACES}]*"
+)
+_BOOK_NAME: Final = re.compile(r"《(?P<name>[^《》]{1,40})》")
+_RULE_LINE: Final = re.compile(r"[ \t]*(?:[=＝]{3,}|[-－]{3,}|[*＊]{3,}|[_＿]{3,}|[~～]{3,})[ \t]*")
 _SPEECH_ENDINGS: Final = frozenset("說说道問问曰講讲喊叫答笑")
 _QUOTES: Final = frozenset("「『“‘\"'《")
 _INDENTS: Final = ("\u3000", "\t", "  ")
 _SENTENCE_ENDINGS: Final = frozenset("。！？!?」』”…．.")
 _SHORT_LINE: Final = 30
+_TITLE_STRIP: Final = " \t\r\n\u3000\ufeff"  # around a title: spaces and a byte-order mark
+_CLOSING_MARKS: Final = frozenset("」』”’）)》〉】—～~")  # and dashes: a line ends there
+_VERSE_ENDS: Final = _SENTENCE_ENDINGS | frozenset("，,、；;」』”’）)")  # not a colon: 詩曰：
+_VERSE_MAX_LENGTH: Final = 24  # a line of verse; prose is wrapped wider than this
+_VERSE_UNDER: Final = 0.6  # verse lines are well under the text's widest line (its prose)
+_VERSE_BELOW_PROSE: Final = 0.85  # verse lines inside prose fall short of its lines
+_VERSE_SIMILAR: Final = 0.4  # the shortest line of a verse block against its longest
+_WRAP_MIN_WIDTH: Final = 16  # a hard-wrapped line is at least this long…
+_WRAP_FILL: Final = 0.8  # …and about as long as the block's longest line
+_BOOK_PART_WORDS: Final = frozenset(
+    ("題辭", "题辞", "題記", "题记", "序", "序言", "自序", "前言", "目錄", "目录", "全文", "全集")
+)
+_EXPLAIN_WIDTH: Final = 40  # characters of each explained line shown
+_SPLIT_TITLE_LENGTH: Final = 12  # a title shorter than this is not broken over two lines
+_SPLIT_TITLE_REST: Final = 5  # nor is one whose second line is shorter (a name)
 MAX_PARAGRAPH_CHARS: Final = 1500
 _CUT_AFTER: Final = ("。", "！", "？", "!", "?", "；")  # where a very long paragraph is cut
 _BREAKING_SPACE: Final = frozenset(" \t\n")  # not the ideographic space: that is an indent
@@ -63,6 +92,7 @@ class _Lines:
     starts: list[int]
     fence_ends: dict[int, int]  # Markdown: opening fence line -> closing fence line
     fenced: frozenset[int]  # Markdown: every line inside or on a fence
+    prefixes: frozenset[str]  # junk a web copy repeats before its heading lines
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Lines ``first..last`` as a paragraph span, without the trailing whitespace."""
@@ -73,21 +103,35 @@ class _Lines:
         return not line or line.isspace()
 
 
-def parse_document(text: str, name: str, *, markdown: bool = False) -> Document:
+def parse_document(
+    text: str, name: str, *, markdown: bool = False, reasons: dict[int, str] | None = None
+) -> Document:
     """Split ``text`` into paragraphs, find its title, metadata and outline.
 
     ``name`` is the file name (or ``<stdin>``); its last component is the title when the
-    text offers none. ``markdown`` switches headings to ATX ``#`` lines only.
+    text offers none. ``markdown`` switches headings to ATX ``#`` lines only. ``reasons``,
+    when given, is filled with why each line considered is or is not a heading, by the
+    place where that line starts (``reader --outline --explain``).
     """
     fallback_title = re.split(r"[\\/]", name)[-1] or name
     if not text.strip():
         return Document(text, name, fallback_title, (), (), (), is_markdown=markdown)
     lines = _split_lines(text, markdown)
     front = _front_matter(lines, markdown)
-    body_spans, layout_marks_paragraphs = _body_paragraphs(lines, front.body_from, markdown)
-    outline = build_outline(
-        text, body_spans, markdown=markdown, plain_headings=layout_marks_paragraphs
+    body_spans, layout_marks_paragraphs, verse = _body_paragraphs(
+        lines, front.body_from, markdown, reasons
     )
+    by_index: dict[int, str] | None = None if reasons is None else {}
+    outline = build_outline(
+        text,
+        body_spans,
+        markdown=markdown,
+        plain_headings=layout_marks_paragraphs,
+        prefixes=lines.prefixes,
+        reasons=by_index,
+    )
+    if reasons is not None and by_index is not None:
+        reasons.update((body_spans[index][0], reason) for index, reason in by_index.items())
     depths, contents = outline.heading_depths, outline.contents
     paragraphs = list(front.paragraphs)
     for index, (start, end) in enumerate(body_spans):
@@ -95,6 +139,8 @@ def parse_document(text: str, name: str, *, markdown: bool = False) -> Document:
             paragraphs.append(Paragraph(start, end, "heading", depth))
         elif index in contents:
             paragraphs.append(Paragraph(start, end, "contents"))
+        elif start in verse:
+            paragraphs += _verse_lines(text, start, end)
         else:
             paragraphs += _body_pieces(text, start, end)
     return Document(
@@ -106,6 +152,37 @@ def parse_document(text: str, name: str, *, markdown: bool = False) -> Document:
         metadata=front.metadata,
         is_markdown=markdown,
     )
+
+
+def explain_outline(text: str, name: str, *, markdown: bool = False) -> str:
+    """``reader --outline --explain``: the outline, then each line that was considered as a
+    heading, by line number, with the rule that made it one or turned it down."""
+    reasons: dict[int, str] = {}
+    document = parse_document(text, name, markdown=markdown, reasons=reasons)
+    lines = [format_outline(document)]
+    line_number, counted_to = 1, 0
+    for place in sorted(reasons):
+        line_number += text.count("\n", counted_to, place)
+        counted_to = place
+        line_end = text.find("\n", place)
+        shown = text[place : len(text) if line_end == -1 else line_end].strip()
+        if len(shown) > _EXPLAIN_WIDTH:
+            shown = shown[: _EXPLAIN_WIDTH - 1] + "…"
+        lines.append(f"{line_number:>6}  {shown}\n        {reasons[place]}\n")
+    return "".join(lines)
+
+
+def _verse_lines(text: str, start: int, end: int) -> list[Paragraph]:
+    """A block of verse: one paragraph per line, set without gaps or indents."""
+    lines = []
+    line_start = start
+    while line_start < end:
+        line_end = text.find("\n", line_start, end)
+        line_end = end if line_end == -1 else line_end
+        stripped_end = line_start + len(text[line_start:line_end].rstrip())
+        lines.append(Paragraph(line_start, stripped_end, "verse"))
+        line_start = line_end + 1
+    return lines
 
 
 def _body_pieces(text: str, start: int, end: int) -> list[Paragraph]:
@@ -157,7 +234,8 @@ def _split_lines(text: str, markdown: bool) -> _Lines:
             fence_ends[index] = closing
             fenced.update(range(index, closing + 1))
             index = closing + 1
-    return _Lines(lines, starts, fence_ends, frozenset(fenced))
+    prefixes = frozenset() if markdown else repeated_prefixes(lines)
+    return _Lines(lines, starts, fence_ends, frozenset(fenced), prefixes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,25 +247,50 @@ class _FrontMatter:
 
 
 def _front_matter(lines: _Lines, markdown: bool) -> _FrontMatter:
-    """The title line, the key：value lines under it, and the title repeated before the body."""
+    """A database's 【key】value header, the title line (or two), the key：value lines under
+    it, and the title repeated before the body."""
     paragraphs: list[Paragraph] = []
     metadata: list[tuple[str, str]] = []
     index = _next_filled(lines, 0)
-    title = _title(lines, index, markdown)
-    if title is not None:
-        paragraphs.append(Paragraph(*lines.span(index, index), "title"))
-        index = _next_filled(lines, index + 1)
-    while index < len(lines.lines) and index not in lines.fenced:
-        entry = _metadata_entry(lines.lines[index])
+    while not markdown and index < len(lines.lines):
+        entry = _bracketed_entry(lines.lines[index])
         if entry is None:
             break
         metadata.append(entry)
         paragraphs.append(Paragraph(*lines.span(index, index), "meta"))
         index = _next_filled(lines, index + 1)
-    if title is not None and index < len(lines.lines) and lines.lines[index].strip() == title:
+    title = _title(lines, index, markdown)
+    if title is not None:
+        last = index + 1 if _title_goes_on(lines, index, markdown) else index
+        if last > index:
+            title += lines.lines[last].strip(_TITLE_STRIP)
+        paragraphs.append(Paragraph(*lines.span(index, last), "title"))
+        index = _next_filled(lines, last + 1)
+    while index < len(lines.lines) and index not in lines.fenced:
+        entry = _metadata_entry(lines.lines[index], lines.prefixes)
+        if entry is None:
+            break
+        metadata.append(entry)
+        paragraphs.append(Paragraph(*lines.span(index, index), "meta"))
+        index = _next_filled(lines, index + 1)
+    if (
+        title is not None
+        and index < len(lines.lines)
+        and lines.lines[index].strip(_TITLE_STRIP) == title
+    ):
         paragraphs.append(Paragraph(*lines.span(index, index), "title"))
         index += 1
+    if title is not None and not markdown:
+        book = _BOOK_NAME.match(title)  # 《野草》題辭: the book is 野草 (《活着》读后感 is not)
+        if book is not None and _names_the_book(title[book.end() :]):
+            title = book["name"]
     return _FrontMatter(title, tuple(paragraphs), tuple(metadata), index)
+
+
+def _names_the_book(rest: str) -> bool:
+    """After 《書名》 on the first line: nothing, the author after a space, or a word for the
+    book's own parts (題辭, 序, 目錄) leaves the name in 《》 as the title."""
+    return not rest or rest[0] in _SPACES or rest.strip(_SPACES) in _BOOK_PART_WORDS
 
 
 def _next_filled(lines: _Lines, index: int) -> int:
@@ -213,22 +316,54 @@ def _title(lines: _Lines, index: int, markdown: bool) -> str | None:
         stripped = line.strip()
         if stripped.startswith(_MARKDOWN_BLOCK_STARTS) or _ORDERED_LIST_ITEM.match(stripped):
             return None
-    title = line.strip()
+    return _title_line(line, lines.prefixes)
+
+
+def _title_line(line: str, prefixes: frozenset[str]) -> str | None:
+    title = line.strip(_TITLE_STRIP)
     if (
-        len(title) > MAX_TITLE_LENGTH
-        or (line.startswith(_INDENTS) and title[-1] in _SENTENCE_ENDINGS)  # a paragraph
+        not title
+        or len(title) > MAX_TITLE_LENGTH
+        or (line.lstrip("\ufeff").startswith(_INDENTS) and title[-1] in _SENTENCE_ENDINGS)
         or "。" in title
-        or match_heading(line) is not None
-        or _metadata_entry(line) is not None
+        or match_heading(line, prefixes=prefixes) is not None
+        or _metadata_entry(line, prefixes) is not None
         or is_date_line(title)
+        or _RULE_LINE.fullmatch(title) is not None
     ):
         return None
     return title
 
 
-def _metadata_entry(line: str) -> tuple[str, str] | None:
+def _title_goes_on(lines: _Lines, index: int, markdown: bool) -> bool:
+    """A long title broken over two lines (a report's title and its second half), the two
+    lines standing alone above a blank line."""
+    if markdown or index + 2 > len(lines.lines) - 1:
+        return False
+    first = lines.lines[index].strip(_TITLE_STRIP)
+    second = lines.lines[index + 1]
+    return (
+        len(first) >= _SPLIT_TITLE_LENGTH
+        and len(second.strip()) >= _SPLIT_TITLE_REST  # not an author's name under the title
+        and not lines.is_blank(index + 1)
+        and lines.is_blank(index + 2)
+        and not second.strip().startswith(("—", "－", "-", "("))
+        and not second.startswith(_INDENTS)
+        and _title_line(second, lines.prefixes) is not None
+        and len(first) + len(second.strip()) <= 2 * MAX_TITLE_LENGTH
+    )
+
+
+def _bracketed_entry(line: str) -> tuple[str, str] | None:
+    match = _BRACKETED_METADATA.fullmatch(line)
+    if match is None or match_heading(match["key"]) is not None:
+        return None  # 【第一章】 is a heading
+    return match["key"], match["value"]
+
+
+def _metadata_entry(line: str, prefixes: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     match = _METADATA_LINE.fullmatch(line)
-    if match is None or match_heading(line) is not None:
+    if match is None or match_heading(line, prefixes=prefixes) is not None:
         return None
     key, value = match["key"], match["value"]
     if key not in KNOWN_METADATA_KEYS and (
@@ -239,20 +374,22 @@ def _metadata_entry(line: str) -> tuple[str, str] | None:
 
 
 def _body_paragraphs(
-    lines: _Lines, first: int, markdown: bool
-) -> tuple[list[tuple[int, int]], bool]:
-    """Paragraph spans after the front matter, and whether blank lines or indents mark them.
+    lines: _Lines, first: int, markdown: bool, reasons: dict[int, str] | None = None
+) -> tuple[list[tuple[int, int]], bool, frozenset[int]]:
+    """Paragraph spans after the front matter, whether blank lines or indents mark them, and
+    where the blocks of verse start.
 
     Blank lines separate paragraphs; inside a block, an indented line (「　　」) or a list
-    item (一、…) starts one; a text with neither has a paragraph per line. A heading line
-    always stands alone.
+    item (一、…) or a law's article starts one; a text with neither has a paragraph per line.
+    A heading line always stands alone, unless it continues a hard-wrapped sentence; so
+    does a rule (=== or ---) under a heading.
     Only the body counts: a blank line under the title does not make a text blank-lined.
     """
     texts, starts, fence_ends = lines.lines, lines.starts, lines.fence_ends
     count = len(texts)
     filled = [index for index in range(first, count) if texts[index].strip()]
     if not filled:
-        return [], False
+        return [], False, frozenset()
     has_blank = len(filled) < filled[-1] - filled[0] + 1
     # Markdown paragraphs are blank-line separated; its indents are lists and code.
     has_indent = not markdown and any(texts[index].startswith(_INDENTS) for index in filled)
@@ -264,12 +401,28 @@ def _body_paragraphs(
     while index < count:
         line = texts[index]
         blank = not line or line.isspace()
-        heading = None if blank else match_heading(line, markdown=markdown)
+        heading = None if blank else match_heading(line, markdown=markdown, prefixes=lines.prefixes)
+        if (
+            heading is not None
+            and heading.standalone
+            and run_first >= 0
+            and _continues_a_wrapped_line(lines, run_first, index)
+        ):
+            if reasons is not None:
+                reasons[starts[index]] = (
+                    describe(heading) + ", but the line above stops mid-sentence: "
+                    "a hard-wrapped line of text, not a heading"
+                )
+            heading = None
         if blank:
             if run_first >= 0:
                 ranges.append((run_first, run_last))
                 run_first = -1
-        elif index in fence_ends or (heading is not None and heading.standalone):
+        elif (
+            index in fence_ends
+            or (heading is not None and heading.standalone)
+            or (not markdown and _RULE_LINE.fullmatch(line) is not None)
+        ):
             if run_first >= 0:
                 ranges.append((run_first, run_last))
                 run_first = -1
@@ -293,17 +446,95 @@ def _body_paragraphs(
         index += 1
     if run_first >= 0:
         ranges.append((run_first, run_last))
+    verse: set[int] = set()
+    if not markdown:
+        widest = max(len(texts[index].strip(_SPACES)) for index in filled)
+        split: list[tuple[int, int]] = []
+        for top, bottom in ranges:
+            for piece_top, piece_bottom, is_verse in _verse_runs(texts, top, bottom, widest):
+                split.append((piece_top, piece_bottom))
+                if is_verse:
+                    verse.add(starts[piece_top])
+        ranges = split
     spans = [(starts[top], starts[bottom] + len(texts[bottom].rstrip())) for top, bottom in ranges]
-    return spans, not one_per_line
+    return spans, not one_per_line, frozenset(verse)
+
+
+def _continues_a_wrapped_line(lines: _Lines, run_first: int, index: int) -> bool:
+    """Whether line ``index`` goes on with the sentence of the line above it, which fills the
+    block's width and stops mid-sentence: 其中收入 / 第九卷《山居記》一篇，敘述…"""
+    previous = lines.lines[index - 1].strip(_SPACES)
+    if not previous or previous[-1] in _ITEM_LEADS or previous[-1] in _CLOSING_MARKS:
+        return False
+    if index - run_first < 2 and "，" not in lines.lines[index]:
+        return False  # one line above shows no wrapping, and this line is no sentence
+    width = max(len(lines.lines[number].strip(_SPACES)) for number in range(run_first, index))
+    return len(previous) >= _WRAP_MIN_WIDTH and len(previous) >= _WRAP_FILL * width
+
+
+def _verse_runs(
+    texts: list[str], top: int, bottom: int, widest: int
+) -> list[tuple[int, int, bool]]:
+    """A block's lines ``top..bottom`` cut into prose and verse: (first, last, is verse).
+
+    Verse is a run of two or more short lines, each ending in punctuation, of similar
+    length and well under the block's longest line (or, for a block all of verse, under
+    the text's widest line); inside prose it starts after a finished sentence or a colon
+    (詩曰： then the poem). Hard-wrapped prose fills a fixed width and stops mid-sentence.
+    """
+    if bottom == top:
+        return [(top, bottom, False)]
+    lengths = [len(texts[index].strip(_SPACES)) for index in range(top, bottom + 1)]
+    short = [
+        length <= _VERSE_MAX_LENGTH and texts[top + offset].rstrip(_SPACES)[-1:] in _VERSE_ENDS
+        for offset, length in enumerate(lengths)
+    ]
+    pieces: list[tuple[int, int, bool]] = []
+    prose_from = top
+    offset = 0
+    while offset < len(lengths):
+        end = offset
+        while end < len(lengths) and short[end]:
+            end += 1
+        if end - offset >= 2 and _is_verse_run(texts, top, offset, end, lengths, widest):
+            if offset > 0:
+                pieces.append((prose_from, top + offset - 1, False))
+            pieces.append((top + offset, top + end - 1, True))
+            prose_from = top + end
+        offset = max(end, offset + 1)
+    if prose_from <= bottom:
+        pieces.append((prose_from, bottom, False))
+    return pieces
+
+
+def _is_verse_run(
+    texts: list[str], top: int, first: int, end: int, lengths: list[int], widest: int
+) -> bool:
+    run = lengths[first:end]
+    others = lengths[:first] + lengths[end:]
+    longest = max(run)
+    if min(run) < _VERSE_SIMILAR * longest:
+        return False
+    if not others:
+        return longest <= _VERSE_UNDER * widest
+    if first > 0 and texts[top + first - 1].rstrip(_SPACES)[-1:] not in _ITEM_LEADS:
+        return False  # a wrapped sentence runs into it
+    # under the block's prose lines (a wrapped line fills their width), and well under the
+    # text's widest line
+    return longest <= _VERSE_BELOW_PROSE * max(others) and longest <= _VERSE_UNDER * max(
+        widest, *others
+    )
 
 
 def _opens_an_item(lines: _Lines, index: int, heading: HeadingMatch) -> bool:
-    """一、 （一） 1、 ① at the start of a line after a finished sentence or a colon: an item.
+    """一、 （一） 1、 ① or 第X條 at the start of a line after a finished sentence or a colon:
+    an item (or an article).
 
     Within a block of hard-wrapped lines, such a line is a list item on its own line, not a
     wrap that happened to fall before a number.
     """
-    return is_numbered_item(heading) and lines.lines[index - 1].rstrip()[-1:] in _ITEM_LEADS
+    opens = is_numbered_item(heading) or heading.style == ARTICLE_STYLE
+    return opens and lines.lines[index - 1].rstrip()[-1:] in _ITEM_LEADS
 
 
 def _stands_apart(lines: _Lines, index: int) -> bool:

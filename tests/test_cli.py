@@ -38,6 +38,44 @@ def test_outline_of_a_file_in_gb18030(capsys, tmp_path: Path) -> None:
     )
 
 
+def test_outline_explain_names_the_rule_for_each_line(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "書.txt"
+    junk = "《》目录 "
+    path.write_text(
+        f"書\n\n{junk}第一回　出門\n\n{junk}第二回　回家\n\n{junk}第三回　又出門\n\n"
+        "第三回中的人物很多。\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "--outline", "--explain", str(path))
+    assert (status, err) == (0, "")
+    assert out == (
+        "書\n  第一回　出門\n  第二回　回家\n  第三回　又出門\n"
+        "     3  《》目录 第一回　出門\n        section, depth 1: 第X回, after 《》目录\n"
+        "     5  《》目录 第二回　回家\n        section, depth 1: 第X回, after 《》目录\n"
+        "     7  《》目录 第三回　又出門\n        section, depth 1: 第X回, after 《》目录\n"
+        "     9  第三回中的人物很多。\n        第X回 followed by 中: a sentence\n"
+    )
+
+
+def test_outline_explain_of_a_marked_up_file_says_where_its_sections_come_from(
+    capsys, tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# 筆記\n\n## 第一章\n\n正文。\n", encoding="utf-8")
+    assert run(capsys, "--outline", "--explain", str(path)) == (
+        0,
+        "筆記\n  第一章\n(sections from the markdown file's own structure)\n",
+        "",
+    )
+
+
+def test_explain_alone_is_a_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--explain"])
+    assert stopped.value.code == 2
+    assert "--explain goes with --outline" in capsys.readouterr().err
+
+
 def test_print_in_each_script(capsys, sample_text: str) -> None:
     status, out, _ = run(capsys, "--print")
     assert (status, out) == (0, sample_text + "\n")

@@ -357,3 +357,89 @@ def test_parse_invariants_hold_for_any_text(text: str, markdown: bool) -> None:
     assert document.title
     assert_invariants(document)
     assert format_outline(document).startswith(document.title + "\n")
+
+
+# --- lines kept where they mean something (verse) and joined where they are wrapped --------
+
+ESSAY_WITH_A_POEM = """\
+靜夜
+
+　　那天夜裡我睡不著，起來推開窗子，院子裡滿地都是月光，白得像下了一層霜，我忽然想起小時候背過的一首詩。
+
+床前明月光，
+疑是地上霜。
+舉頭望明月，
+低頭思故鄉。
+
+　　念完了，我站了很久，直到月亮移到屋脊後面去，才關上窗子回到床上。
+"""
+
+WRAPPED_ESSAY = """\
+舊書
+
+　　這部書流傳的本子很多，最早的刻本已經不可見
+了，今天所能見到的以明代的兩種刻本最為完整，其
+中一種藏在南方的一座藏書樓裡，另一種則流落海外，
+直到近年才有影印本出來。
+
+　　書中的詩都寫在正文之間：
+一片孤城萬仞山，
+春風不度玉門關。
+"""
+
+
+def test_a_poem_typed_on_consecutive_lines_keeps_its_lines() -> None:
+    document = parse_document(ESSAY_WITH_A_POEM, "essay.txt")
+    assert kinds(document) == ["title", "body", *["verse"] * 4, "body"]
+    assert paragraph_texts(document)[2:6] == [
+        "床前明月光，",
+        "疑是地上霜。",
+        "舉頭望明月，",
+        "低頭思故鄉。",
+    ]
+
+
+def test_hard_wrapped_prose_is_joined_and_a_poem_after_it_is_not_its_text() -> None:
+    document = parse_document(WRAPPED_ESSAY, "wrapped.txt")
+    texts = paragraph_texts(document)
+    assert kinds(document)[:2] == ["title", "body"]
+    assert texts[1].startswith("　　這部書") and texts[1].endswith("才有影印本出來。")
+    assert texts[1].count("\n") == 3  # four wrapped lines, one paragraph
+    assert texts[2:] == ["　　書中的詩都寫在正文之間：", "一片孤城萬仞山，", "春風不度玉門關。"]
+    assert kinds(document)[2:] == ["body", "verse", "verse"]
+
+
+def test_verse_lines_are_set_close_and_unindented() -> None:
+    from reader.layout import ArticleLayout
+
+    document = parse_document(ESSAY_WITH_A_POEM, "essay.txt")
+    layout = ArticleLayout(document, lambda index: (document.paragraph_text(index), None), 80)
+    layout.make_exact(0, len(document.paragraphs) - 1)
+    shown = [layout.line_at(y) for y in range(layout.total_lines)]
+    verse = [line for line in shown if line is not None and 2 <= line.paragraph <= 5]
+    assert [line.indent for line in verse] == [0, 0, 0, 0]
+    first, last = shown.index(verse[0]), shown.index(verse[-1])
+    assert None not in shown[first : last + 1]  # no gap between the lines of the poem
+    assert shown[first - 1] is None and shown[last + 1] is None  # a gap around it
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    st.lists(st.sampled_from([5, 7]), min_size=2, max_size=8),
+    st.integers(16, 40),
+    st.randoms(use_true_random=False),
+)
+def test_verse_keeps_its_lines_and_wrapped_prose_is_joined(
+    feet: list[int], width: int, rng: object
+) -> None:
+    words = "春風不度玉門關一片孤城萬仞山黃河遠上白雲間羌笛何須怨楊柳"
+    poem = [
+        "".join(rng.choice(words) for _ in range(length)) + ("，" if n % 2 == 0 else "。")  # type: ignore[attr-defined]
+        for n, length in enumerate(feet)
+    ]
+    prose = "".join(rng.choice(words) for _ in range(width * 3)) + "。"  # type: ignore[attr-defined]
+    wrapped = "\n".join(prose[start : start + width] for start in range(0, len(prose), width))
+    text = f"題目\n\n{wrapped}\n\n" + "\n".join(poem) + "\n"
+    document = parse_document(text, "t.txt")
+    assert paragraph_texts(document) == ["題目", wrapped, *poem]
+    assert kinds(document) == ["title", "body", *["verse"] * len(poem)]
