@@ -25,7 +25,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from reader.document import Document
 from reader.errors import ReaderError
 from reader.features.lookup import LookupFeature
-from reader.features.places import PlacesFeature
+from reader.features.places import NOTICE_TIMEOUT, PlacesFeature
 from reader.features.search import SearchFeature
 from reader.features.terms import TermsFeature
 from reader.load import Source, read_source
@@ -143,11 +143,14 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         settings: Settings | None = None,
         segmenter: Segmenter | None = None,
         load_dictionary: Callable[[], Dictionary] | None = None,
+        notices: Iterable[str] = (),
     ) -> None:
         """``segmenter`` and ``load_dictionary`` (called in a worker) default to jieba and
-        the bundled CC-CEDICT, loaded once per process."""
+        the bundled CC-CEDICT, loaded once per process. ``notices`` are problems found before
+        the app started (in the settings file), shown once it is up."""
         super().__init__()
         self.settings = settings or Settings()
+        self._start_notices = list(notices)
         source = source if source is not None else read_source(path)
         self.document_path = source.path  # where its reading state is also found (None: stdin)
         # A long book first shows its opening, parsed alone; the whole is parsed in a worker.
@@ -207,6 +210,10 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         # Workers (jieba, conversion, search) are Python threads sharing the GIL: hand it back
         # to the screen after 1 ms instead of 5 ms so keys answer at once while they run.
         sys.setswitchinterval(0.001)
+        for notice in self._start_notices:
+            self.notify(
+                notice, title="Settings", severity="warning", timeout=NOTICE_TIMEOUT, markup=False
+            )
         self._save_on_signals()
         self.start_preferences()
         if self._unparsed is None:

@@ -17,6 +17,7 @@ from reader.errors import ReaderError
 from reader.script import (
     SCRIPTS,
     VARIANTS,
+    Script,
     ScriptChoice,
     ScriptConverter,
     Variant,
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 
 _EPILOG = """\
 With no FILE, the bundled sample article opens. FILE may be plain text, Markdown or HTML in
-UTF-8 (with or without BOM), UTF-16, GB18030 or Big5, or an EPUB book; "-" reads standard input.
+UTF-8 (with or without BOM), UTF-16, GB18030 or Big5 (Shift-JIS, EUC-JP and EUC-KR are read
+as Japanese and Korean), or an EPUB book; "-" reads standard input.
 Inside the reader, press ? for every key."""
 
 
@@ -184,8 +186,18 @@ def _run(arguments: argparse.Namespace) -> int:
         write(for_stream(f"{settings_path()}\n", sys.stdout))
         return 0
     settings, problems = load_settings()
-    for problem in problems:
-        say(problem)
+    opens_the_reader = not (
+        arguments.print
+        or arguments.outline
+        or arguments.terms
+        or arguments.stats
+        or arguments.export_vocab
+        or arguments.import_known
+        or arguments.export_known
+    )
+    if not opens_the_reader:  # the reader shows them itself, where they can be read
+        for problem in problems:
+            say(problem)
     variant: Variant = arguments.variant or settings.variant
     if arguments.export_vocab:
         return _export_vocab(Path(arguments.export_vocab))
@@ -210,7 +222,9 @@ def _run(arguments: argparse.Namespace) -> int:
         if arguments.explain and source.format == "text":
             write(for_stream(explain_outline(source.text, source.name), sys.stdout))
         else:
-            write(for_stream(format_outline(source.parse()), sys.stdout))
+            outline = format_outline(source.parse())
+            outline = _in_script(outline, arguments.script, variant, detect_script(source.text))
+            write(for_stream(outline, sys.stdout))
             if arguments.explain:  # headings marked up, or a book's navigation: no rule fired
                 write(f"(sections from the {source.format} file's own structure)\n")
         return 0
@@ -219,6 +233,7 @@ def _run(arguments: argparse.Namespace) -> int:
     if arguments.stats:
         return _print_stats(source.text, source.name, arguments.json, settings.level)
 
+    _check_terminal()
     from reader.app import ReaderApp
 
     app = ReaderApp(
@@ -228,6 +243,7 @@ def _run(arguments: argparse.Namespace) -> int:
         resume=not arguments.no_resume,
         source=source,
         settings=settings,
+        notices=problems,
     )
     with attached_terminal():
         app.run()
@@ -236,6 +252,25 @@ def _run(arguments: argparse.Namespace) -> int:
         with contextlib.suppress(OSError):
             os.dup2(sys.stdout.fileno(), 2)
     return app.return_code or 0
+
+
+def _check_terminal() -> None:
+    """The reader draws on a terminal: refuse, in one line, to draw into a file or a pipe, or
+    on a terminal that cannot move its cursor."""
+    if sys.stdout is None or not sys.stdout.isatty():
+        raise ReaderError(
+            "standard output is not a terminal; the reader draws on one"
+            " (--print writes the text instead)"
+        )
+    if os.environ.get("TERM", "") == "dumb":
+        raise ReaderError("TERM=dumb cannot show the reader (--print writes the text instead)")
+
+
+def _in_script(text: str, script: ScriptChoice | None, variant: Variant, own: Script) -> str:
+    """``text`` in the script asked for (as it is for none or "original")."""
+    if script in SCRIPTS:
+        return ScriptConverter(own, script, variant).convert(text)
+    return text
 
 
 def _terminal_still_there() -> bool:
@@ -250,7 +285,7 @@ def _terminal_still_there() -> bool:
 def _print_text(text: str, script: ScriptChoice | None, variant: Variant) -> int:
     """Convert only: printing needs no outline, so none is parsed."""
     if script in SCRIPTS:
-        text = ScriptConverter(detect_script(text), script, variant).convert(text)
+        text = _in_script(text, script, variant, detect_script(text))
     write(for_stream(text, sys.stdout))
     if text and not text.endswith("\n"):
         write("\n")

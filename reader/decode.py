@@ -1,7 +1,9 @@
 """Bytes to text: the encodings Chinese files come in, chosen in a fixed, explainable order.
 
 A byte-order mark decides first; then strict UTF-8; then chardet picks among the GB family,
-Big5 and BOM-less UTF-16. Newlines are normalised to "\\n" and nothing else is changed.
+Big5 and BOM-less UTF-16. A file chardet takes for Japanese (Shift-JIS, EUC-JP) or Korean
+(EUC-KR) is read as such when that decoding really has kana or hangul in it: GB18030 would
+read nearly any bytes, as mojibake. Newlines are normalised to "\\n" and nothing else is changed.
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
 )
 _GB_NAMES = {"gb2312", "gbk", "gb18030", "hz-gb-2312", "cp936"}
 _BIG5_NAMES = {"big5", "big5hkscs", "cp950"}
+# chardet's names -> the codec that reads the most of that family, and the letters it must show
+_JAPANESE = {"shift_jis": "cp932", "cp932": "cp932", "euc-jp": "euc_jis_2004"}
+_KOREAN = {"euc-kr": "cp949", "cp949": "cp949", "johab": "johab"}
+_KANA = re.compile("[\u3040-\u30ff]")
+_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_OWN_LETTERS_SHARE = 0.1  # of the non-ASCII characters, at least this many kana or hangul
 # Unicode's control characters (category Cc) but tab, newline and form feed
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
 _CONTROL_SHARE_LIMIT = 0.05  # more than this share of control characters: not text
@@ -68,6 +76,9 @@ def _candidates(data: bytes) -> list[str]:
     import chardet  # only legacy encodings need it: UTF files open without loading it
 
     guess = (chardet.detect(data[:65536]).get("encoding") or "").lower()
+    other = _japanese_or_korean(data, guess)
+    if other is not None:
+        return [other, "gb18030", "cp950", "big5hkscs"]
     if guess in _BIG5_NAMES:
         return ["cp950", "big5hkscs", "gb18030"]
     if guess in _GB_NAMES:
@@ -80,6 +91,24 @@ def _candidates(data: bytes) -> list[str]:
         except UnicodeDecodeError:
             continue
     return [encoding for _, encoding in sorted(decodings, key=lambda pair: -pair[0])]
+
+
+def _japanese_or_korean(data: bytes, guess: str) -> str | None:
+    """The Japanese or Korean codec chardet's guess names, if it reads the data strictly
+    and shows kana or hangul; None otherwise."""
+    for names, letters in ((_JAPANESE, _KANA), (_KOREAN, _HANGUL)):
+        codec = names.get(guess)
+        if codec is None:
+            continue
+        try:
+            sample = data[:65536].decode(codec, errors="ignore")
+            data.decode(codec)
+        except UnicodeDecodeError:
+            return None
+        wide = sum(1 for char in sample if ord(char) > 0x7F)
+        if wide and len(letters.findall(sample)) >= _OWN_LETTERS_SHARE * wide:
+            return codec
+    return None
 
 
 def _bom_less_utf16(data: bytes) -> tuple[str, str] | None:
@@ -118,6 +147,8 @@ def _is_usual(char: str) -> bool:
         or 0xFF00 <= code <= 0xFFEF  # full-width forms
         or 0x2000 <= code <= 0x206F  # general punctuation
         or 0x3400 <= code <= 0x4DBF  # extension A
+        or 0x3040 <= code <= 0x30FF  # kana
+        or 0xAC00 <= code <= 0xD7AF  # hangul
     )
 
 

@@ -189,6 +189,7 @@ def _load_file(path: Path) -> tuple[list[Entry], list[str]]:
 
     entries: list[Entry] = []
     seen: dict[str, int] = {}
+    repeats: list[tuple[int, str, int]] = []  # (line, term, line of the earlier entry)
     for index, table in enumerate(tables):
         line = lines.of_term(index)
         entry, reason = _entry(table, path)
@@ -196,12 +197,18 @@ def _load_file(path: Path) -> tuple[list[Entry], list[str]]:
             problems.append(f"{path}:{line}: {reason}")
             continue
         if entry.key in seen:
-            problems.append(
-                f"{path}:{line}: {entry.term!r} repeats the entry at line {seen[entry.key]};"
-                " the later one is used"
-            )
+            repeats.append((line, entry.term, seen[entry.key]))
         seen[entry.key] = line
         entries.append(entry)
+    if repeats:  # one line for them all: a merged file may repeat a hundred terms
+        line, term, earlier = repeats[0]
+        more = (
+            f" and {len(repeats) - 1} more terms repeat earlier entries" if len(repeats) > 1 else ""
+        )
+        problems.append(
+            f"{path}:{line}: {term!r} repeats the entry at line {earlier}{more};"
+            " the later entry is used"
+        )
     return entries, problems
 
 

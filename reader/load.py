@@ -100,6 +100,8 @@ def read_source(location: str | Path | None) -> Source:
     """Read and decode; ``None`` is the bundled sample, ``"-"`` standard input."""
     if location is not None and str(location) == STDIN:
         return _decoded(_read_stdin(), "<stdin>", "")
+    if isinstance(location, str) and not location.strip():  # Path("") would be "."
+        raise ReaderError(f"{location!r} is not a file name")
     path = sample_article() if location is None else Path(location)
     if path.is_dir():
         raise ReaderError(f"{path}: is a directory, not a file")

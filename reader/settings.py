@@ -3,7 +3,8 @@
 ``reader --config-path`` prints where it lives. Every setting is optional; a missing file
 means all defaults. A mistake in the file never stops the reader: the setting in question
 keeps its default and the reader names the file, the line and what is wrong, e.g.
-``settings.toml:3: 'reading_width' must be a whole number from 20 to 400``.
+``settings.toml:3: 'reading_width' must be a whole number from 20 to 400``. A line TOML
+cannot parse is left out, and the rest of the file applies.
 
 Example::
 
@@ -14,7 +15,8 @@ Example::
     # The widest a line of text gets, in terminal columns (20 to 400).
     reading_width = 80
 
-    # A Textual theme name; leave it out for the default theme.
+    # A Textual theme name; leave it out for the default theme. A theme picked in the
+    # command palette wins until this line changes.
     theme = "nord"
 
     # Your HSK level (1 to 6, or "7-9"), until you choose one in the reader: words above it
@@ -36,6 +38,7 @@ changes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,10 +52,27 @@ from reader.script import VARIANTS, Variant
 if TYPE_CHECKING:
     import tomllib
 
+#: The one range of the reading width: the settings file, the saved state and `-`/`+`.
 MIN_READING_WIDTH = 20
 MAX_READING_WIDTH = 400
 
 _KNOWN = ("variant", "reading_width", "theme", "level", "ruby", "keymap")
+MAX_SKIPPED_LINES = 10  # syntax errors left out before the whole file is given up
+_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+# Textual's names for keys that are not characters (textual.keys.Keys), and their aliases
+_NAMED_KEYS = frozenset(
+    {
+        "escape", "enter", "return", "tab", "space", "backspace", "delete", "insert", "home",
+        "end", "pageup", "pagedown", "up", "down", "left", "right", "backtab", "ctrl",
+        "shift", "alt", "meta", "super", "hyper", "caps_lock", "num_lock", "scroll_lock",
+        "print_screen", "pause", "menu", "esc", "newline",
+        "slash", "backslash", "at", "minus", "plus", "underscore",
+    }
+)  # fmt: skip
+# Unicode names Textual replaces with the ones above: a binding to them never fires
+_REPLACED_NAMES = frozenset(
+    {"solidus", "reverse_solidus", "commercial_at", "hyphen_minus", "plus_sign", "low_line"}
+)
 _TOML_POSITION = re.compile(
     r"^(?P<reason>.*) \(at (?:line (?P<line>\d+), column \d+|end of document)\)$"
 )
@@ -84,15 +104,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         return Settings(), []
     except (OSError, UnicodeDecodeError) as error:
         return Settings(), [f"{path}: cannot read the settings ({error}); using the defaults"]
-    import tomllib  # only when there is a file to read: most readers never write one
-
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as error:
-        return Settings(), [_syntax_problem(path, raw, error)]
+    data, problems = _parse_skipping_bad_lines(path, raw)
+    if data is None:
+        return Settings(), problems
 
     lines = raw.splitlines()
-    problems: list[str] = []
 
     def problem(key_path: tuple[str, ...], message: str) -> None:
         line = _find_line(lines, key_path)
@@ -153,29 +169,77 @@ def _keymap(value: Any, problem: _Report) -> dict[str, str]:
         return {}
     keymap: dict[str, str] = {}
     for binding, keys in value.items():
-        if isinstance(keys, str) and _valid_keys(keys):
-            keymap[binding] = keys.replace(" ", "")
-        else:
+        if not isinstance(keys, str) or not _keys_written_right(keys):
             problem(
                 ("keymap", binding),
                 f'\'keymap.{binding}\' must be keys in quotes, such as "ctrl+q" or "q,f10"',
             )
+            continue
+        unknown = [key for key in keys.replace(" ", "").split(",") if not is_key_name(key)]
+        if unknown:
+            names = ", ".join(repr(key) for key in unknown)
+            problem(
+                ("keymap", binding),
+                f"'keymap.{binding}': {names} is not a key name (keys are written like q, "
+                "f10, ctrl+q, escape, question_mark)",
+            )
+            continue
+        keymap[binding] = keys.replace(" ", "")
     return keymap
 
 
-def _valid_keys(keys: str) -> bool:
+def _keys_written_right(keys: str) -> bool:
     """Comma-separated key names, none empty and none with spaces inside."""
     parts = [part.strip() for part in keys.split(",")]
     return all(part and not any(char.isspace() for char in part) for part in parts)
 
 
-def _syntax_problem(path: Path, raw: str, error: tomllib.TOMLDecodeError) -> str:
+def is_key_name(key: str) -> bool:
+    """Whether Textual has a key of this name: one character, a named key (escape, f10,
+    pageup), a character's Unicode name in lower case with underscores (question_mark),
+    each optionally after modifiers (ctrl+shift+q)."""
+    *modifiers, name = key.split("+")
+    if any(modifier not in _MODIFIERS for modifier in modifiers):
+        return False
+    if len(name) == 1 or name in _NAMED_KEYS or re.fullmatch(r"f(?:[1-9]|1\d|2[0-4])", name):
+        return True
+    if not name or name != name.lower() or name in _REPLACED_NAMES:
+        return False
+    try:
+        unicodedata.lookup(name.replace("_", " "))
+    except KeyError:
+        return False
+    return True
+
+
+def _parse_skipping_bad_lines(path: Path, raw: str) -> tuple[dict[str, Any] | None, list[str]]:
+    """Parse the file; at a syntax error, leave that line out and try again, so that one typo
+    costs one setting, not all of them. None (with the reason) when that does not help."""
+    import tomllib  # only when there is a file to read: most readers never write one
+
+    lines = raw.split("\n")
+    problems: list[str] = []
+    for _ in range(MAX_SKIPPED_LINES + 1):
+        try:
+            return tomllib.loads("\n".join(lines)), problems
+        except tomllib.TOMLDecodeError as error:
+            line, reason = _syntax_position(error, len(lines))
+            if line is None or not lines[line - 1].strip() or len(problems) == MAX_SKIPPED_LINES:
+                where = f"{path}:{line}" if line else f"{path}"
+                return None, [*problems, f"{where}: {reason}; using the defaults"]
+            problems.append(f"{path}:{line}: {reason}; that line is left out, the rest applies")
+            lines[line - 1] = ""
+    return None, problems  # not reached: the loop returns
+
+
+def _syntax_position(error: tomllib.TOMLDecodeError, line_count: int) -> tuple[int | None, str]:
+    """The 1-based line of a syntax error and its reason (tomllib puts both in the message)."""
     message = str(error)
     match = _TOML_POSITION.match(message)
     if match is None:
-        return f"{path}: {message}"
-    line = match["line"] or str(max(1, len(raw.splitlines())))
-    return f"{path}:{line}: {match['reason']}"
+        return None, message
+    line = int(match["line"]) if match["line"] else max(1, line_count)
+    return min(line, max(1, line_count)), match["reason"]
 
 
 def _find_line(lines: list[str], key_path: tuple[str, ...]) -> int | None:

@@ -361,15 +361,37 @@ async def test_the_theme_is_remembered_app_wide(tmp_path: Path) -> None:
         assert app.theme == "textual-dark"
         app.theme = "nord"
         await pilot.pause()
-        assert StateStore().load_app() == ({"theme": "nord"}, None)  # saved at once
+        # saved at once, with the settings' theme of the moment (none)
+        assert StateStore().load_app() == ({"theme": "nord", "theme_setting": ""}, None)
         await pilot.press("q")
 
     other = tmp_path / "other.txt"
     other.write_text("另一篇文章\n\n內容。\n", encoding="utf-8")
-    app = ReaderApp(other, settings=Settings(theme="dracula"))
+    app = ReaderApp(other)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert app.theme == "nord"  # remembered beats the settings' default
+        assert app.theme == "nord"  # in another document too
+
+
+async def test_a_settings_theme_written_after_the_pick_wins(tmp_path: Path) -> None:
+    app = ReaderApp(settings=Settings(theme="dracula"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.theme = "nord"  # picked in the palette
+        await pilot.pause()
+        await pilot.press("q")
+
+    app = ReaderApp(settings=Settings(theme="dracula"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"  # the file is as it was at the pick: the pick stands
+
+    for _ in range(2):  # the file changed since: its theme applies, and keeps applying
+        app = ReaderApp(settings=Settings(theme="gruvbox"))
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.theme == "gruvbox"
+    assert StateStore().load_app() == ({}, None)
 
 
 async def test_the_settings_theme_is_the_default_and_is_not_saved_as_a_choice() -> None:
@@ -404,3 +426,20 @@ async def test_the_theme_chosen_in_the_command_palette_is_remembered() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert app.theme == "gruvbox"
+
+
+async def test_mistakes_in_the_settings_file_are_notices_at_start() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('reading_width = 60\ntheme = "nord\n[keymap]\nhelp = "nonsense"\n')
+    settings, problems = load_settings()
+    app = ReaderApp(settings=settings, notices=problems)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert notifications(app) == [
+            f"{path}:2: Illegal character '\\n'; that line is left out, the rest applies",
+            f"{path}:4: 'keymap.help': 'nonsense' is not a key name (keys are written like q,"
+            " f10, ctrl+q, escape, question_mark)",
+        ]
+        assert app.article.reading_width == 60  # the rest of the file applies
+        assert " ? Keys " in screen_lines(app)[-1]  # the footer keeps the real key

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from reader import cli
 from reader.cli import main
 
 SAMPLE_OUTLINE = (Path(__file__).parent / "data" / "sample-article.outline").read_text(
@@ -186,6 +188,68 @@ def test_version_and_help(capsys) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_outline_in_the_script_asked_for(capsys) -> None:
+    status, out, err = run(capsys, "--outline", "--script", "simplified")
+    assert (status, err) == (0, "")
+    assert out.splitlines()[:2] == [
+        "组织工作和谐社会交流",
+        "  一、构建和谐社会对组织工作提出了新要求",
+    ]
+    assert run(capsys, "--outline", "--script", "traditional") == (0, SAMPLE_OUTLINE, "")
+
+
+def test_an_empty_file_name_is_named_as_such(capsys) -> None:
+    assert run(capsys, "--print", "") == (2, "", "reader: '' is not a file name\n")
+
+
+def test_the_reader_refuses_to_draw_into_a_file(tmp_path: Path) -> None:
+    with (tmp_path / "screen.txt").open("w") as redirected:
+        result = subprocess.run(
+            [sys.executable, "-m", "reader"],
+            stdout=redirected,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    assert (result.returncode, result.stderr) == (
+        2,
+        "reader: standard output is not a terminal; the reader draws on one"
+        " (--print writes the text instead)\n",
+    )
+    assert (tmp_path / "screen.txt").read_text() == ""
+
+
+def test_the_reader_refuses_a_dumb_terminal(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERM", "dumb")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert run(capsys, "--no-resume") == (
+        2,
+        "",
+        "reader: TERM=dumb cannot show the reader (--print writes the text instead)\n",
+    )
+
+
+def test_settings_problems_go_to_the_reader_not_to_stderr(
+    capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.app import ReaderApp
+    from reader.settings import settings_path
+
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text("variant = 'xx'\n", encoding="utf-8")
+    shown: list[list[str]] = []
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setattr(ReaderApp, "run", lambda app: shown.append(app._start_notices))
+    monkeypatch.setattr(cli, "attached_terminal", contextlib.nullcontext)  # tests have none
+    problem = f"{path}:1: 'variant' must be one of tw, hk, cn, twp"
+    assert run(capsys, "--no-resume") == (0, "", "")
+    assert shown == [[problem]]
+    assert run(capsys, "--outline")[2] == f"reader: {problem}\n"  # no reader: on stderr
 
 
 def test_stats_of_a_small_text(capsys, tmp_path: Path) -> None:

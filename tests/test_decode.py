@@ -72,3 +72,33 @@ def test_bad_bytes(data: bytes, reason: str) -> None:
     with pytest.raises(DecodeError) as caught:
         decode(data)
     assert str(caught.value) == reason
+
+
+JAPANESE = "吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。\n"
+KOREAN = "대한민국은 민주공화국이다. 대한민국의 주권은 국민에게 있다.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "legacy", "encoding"),
+    [
+        (JAPANESE * 3, "shift_jis", "cp932"),
+        (JAPANESE * 3, "euc-jp", "euc_jis_2004"),
+        (KOREAN * 3, "euc-kr", "cp949"),
+        ("こんにちは", "shift_jis", "cp932"),
+        ("안녕하세요", "euc-kr", "cp949"),
+    ],
+)
+def test_japanese_and_korean_files_are_read_as_what_they_are(
+    text: str, legacy: str, encoding: str
+) -> None:
+    assert decode(text.encode(legacy)) == (text, encoding)
+
+
+@pytest.mark.parametrize("length", [40, 400, 4000])
+def test_chinese_is_not_taken_for_japanese_or_korean(length: int, sample_text: str) -> None:
+    from reader.script import to_simplified
+
+    traditional = sample_text[:length]
+    simplified = to_simplified(traditional)
+    assert decode(simplified.encode("gb18030")) == (simplified, "gb18030")
+    assert decode(traditional.encode("gb18030")) == (traditional, "gb18030")

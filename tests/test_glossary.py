@@ -216,9 +216,24 @@ def test_a_repeated_key_in_one_file_is_reported_and_the_later_entry_used(tmp_pat
 
     glossary, problems = load_glossaries([path])
 
-    assert problems == [f"{path}:6: '党建' repeats the entry at line 1; the later one is used"]
+    assert problems == [f"{path}:6: '党建' repeats the entry at line 1; the later entry is used"]
     entry = glossary.get("党建")
     assert entry is not None and entry.en == "two"
+
+
+def test_many_repeated_terms_are_one_problem_with_a_count(tmp_path: Path) -> None:
+    path = tmp_path / "g.toml"
+    one = '[[term]]\nterm = "詞{n}"\nzh = "甲"\nen = "a"\n\n'
+    path.write_text("".join(one.format(n=n % 10) for n in range(101)), encoding="utf-8")
+
+    glossary, problems = load_glossaries([path])
+
+    # 100 entries after the first ten each repeat one: 91 repeats, one line
+    assert problems == [
+        f"{path}:51: '詞0' repeats the entry at line 1 and 90 more terms repeat earlier"
+        " entries; the later entry is used"
+    ]
+    assert len(glossary.keys()) == 10
 
 
 def test_unreadable_and_non_utf8_files_are_problems_not_errors(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader import paths
-from reader.settings import Settings, load_settings, settings_path
+from reader.settings import Settings, is_key_name, load_settings, settings_path
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -162,22 +162,89 @@ def test_key_of_the_same_name_inside_a_table_is_not_mistaken(tmp_path: Path) -> 
     )
 
 
-def test_syntax_error_gives_defaults_and_the_line(tmp_path: Path) -> None:
+def test_a_syntax_error_costs_its_line_only(tmp_path: Path) -> None:
     path = write(tmp_path, 'variant = "hk"\nreading_width = 90\ntheme = "nord\n')
-    assert load_settings(path) == (Settings(), [f"{path}:3: Illegal character '\\n'"])
+    assert load_settings(path) == (
+        Settings(variant="hk", reading_width=90),
+        [f"{path}:3: Illegal character '\\n'; that line is left out, the rest applies"],
+    )
 
 
 def test_syntax_error_at_end_of_file(tmp_path: Path) -> None:
     path = write(tmp_path, 'variant = "hk"\nreading_width =\n')
-    assert load_settings(path) == (Settings(), [f"{path}:2: Invalid value"])
+    assert load_settings(path) == (
+        Settings(variant="hk"),
+        [f"{path}:2: Invalid value; that line is left out, the rest applies"],
+    )
+
+
+def test_several_syntax_errors_each_cost_their_line(tmp_path: Path) -> None:
+    path = write(tmp_path, 'variant = hk\nreading_width = 90\n[keymap\nquit = "ctrl+q"\n')
+    settings, problems = load_settings(path)
+    assert settings == Settings(reading_width=90)
+    assert problems == [
+        f"{path}:1: Invalid value; that line is left out, the rest applies",
+        f"{path}:3: Expected ']' at the end of a table declaration;"
+        " that line is left out, the rest applies",
+        f"{path}:4: unknown setting 'quit'",  # without its table, quit is no key binding
+    ]
+
+
+def test_a_file_that_cannot_be_mended_gives_the_defaults(tmp_path: Path) -> None:
+    path = write(tmp_path, "".join(f"x{n} = \n" for n in range(12)))
+    settings, problems = load_settings(path)
+    assert settings == Settings()
+    assert len(problems) == 11
+    assert problems[-1] == f"{path}:11: Invalid value; using the defaults"
 
 
 def test_duplicate_table_is_a_syntax_error(tmp_path: Path) -> None:
-    path = write(tmp_path, '[keymap]\nquit = "q"\n[keymap]\n')
+    path = write(tmp_path, '[keymap]\nquit = "q"\n[keymap]\nhelp = "f1"\n')
     assert load_settings(path) == (
-        Settings(),
-        [f"{path}:3: Cannot declare ('keymap',) twice"],
+        Settings(keymap={"quit": "q", "help": "f1"}),
+        [f"{path}:3: Cannot declare ('keymap',) twice; that line is left out, the rest applies"],
     )
+
+
+def test_key_names_are_checked(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        '[keymap]\nhelp = "nonsense"\nquit = "ctrl+q,f10"\nsearch = "question_mark,ctrl+x+y"\n'
+        'terms = "plus,f25"\nscript = "ctrl+shift+s"\n',
+    )
+    settings, problems = load_settings(path)
+    assert settings.keymap == {"quit": "ctrl+q,f10", "script": "ctrl+shift+s"}
+    assert problems == [
+        f"{path}:2: 'keymap.help': 'nonsense' is not a key name (keys are written like q,"
+        " f10, ctrl+q, escape, question_mark)",
+        f"{path}:4: 'keymap.search': 'ctrl+x+y' is not a key name (keys are written like q,"
+        " f10, ctrl+q, escape, question_mark)",
+        f"{path}:5: 'keymap.terms': 'f25' is not a key name (keys are written like q,"
+        " f10, ctrl+q, escape, question_mark)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "known"),
+    [
+        ("q", True),
+        ("Q", True),
+        ("f12", True),
+        ("ctrl+q", True),
+        ("escape", True),
+        ("pagedown", True),
+        ("question_mark", True),
+        ("right_square_bracket", True),
+        ("plus", True),
+        ("plus_sign", False),  # Textual calls it plus
+        ("nonsense", False),
+        ("ctrl+", False),
+        ("hold+q", False),
+        ("Escape", False),
+    ],
+)
+def test_is_key_name(key: str, known: bool) -> None:
+    assert is_key_name(key) is known
 
 
 def test_keymap_table_keeps_good_bindings_and_reports_bad_ones(tmp_path: Path) -> None:

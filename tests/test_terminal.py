@@ -5,6 +5,7 @@ Run as a user meets them: the real command, on a pseudo-terminal or into a pipe.
 
 from __future__ import annotations
 
+import os
 import shlex
 import subprocess
 import sys
@@ -117,13 +118,19 @@ def test_keys_come_from_the_terminal_when_stdin_is_not_one(hostile: Path, shell:
 
 
 def test_with_no_terminal_at_all_one_line_and_status_2(hostile: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "reader", str(hostile)],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-        start_new_session=True,  # no controlling terminal
-    )
-    assert (result.returncode, result.stdout, result.stderr) == (2, "", f"reader: {NO_TERMINAL}\n")
+    screen, drawn_on = os.openpty()  # a terminal to draw on, but none to read keys from
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "reader", str(hostile)],
+            stdin=subprocess.DEVNULL,
+            stdout=drawn_on,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+            timeout=60,
+            start_new_session=True,  # no controlling terminal: /dev/tty cannot be opened
+        )
+    finally:
+        os.close(drawn_on)
+        os.close(screen)
+    assert (result.returncode, result.stderr) == (2, f"reader: {NO_TERMINAL}\n")

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 SAVE_EVERY = 5  # seconds between checks for an unsaved change while reading
 NOTICE_TIMEOUT = 10  # seconds a warning about the user's files stays on screen
+THEME_SETTING_AT_PICK = "theme_setting"  # the settings' theme when the palette's was picked
 _LEADING = " \t\r\n,.;:!?、，。；：！？"
 
 
@@ -210,7 +211,12 @@ class PlacesFeature:
         app.set_keymap(kept)
 
     def _places_restore_theme(self) -> None:
-        """The remembered theme, else the settings' theme, else Textual's default."""
+        """The theme picked in the palette, unless the settings' theme changed since the pick;
+        else the settings' theme, else Textual's default.
+
+        The pick is saved with the settings' theme of that moment: editing the file later
+        means the reader wants the file's theme now, and it applies.
+        """
         app = _app(self)
         store = self._places_store
         assert store is not None
@@ -227,6 +233,11 @@ class PlacesFeature:
         available = app.available_themes
         remembered = data.get("theme")
         configured = app.settings.theme
+        if isinstance(remembered, str) and data.get(THEME_SETTING_AT_PICK, "") != (
+            configured or ""
+        ):
+            remembered = None  # the file changed after the pick: the file wins
+            self._places_forget_theme()
         if isinstance(remembered, str) and remembered in available:
             app.theme = remembered
         elif configured:
@@ -243,6 +254,20 @@ class PlacesFeature:
                 )
         self._places_theme = app.theme
 
+    def _places_forget_theme(self) -> None:
+        assert self._places_store is not None and self._places_prefs is not None
+        data = {
+            key: value
+            for key, value in self._places_prefs.items()
+            if key not in ("theme", THEME_SETTING_AT_PICK)
+        }
+        try:
+            self._places_store.save_app(data)
+        except OSError as error:
+            self._places_report_save_error(str(self._places_store.app_path), error)
+            return
+        self._places_prefs = data
+
     def _places_theme_changed(self, theme: Theme) -> None:
         self._places_save_theme()
 
@@ -251,7 +276,11 @@ class PlacesFeature:
         app = _app(self)
         if self._places_prefs is None or app.theme == self._places_theme:
             return
-        data = {**self._places_prefs, "theme": app.theme}
+        data = {
+            **self._places_prefs,
+            "theme": app.theme,
+            THEME_SETTING_AT_PICK: app.settings.theme or "",
+        }
         assert self._places_store is not None
         try:
             self._places_store.save_app(data)

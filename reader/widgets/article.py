@@ -19,6 +19,7 @@ from reader.document import Document
 from reader.layout import ArticleLayout, Line
 from reader.lookup import WordIndex
 from reader.script import Script
+from reader.settings import MAX_READING_WIDTH, MIN_READING_WIDTH
 from reader.shown import ShownText
 from reader.spans import Span, Spans, merged
 from reader.typeset import cell_width, display
@@ -27,8 +28,6 @@ from reader.widgets.popup_box import Anchor
 from reader.widgets.textual_private import SteadyScrollView
 from reader.words import Segmenter
 
-MIN_READING_WIDTH = 20
-MAX_READING_WIDTH = 200
 WIDTH_STEP = 4
 EMPTY_NOTE = "This document is empty · q quits"
 MARGIN = 2  # cells kept free on each side of the text
