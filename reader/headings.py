@@ -38,9 +38,10 @@ _UNIT_HEADING: Final = re.compile(
     rf"第[{SPACES}]*(?P<number>{_CN_NUMERAL}|{_ARABIC_NUMERAL})[{SPACES}]*"
     rf"(?P<unit>[編编部卷篇集章回講讲節节])(?:之(?P<sub>{_SUB_NUMERAL}))?(?P<rest>.*)"
 )
-# A second 第X回 after a space on the same line: a table of contents with two entries a line.
+# A second 第X回 after a space on the same line: a table of contents with two entries a line
+# (第一卷 風起 第一章 … is a chapter's heading that names its volume first).
 _SECOND_ENTRY: Final = re.compile(
-    rf"[{SPACES}]+第[{SPACES}]*(?:{_CN_NUMERAL}|{_ARABIC_NUMERAL})[{SPACES}]*[編编部卷篇集章回講讲節节]"
+    rf"[{SPACES}]+第[{SPACES}]*(?:{_CN_NUMERAL}|{_ARABIC_NUMERAL})[{SPACES}]*(?P<unit>[編编部卷篇集章回講讲節节])"
 )
 # 第一章的內容…: a particle straight after the unit means a sentence, not a heading;
 # 第一回）以來…: so does closing punctuation (a hard-wrapped line that starts mid-sentence).
@@ -313,7 +314,8 @@ def _unit_heading(content: str, offset: int) -> Verdict:
         return None
     rest = match["rest"]
     second = _SECOND_ENTRY.search(rest)
-    if second is not None:  # two entries a line: contents, however long
+    if second is not None and _UNIT_STYLES[second["unit"]] == _UNIT_STYLES[match["unit"]]:
+        # two entries a line: contents, however long
         return HeadingMatch(
             offset=offset,
             title=_standalone_title(content[: match.start("rest") + second.start()]),

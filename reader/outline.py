@@ -222,7 +222,7 @@ def build_outline(
         found = sorted(matches + pieces, key=lambda item: item[0])
         placed = _place_numbered(text, paragraphs, found, reasons)
         if not placed and plain_headings:
-            placed = _plain_headings(text, paragraphs, reasons)
+            placed = _plain_headings(text, paragraphs, contents, reasons)
         heading_paragraphs = {item.paragraph for item in placed if item.paragraph is not None}
         placed += _enumerations(text, paragraphs, heading_paragraphs, placed)
         placed.sort(key=lambda item: item.start)
@@ -307,8 +307,9 @@ def _table_of_contents(
             end = position
             while end + 1 <= last and not matches[end + 1][2].listing:
                 end += 1
-            listed = _listed_opening(matches, position, end)
-            if listed >= (1 if after_listing else 2):
+            fewest = 1 if after_listing else 2  # a table lists two chapters or more
+            listed = _listed_opening(matches, position, end) if end - position + 1 >= fewest else 0
+            if listed >= fewest:
                 contents.update(index for index, _, _ in matches[position : position + listed])
             position = end + 1
         first = last + 1
@@ -500,10 +501,16 @@ def _has_sentence(text: str, start: int, end: int) -> bool:
 
 
 def _plain_headings(
-    text: str, paragraphs: Sequence[tuple[int, int]], reasons: Reasons | None
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    contents: frozenset[int],
+    reasons: Reasons | None,
 ) -> list[_Placed]:
     """Unnumbered subheadings: short bare lines set between real paragraphs, twice or more."""
-    candidates = [_is_plain_heading(text, start, end) for start, end in paragraphs]
+    candidates = [
+        index not in contents and _is_plain_heading(text, start, end)
+        for index, (start, end) in enumerate(paragraphs)
+    ]
     placed: list[_Placed] = []
     for index, (start, end) in enumerate(paragraphs):
         if not candidates[index] or index + 1 >= len(paragraphs):

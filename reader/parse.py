@@ -7,6 +7,7 @@ paragraphs are spans of it and the outline points into it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Final
@@ -40,6 +41,7 @@ KNOWN_METADATA_KEYS: Final = frozenset(
         *("出处", "編輯", "编辑", "關鍵詞", "关键词", "關鍵字", "关键字", "標籤", "标签"),
         *("分類", "分类", "譯者", "译者", "責編", "责编", "發布", "发布", "字數", "字数"),
         *("簡介", "简介", "提要", "網址", "网址", "鏈接", "链接", "狀態", "状态", "版本"),
+        *("書名", "书名", "標題", "标题", "題名", "题名"),
     )
 )
 """Keys always taken as metadata; other 1–4 character keys are taken more carefully."""
@@ -53,6 +55,12 @@ _METADATA_LINE: Final = re.compile(
 _BRACKETED_METADATA: Final = re.compile(
     rf"[{_SPACES}]*【(?P<key>[^【】\n]{{1,10}})】[{_SPACES}]*(?P<value>[^{_SPACES}].*?)[{_SPACES}]*"
 )
+_TITLE_KEYS: Final = frozenset(("書名", "书名", "標題", "标题", "題名", "题名", "Title"))
+# A Project Gutenberg file: its English header down to "*** START OF …", with Title: in it.
+_GUTENBERG_FIRST_LINE: Final = re.compile(r"\ufeff?\s*(?:the )?project gutenberg", re.IGNORECASE)
+_GUTENBERG_START: Final = re.compile(r"\s*\*{3}\s*START OF", re.IGNORECASE)
+_GUTENBERG_FIELD: Final = re.compile(r"\s*(?P<key>[A-Z][A-Za-z ]{1,30}?)\s*:\s*(?P<value>\S.*?)\s*")
+_GUTENBERG_HEADER_LINES: Final = 400  # the header is this short, or it is not one
 _BOOK_NAME: Final = re.compile(r"《(?P<name>[^《》]{1,40})》")
 _RULE_LINE: Final = re.compile(r"[ \t]*(?:[=＝]{3,}|[-－]{3,}|[*＊]{3,}|[_＿]{3,}|[~～]{3,})[ \t]*")
 _SPEECH_ENDINGS: Final = frozenset("說说道問问曰講讲喊叫答笑")
@@ -69,6 +77,8 @@ _VERSE_BELOW_PROSE: Final = 0.85  # verse lines inside prose fall short of its l
 _VERSE_SIMILAR: Final = 0.4  # the shortest line of a verse block against its longest
 _WRAP_MIN_WIDTH: Final = 16  # a hard-wrapped line is at least this long…
 _WRAP_FILL: Final = 0.8  # …and about as long as the block's longest line
+_WRAP_SLACK: Final = 3  # a wrapped CJK line may fall up to two characters short of the width
+_FIXED_WIDTH_SHARE: Final = 0.3  # of a text's lines at one length: it is hard-wrapped there
 _BOOK_PART_WORDS: Final = frozenset(
     ("題辭", "题辞", "題記", "题记", "序", "序言", "自序", "前言", "目錄", "目录", "全文", "全集")
 )
@@ -252,6 +262,9 @@ def _front_matter(lines: _Lines, markdown: bool) -> _FrontMatter:
     paragraphs: list[Paragraph] = []
     metadata: list[tuple[str, str]] = []
     index = _next_filled(lines, 0)
+    header_title = None
+    if not markdown:
+        index, header_title = _gutenberg_header(lines, index, paragraphs, metadata)
     while not markdown and index < len(lines.lines):
         entry = _bracketed_entry(lines.lines[index])
         if entry is None:
@@ -260,6 +273,8 @@ def _front_matter(lines: _Lines, markdown: bool) -> _FrontMatter:
         paragraphs.append(Paragraph(*lines.span(index, index), "meta"))
         index = _next_filled(lines, index + 1)
     title = _title(lines, index, markdown)
+    if title is not None and header_title is not None and title != header_title:
+        title = None  # the header names the book; its first line is the text's
     if title is not None:
         last = index + 1 if _title_goes_on(lines, index, markdown) else index
         if last > index:
@@ -273,6 +288,8 @@ def _front_matter(lines: _Lines, markdown: bool) -> _FrontMatter:
         metadata.append(entry)
         paragraphs.append(Paragraph(*lines.span(index, index), "meta"))
         index = _next_filled(lines, index + 1)
+    if title is None:  # 书名：斗破苍穹, or a Gutenberg header's Title:
+        title = header_title or next((v for k, v in metadata if k in _TITLE_KEYS), None)
     if (
         title is not None
         and index < len(lines.lines)
@@ -291,6 +308,41 @@ def _names_the_book(rest: str) -> bool:
     """After 《書名》 on the first line: nothing, the author after a space, or a word for the
     book's own parts (題辭, 序, 目錄) leaves the name in 《》 as the title."""
     return not rest or rest[0] in _SPACES or rest.strip(_SPACES) in _BOOK_PART_WORDS
+
+
+def _gutenberg_header(
+    lines: _Lines,
+    index: int,
+    paragraphs: list[Paragraph],
+    metadata: list[tuple[str, str]],
+) -> tuple[int, str | None]:
+    """A Project Gutenberg header: its lines are metadata, its Title: is the title.
+
+    Returns the first line after it and the title; ``index`` and None where there is none.
+    """
+    if index >= len(lines.lines) or not _GUTENBERG_FIRST_LINE.match(lines.lines[index]):
+        return index, None
+    end = next(
+        (
+            number
+            for number in range(index, min(len(lines.lines), index + _GUTENBERG_HEADER_LINES))
+            if _GUTENBERG_START.match(lines.lines[number])
+        ),
+        None,
+    )
+    if end is None:
+        return index, None
+    title = None
+    for number in range(index, end + 1):
+        if lines.is_blank(number):
+            continue
+        paragraphs.append(Paragraph(*lines.span(number, number), "meta"))
+        field = _GUTENBERG_FIELD.fullmatch(lines.lines[number])
+        if field is not None:
+            metadata.append((field["key"], field["value"]))
+            if field["key"] == "Title" and title is None:
+                title = field["value"]
+    return _next_filled(lines, end + 1), title
 
 
 def _next_filled(lines: _Lines, index: int) -> int:
@@ -394,6 +446,9 @@ def _body_paragraphs(
     # Markdown paragraphs are blank-line separated; its indents are lists and code.
     has_indent = not markdown and any(texts[index].startswith(_INDENTS) for index in filled)
     one_per_line = not has_blank and not has_indent
+    # Without blank lines or indents every line is a paragraph, unless the text is hard-wrapped
+    # at a fixed width: then a full line that stops mid-sentence goes on in the next.
+    wrap_width = _fixed_width(texts, filled) if one_per_line and not markdown else 0
     ranges: list[tuple[int, int]] = []  # first and last line of each paragraph
     run_first = -1  # the open paragraph's first line, -1 when none is open
     run_last = -1
@@ -434,7 +489,7 @@ def _body_paragraphs(
         elif run_first < 0:
             run_first = run_last = index
         elif (
-            one_per_line
+            (one_per_line and not _wraps_onto_next(texts[index - 1], wrap_width))
             or (has_indent and line.startswith(_INDENTS))
             or (has_indent and _stands_apart(lines, index))
             or (not markdown and heading is not None and _opens_an_item(lines, index, heading))
@@ -460,6 +515,32 @@ def _body_paragraphs(
     return spans, not one_per_line, frozenset(verse)
 
 
+def _fixed_width(texts: list[str], filled: list[int]) -> int:
+    """The width a text is hard-wrapped at: the length most of its long lines have (a CJK
+    wrap may fall two characters short), or 0 when no one length is that common."""
+    lengths = Counter(
+        length
+        for index in filled
+        if (length := len(texts[index].strip(_SPACES))) >= _WRAP_MIN_WIDTH
+    )
+    if not lengths:
+        return 0
+    width = max(lengths, key=lambda length: sum(lengths[length - n] for n in range(_WRAP_SLACK)))
+    share = sum(lengths[width - n] for n in range(_WRAP_SLACK))
+    return width if share >= max(3, _FIXED_WIDTH_SHARE * len(filled)) else 0
+
+
+def _wraps_onto_next(line: str, width: int) -> bool:
+    """A line of a text wrapped at ``width`` that fills it and stops mid-sentence."""
+    stripped = line.strip(_SPACES)
+    return (
+        width > 0
+        and len(stripped) > width - _WRAP_SLACK
+        and stripped[-1] not in _ITEM_LEADS
+        and stripped[-1] not in _CLOSING_MARKS
+    )
+
+
 def _continues_a_wrapped_line(lines: _Lines, run_first: int, index: int) -> bool:
     """Whether line ``index`` goes on with the sentence of the line above it, which fills the
     block's width and stops mid-sentence: 其中收入 / 第九卷《山居記》一篇，敘述…"""
@@ -480,7 +561,9 @@ def _verse_runs(
     Verse is a run of two or more short lines, each ending in punctuation, of similar
     length and well under the block's longest line (or, for a block all of verse, under
     the text's widest line); inside prose it starts after a finished sentence or a colon
-    (詩曰： then the poem). Hard-wrapped prose fills a fixed width and stops mid-sentence.
+    (詩曰： then the poem). A block of short lines only, with verse among them, is kept in
+    lines whole (a poem under its title and author). Hard-wrapped prose fills a fixed width
+    and stops mid-sentence.
     """
     if bottom == top:
         return [(top, bottom, False)]
@@ -489,6 +572,18 @@ def _verse_runs(
         length <= _VERSE_MAX_LENGTH and texts[top + offset].rstrip(_SPACES)[-1:] in _VERSE_ENDS
         for offset, length in enumerate(lengths)
     ]
+    lead_in = any(
+        texts[index].rstrip(_SPACES).endswith(("：", ":")) for index in range(top, bottom + 1)
+    )
+    if (
+        not lead_in
+        and max(lengths) <= min(_VERSE_MAX_LENGTH, _VERSE_UNDER * widest)
+        and any(
+            short[offset] and short[offset + 1] and _similar(lengths[offset : offset + 2])
+            for offset in range(len(lengths) - 1)
+        )
+    ):
+        return [(top, bottom, True)]  # short lines only, verse among them: 靜夜思 / 李白 / 床前…
     pieces: list[tuple[int, int, bool]] = []
     prose_from = top
     offset = 0
@@ -507,13 +602,17 @@ def _verse_runs(
     return pieces
 
 
+def _similar(lengths: list[int]) -> bool:
+    return min(lengths) >= _VERSE_SIMILAR * max(lengths)
+
+
 def _is_verse_run(
     texts: list[str], top: int, first: int, end: int, lengths: list[int], widest: int
 ) -> bool:
     run = lengths[first:end]
     others = lengths[:first] + lengths[end:]
     longest = max(run)
-    if min(run) < _VERSE_SIMILAR * longest:
+    if not _similar(run):
         return False
     if not others:
         return longest <= _VERSE_UNDER * widest

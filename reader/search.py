@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
+from reader.converter import translator
 from reader.document import Document
 from reader.script import keep_length
 
@@ -28,7 +29,7 @@ _BATCH_CHARS = 20_000  # characters converted in one call: few calls, and quick 
 
 
 @cache
-def _width_table() -> dict[int, str]:
+def _width_table() -> Callable[[str], str]:
     """Full-width and half-width forms (U+FF00-FFEF) and the ideographic space, each as the
     one character NFKC makes of it: ，-> , and Ａ -> A and ｶ -> カ."""
     table: dict[int, str] = {0x3000: " "}
@@ -36,13 +37,13 @@ def _width_table() -> dict[int, str]:
         folded = unicodedata.normalize("NFKC", chr(code))
         if len(folded) == 1 and folded != chr(code):
             table[code] = folded
-    return table
+    return translator(table)
 
 
 def _folded(text: str) -> str:
     """Width folded and lower case, keeping the length ("İ".lower() is two characters: such a
     one stays as it is)."""
-    text = text.translate(_width_table())
+    text = _width_table()(text)
     lowered = text.lower()
     if len(lowered) == len(text):  # no character lowers to nothing, so each maps to one
         return lowered

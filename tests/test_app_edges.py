@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from screen import screen_lines, wait_for_terms
 
 from reader.app import ReaderApp
 from reader.widgets.bookmarks import BookmarksScreen
 from reader.widgets.palette import ReaderPalette
 from reader.words import Segmenter
+from tests.screen import screen_lines, wait_for_terms
 from tests.terminal import Terminal
 
 EVERY_SCREEN = [

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from rich.segment import Segment
-from screen import screen_lines, screen_text, wait_for_terms
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
@@ -24,6 +23,7 @@ from reader.widgets.term_index import TermIndex
 from reader.widgets.term_popup import TermPopup
 from reader.widgets.word_popup import WordPopup
 from reader.words import Segmenter
+from tests.screen import screen_lines, screen_text, wait_for_terms
 
 SIZE = (120, 40)
 

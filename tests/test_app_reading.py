@@ -455,3 +455,24 @@ async def test_a_long_book_opens_with_its_beginning_then_has_all_of_it(tmp_path:
         await pilot.press("G")
         await pilot.pause()
         assert status(app).startswith("長書 │ 繁 │ 100% │ 第30章　章名")
+
+
+async def test_the_first_paint_builds_no_converter() -> None:
+    """OpenCC's tables load in a worker after the first screen is painted, not before it."""
+    from reader import converter, script
+
+    built_before_paint: list[int] = []
+
+    class Probe(ReaderApp):
+        def _after_first_paint(self) -> None:
+            built_before_paint.append(converter.load_config.cache_info().currsize)
+            super()._after_first_paint()
+
+    for cached in (converter.load_config, script._converter, script._t2s_changes):
+        cached.cache_clear()  # as in a new process: nothing built yet
+    app = Probe()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert built_before_paint == [0]
+        await app.workers.wait_for_complete()
+        assert converter.load_config.cache_info().currsize > 0  # then they were built

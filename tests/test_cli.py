@@ -183,6 +183,24 @@ def test_version_and_help(capsys) -> None:
     out = capsys.readouterr().out
     for flag in ("--outline", "--print", "--terms", "--script", "--variant", "--glossary"):
         assert flag in out
+    # every variant explained, and the phrase variant's misreading of literary text shown
+    for variant in ("tw ", "hk ", "cn ", "twp "):
+        assert f"\n  {variant}" in out
+    assert "晋国的士兵 ->\n       晉國計程車兵" in out
+
+
+def test_each_variant_prints_as_its_help_says(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "variants.txt"
+    path.write_text("着急的里面。软件和内存。晋国的士兵\n", encoding="utf-8")
+    expected = {
+        "tw": "著急的裡面。軟件和內存。晉國的士兵\n",
+        "hk": "着急的裏面。軟件和內存。晉國的士兵\n",
+        "cn": "着急的裏面。軟件和內存。晉國的士兵\n",
+        "twp": "著急的裡面。軟體和記憶體。晉國計程車兵\n",
+    }
+    for variant, shown in expected.items():
+        command = ("--print", str(path), "--script", "traditional", "--variant", variant)
+        assert run(capsys, *command)[1] == shown
 
 
 def _write(path: Path, data: bytes) -> Path:

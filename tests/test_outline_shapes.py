@@ -297,6 +297,23 @@ def test_a_title_broken_over_two_lines_is_one_title(first: int, second: int) -> 
     assert outline_lines(document) == ["  一、执行情况"]
 
 
+def test_a_title_named_in_the_metadata_is_the_title() -> None:
+    text = "书名：斗破苍穹\n作者：天蚕土豆\n\n"
+    text += "第一章 陨落的天才\n　　正文。\n第二章 斗气大陆\n　　正文。\n"
+    document = parse_document(text, "dp.txt")
+    assert format_outline(document) == "斗破苍穹\n  第一章 陨落的天才\n  第二章 斗气大陆\n"
+    assert document.metadata == (("书名", "斗破苍穹"), ("作者", "天蚕土豆"))
+
+
+def test_a_gutenberg_header_is_metadata_and_names_the_book() -> None:
+    header = "The Project Gutenberg EBook of 某書\n\nTitle: 某書\n\nAuthor: 某人\n\n"
+    header += "*** START OF X ***\n\n"
+    document = parse_document(header + "序\n\n　　正文。\n\n第一章 甲\n\n　　正文。\n", "pg.txt")
+    assert format_outline(document) == "某書\n  序\n  第一章 甲\n"
+    assert document.metadata == (("Title", "某書"), ("Author", "某人"))
+    assert [p.kind for p in document.paragraphs][:4] == ["meta"] * 4
+
+
 def test_a_title_keeps_its_author_line_apart() -> None:
     assert parse_document("秋夜\n魯迅\n\n正文。\n", "t.txt").title == "秋夜"
     long_title = "关于进一步做好城市社区图书室管理工作的"

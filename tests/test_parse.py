@@ -443,3 +443,52 @@ def test_verse_keeps_its_lines_and_wrapped_prose_is_joined(
     document = parse_document(text, "t.txt")
     assert paragraph_texts(document) == ["題目", wrapped, *poem]
     assert kinds(document) == ["title", "body", *["verse"] * len(poem)]
+
+
+def test_a_text_hard_wrapped_without_blank_lines_or_indents_is_joined_at_the_wraps() -> None:
+    text = (
+        "舊書\n"
+        "這部書流傳的本子很多，最早的刻本已經不可見了，今\n"
+        "天所能見到的以明代的兩種刻本最為完整，其中一種\n"
+        "藏在南方的藏書樓裡。\n"
+        "書中的故事大多發生在江南一帶，人物有名有姓，讀\n"
+        "來親切，文字也平實。\n"
+    )
+    document = parse_document(text, "wrapped.txt")
+    assert paragraph_texts(document)[1:] == [
+        "這部書流傳的本子很多，最早的刻本已經不可見了，今\n"
+        "天所能見到的以明代的兩種刻本最為完整，其中一種\n藏在南方的藏書樓裡。",
+        "書中的故事大多發生在江南一帶，人物有名有姓，讀\n來親切，文字也平實。",
+    ]
+
+
+@settings(deadline=None, max_examples=60)
+@given(
+    st.integers(16, 36),
+    st.lists(st.tuples(st.integers(1, 3), st.integers(1, 12)), min_size=3, max_size=6),
+    st.randoms(use_true_random=False),
+)
+def test_wrapped_lines_are_joined_and_each_paragraph_ends_where_its_short_line_does(
+    width: int, shapes: list[tuple[int, int]], rng: object
+) -> None:
+    words = "春風不度玉門關孤城萬仞山黃河遠上白雲間羌笛何須怨楊柳"
+    paragraphs = []
+    for full_lines, rest in shapes:
+        body = "".join(rng.choice(words) for _ in range(full_lines * width + min(rest, width - 4)))  # type: ignore[attr-defined]
+        body += "。"
+        paragraphs.append(
+            "\n".join(body[start : start + width] for start in range(0, len(body), width))
+        )
+    document = parse_document("題目\n" + "\n".join(paragraphs) + "\n", "t.txt")
+    assert paragraph_texts(document) == ["題目", *paragraphs]
+
+
+def test_a_poem_under_its_title_and_author_keeps_all_its_lines() -> None:
+    text = (
+        "唐詩選\n\n"
+        "　　這本小書選了幾首大家都會背的唐詩，每首詩後面附有簡短的說明，供初學的人參考。\n\n"
+        "春曉\n孟浩然\n春眠不覺曉，\n處處聞啼鳥。\n夜來風雨聲，\n花落知多少。\n"
+    )
+    document = parse_document(text, "poems.txt")
+    assert kinds(document) == ["title", "body", *["verse"] * 6]
+    assert paragraph_texts(document)[2:4] == ["春曉", "孟浩然"]
