@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
@@ -23,7 +22,6 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document import Document
-from reader.errors import ReaderError
 from reader.features.learner import LearnerFeature
 from reader.features.lookup import LookupFeature
 from reader.features.places import NOTICE_TIMEOUT, PlacesFeature
@@ -47,6 +45,7 @@ from reader.widgets.article import WIDTH_STEP, ArticleView
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.literal import literal
 from reader.widgets.outline_tree import OutlineTree
+from reader.widgets.textual_private import OneLineErrorApp
 from reader.words import Segmenter
 
 if TYPE_CHECKING:
@@ -85,7 +84,7 @@ PREPARED_PARAGRAPHS = 40  # paragraphs around the place converted ahead of a scr
 
 
 class ReaderApp(
-    TermsFeature, SearchFeature, PlacesFeature, LookupFeature, LearnerFeature, App[int]
+    TermsFeature, SearchFeature, PlacesFeature, LookupFeature, LearnerFeature, OneLineErrorApp
 ):
     """A terminal reader for Chinese articles and books."""
 
@@ -122,6 +121,7 @@ class ReaderApp(
         Binding("d", "word_cursor", "Look up", id="word_cursor"),
         Binding("p", "pinyin", "Pinyin", id="pinyin"),
         Binding("K", "mark_known", "Mark known", show=False, id="mark_known"),
+        Binding("P", "profile", "Profile", show=False, id="profile"),
         Binding("m", "add_bookmark", "Bookmark", show=False, id="add_bookmark"),
         Binding(
             "apostrophe", "bookmarks", "Bookmarks", key_display="'", show=False, id="bookmarks"
@@ -292,15 +292,6 @@ class ReaderApp(
             message, title = visible(message, keep="\n"), visible(title)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-    def _handle_exception(self, error: Exception) -> None:
-        """Bad input found while the app runs (a ReaderError) ends it as the command line
-        would: its one line and status 2. Anything else is a bug, shown with its traceback."""
-        if isinstance(error, ReaderError):
-            line = Text(f"reader: {visible(str(error))}")
-            self.exit(return_code=error.exit_status, message=line)
-            return
-        super()._handle_exception(error)
-
     async def action_quit(self) -> None:
         self.save_places()
         self.exit(0)
@@ -448,7 +439,13 @@ class ReaderApp(
                     ("K", "Mark the word known / not known"),
                 ],
             ),
-            ("Learning", [("p", "Pinyin: all words → new words → off")]),
+            (
+                "Learning",
+                [
+                    ("p", "Pinyin: all words → new words → off"),
+                    ("P", "Difficulty: the document's and the section's words by level"),
+                ],
+            ),
         ]
         self.push_screen(HelpScreen(groups, notes=self.lookup_help_note()))
 
@@ -456,7 +453,7 @@ class ReaderApp(
         """ctrl+p: Textual's palette, guarded for a terminal a few rows high."""
         from textual.command import CommandPalette
 
-        from reader.widgets.palette import ReaderPalette
+        from reader.widgets.textual_private import ReaderPalette
 
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
             self.push_screen(ReaderPalette(id="--command-palette"))
@@ -474,6 +471,11 @@ class ReaderApp(
         yield SystemCommand("Keys", "Every key of the reader (?)", self.action_help)
         yield SystemCommand(
             "Pinyin", "Pinyin over every word, over new words, or off (p)", self.action_pinyin
+        )
+        yield SystemCommand(
+            "Difficulty profile",
+            "The words of the document and this section by HSK level (P)",
+            self.action_profile,
         )
         yield SystemCommand(
             "HSK level", "Your level: words above it count as new", self.choose_reader_level

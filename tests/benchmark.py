@@ -207,6 +207,10 @@ async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
         render_screen()
         figures["resize"] = time.perf_counter() - begin
         figures["rewrap"] = timed(lambda: setattr(article, "reading_width", 60))
+        await pilot._wait_for_screen()
+        figures["pinyin"] = timed(app.action_pinyin)  # jieba is loaded by now
+        figures["pinyin_page"] = timed(article.action_page_down)
+        figures["pinyin_new_words"] = timed(app.action_pinyin)
         figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         return figures
 
@@ -249,10 +253,16 @@ def _run_child(kind: str, path: str | None, home: Path) -> dict[str, float]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def _time_command(command: list[str]) -> float:
+def _time_command(command: list[str], env: dict[str, str] | None = None) -> float:
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=ROOT, env=env)
     return time.perf_counter() - started
+
+
+def _user_dirs(root: Path) -> dict[str, str]:
+    """An environment whose settings, state and cache live under ``root``, not the user's."""
+    names = {"XDG_CONFIG_HOME": "config", "XDG_STATE_HOME": "state", "XDG_CACHE_HOME": "cache"}
+    return {**os.environ, **{variable: str(root / name) for variable, name in names.items()}}
 
 
 def _cli_rows(
@@ -307,9 +317,18 @@ def _cli_rows(
             [*reader, "--print", "--script", "simplified", str(traditional_novel)],
         ),
     ]
-    return [
+    rows = [
         (label, [_time_command(command) for _ in range(runs)], "s") for label, command in commands
     ]
+    # --stats segments the whole book once (jieba) and then finds it in its cache
+    stats = [*reader, "--stats", str(half_novel)]
+    first = [_time_command(stats, _user_dirs(workdir / f"stats-{run}")) for run in range(runs)]
+    again = [_time_command(stats, _user_dirs(workdir / "stats-0")) for _ in range(runs)]
+    rows += [
+        ("CLI --stats, 2.5 MB novel, first time (target 5 s)", first, "s"),
+        ("CLI --stats, 2.5 MB novel, segmentation cached", again, "s"),
+    ]
+    return rows
 
 
 def _test_case_line() -> str:
@@ -336,6 +355,73 @@ def _test_case_line() -> str:
         f"OpenCC 1.4.2's test cases for the eight conversions: reader.converter passes "
         f"{ours} / {len(checks)}, bare 0.1.7 {bare} / {len(checks)}"
     )
+
+
+def _state_rows(workdir: Path, runs: int) -> list[tuple[str, list[float], str]]:
+    """Loading and saving a document's reading state with very many bookmarks, beside
+    json.loads of the same file."""
+    from reader.state import Bookmark, StateStore
+
+    text = make_novel(NOVEL_BYTES // 10, CHAPTERS // 10)
+    store = StateStore(workdir / "state")
+    opened = store.open(text, str(workdir / "novel-part.txt"))
+    step = len(text) // 10_000
+    opened.state.bookmarks = [
+        Bookmark(
+            place, f"第{place}章 — 他們沿著河岸走了很久,誰也沒有說話", "2024-01-01T00:00:00+00:00"
+        )
+        for place in range(0, step * 10_000, step)
+    ]
+    opened.save()
+    ten_thousand = opened.file
+    million_key = "f" * 32
+    million = store.document_path(million_key)
+    places = ",".join(f'{{"place":{place}}}' for place in range(1_000_000))
+    million.write_text(f'{{"version":2,"place":0,"bookmarks":[{places}]}}', encoding="utf-8")
+
+    def timed(action) -> float:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        action()
+        return time.perf_counter() - start
+
+    def load_json() -> None:
+        json.loads(ten_thousand.read_text(encoding="utf-8"))
+
+    def load_10k() -> None:
+        state, _ = store.load(opened.key)
+        assert len(state.bookmarks) == 10_000
+
+    def load_1m() -> None:
+        state, _ = store.load(million_key)
+        assert len(state.bookmarks) == 1_000_000
+
+    def save_10k() -> None:
+        opened.state.place += 1
+        opened.save()
+
+    size_mb = ten_thousand.stat().st_size / 1e6
+    return [
+        (
+            f"json.loads of a state with 10k bookmarks ({size_mb:.1f} MB, baseline)",
+            [timed(load_json) * 1000 for _ in range(runs)],
+            "ms",
+        ),
+        (
+            "load a state with 10k bookmarks (target well under 100 ms)",
+            [timed(load_10k) * 1000 for _ in range(runs)],
+            "ms",
+        ),
+        (
+            "save it: read, merge under the lock, write atomically",
+            [timed(save_10k) * 1000 for _ in range(runs)],
+            "ms",
+        ),
+        (
+            f"load a state with 1M bookmarks ({million.stat().st_size / 1e6:.0f} MB, places only)",
+            [timed(load_1m) for _ in range(runs)],
+            "s",
+        ),
+    ]
 
 
 def main() -> None:
@@ -367,6 +453,7 @@ def main() -> None:
         encoding="utf-8",
     )
     rows = [] if arguments.tui_only else _cli_rows(novel, traditional_novel, workdir, runs)
+    rows += _state_rows(workdir, runs)
 
     tui: dict[str, list[dict[str, float]]] = {
         kind: [] for kind in ("empty", "sample", "novel", "line", "search", "search-traditional")
@@ -443,6 +530,13 @@ def main() -> None:
             "ms",
         ),
         ("rewrap at a new reading width, 5 MB", column("novel", "rewrap", 1000), "ms"),
+        (
+            "p: pinyin on, screen painted, 5 MB (target 50 ms)",
+            column("novel", "pinyin", 1000),
+            "ms",
+        ),
+        ("page down with pinyin on, 5 MB", column("novel", "pinyin_page", 1000), "ms"),
+        ("p again: pinyin over new words, 5 MB", column("novel", "pinyin_new_words", 1000), "ms"),
         ("dictionary look-up at 社會主義和諧社會, sample", column("sample", "lookup", 1000), "ms"),
         ("peak RSS, sample", column("sample", "peak_rss_mb"), "MB"),
         ("peak RSS, 5 MB novel", column("novel", "peak_rss_mb"), "MB"),

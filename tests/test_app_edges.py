@@ -10,7 +10,7 @@ import pytest
 
 from reader.app import ReaderApp
 from reader.widgets.bookmarks import BookmarksScreen
-from reader.widgets.palette import ReaderPalette
+from reader.widgets.textual_private import ReaderPalette
 from reader.words import Segmenter
 from tests.screen import screen_lines, wait_for_terms
 from tests.terminal import Terminal
