@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 MAX_TITLE_LENGTH: Final = 80
@@ -34,9 +34,11 @@ _ARABIC_NUMERAL: Final = "[0-9０-９]+"
 _SUB_NUMERAL: Final = "[一二三四五六七八九十]+"
 
 UNIT_PREFIX: Final = "unit:"
+# 【第一章】出門 and 【第一章 出門】 (web copies): the brackets are part of the heading.
 _UNIT_HEADING: Final = re.compile(
-    rf"第[{SPACES}]*(?P<number>{_CN_NUMERAL}|{_ARABIC_NUMERAL})[{SPACES}]*"
-    rf"(?P<unit>[編编部卷篇集章回講讲節节])(?:之(?P<sub>{_SUB_NUMERAL}))?(?P<rest>.*)"
+    rf"(?P<open>[【〔\[])?第[{SPACES}]*(?P<number>{_CN_NUMERAL}|{_ARABIC_NUMERAL})[{SPACES}]*"
+    rf"(?P<unit>[編编部卷篇集章回講讲節节])(?:之(?P<sub>{_SUB_NUMERAL}))?"
+    r"(?(open)(?P<inside>[^】〕\]]*)[】〕\]])(?P<rest>.*)"
 )
 # A second 第X回 after a space on the same line: a table of contents with two entries a line
 # (第一卷 風起 第一章 … is a chapter's heading that names its volume first).
@@ -140,7 +142,7 @@ _PAGE_LEADER: Final = re.compile(
 # one cheap test skips most body lines.
 _BULLETS: Final = "●◆◇■□▲△►▶★☆※•◎▪▸"
 _HEADING_START: Final = re.compile(
-    rf"[{_LEAD}]*(?:[{_BULLETS}][{SPACES}]*)?[第序自代前引楔題题後后尾附跋結结零〇○一二三四五六七八九十百"
+    rf"[{_LEAD}]*(?:[{_BULLETS}][{SPACES}]*)?[【〔\[第序自代前引楔題题後后尾附跋結结零〇○一二三四五六七八九十百"
     r"0-9０-９（(#\u2460-\u2473]"
 )
 
@@ -196,6 +198,7 @@ class HeadingMatch:
     standalone: bool  # the whole line is the heading (else the paragraph runs on)
     sub: int = 0  # 第五章之一: 1 (a part added after chapter 5)
     listing: bool = False  # an entry of a table of contents (a page number, two entries)
+    parent: HeadingMatch | None = None  # 第一卷 before 第一章 on the chapter's own line
 
 
 Verdict = HeadingMatch | str | None
@@ -313,6 +316,7 @@ def _unit_heading(content: str, offset: int) -> Verdict:
     if match is None:
         return None
     rest = match["rest"]
+    following = (match["inside"] or "") + rest  # what comes after 第X章, brackets or not
     second = _SECOND_ENTRY.search(rest)
     if second is not None and _UNIT_STYLES[second["unit"]] == _UNIT_STYLES[match["unit"]]:
         # two entries a line: contents, however long
@@ -327,9 +331,25 @@ def _unit_heading(content: str, offset: int) -> Verdict:
         )
     if len(content) > MAX_HEADING_LINE_LENGTH:
         return f"第X{match['unit']} on a line longer than {MAX_HEADING_LINE_LENGTH}: a sentence"
-    if rest and rest[0] in _UNIT_SENTENCE_PARTICLES:
-        return f"第X{match['unit']} followed by {rest[0]}: a sentence"
-    if any(character in "。；;" for character in rest):
+    if second is not None:  # 第一卷 風起 第一章 隕落: the chapter, in its volume
+        inner_start = (
+            match.start("rest") + second.start() + len(second[0]) - len(second[0].lstrip(SPACES))
+        )
+        inner = _unit_heading(content[inner_start:], offset + inner_start)
+        if isinstance(inner, HeadingMatch):
+            volume = content[: match.start("rest") + second.start()]
+            parent = HeadingMatch(
+                offset,
+                _standalone_title(volume),
+                _UNIT_STYLES[match["unit"]],
+                numeral_value(match["number"]),
+                standalone=True,
+                sub=numeral_value(match["sub"]) if match["sub"] else 0,
+            )
+            return replace(inner, parent=parent)
+    if following and following[0] in _UNIT_SENTENCE_PARTICLES:
+        return f"第X{match['unit']} followed by {following[0]}: a sentence"
+    if any(character in "。；;" for character in following):
         return f"第X{match['unit']} in a line with a full stop: a sentence"
     return HeadingMatch(
         offset=offset,
@@ -438,7 +458,10 @@ def describe(heading: HeadingMatch) -> str:
     if heading.style == ARTICLE_STYLE:
         return "第X條: an article"
     if heading.style.startswith(UNIT_PREFIX):
-        return f"第X{heading.style.removeprefix(UNIT_PREFIX)}"
+        unit = f"第X{heading.style.removeprefix(UNIT_PREFIX)}"
+        return (
+            unit if heading.parent is None else f"{unit}, in {heading.parent.title} named before it"
+        )
     if heading.style == MATTER_STYLE:
         return "front or back matter (序, 後記, 附錄…)"
     if heading.style == BARE_STYLE:

@@ -84,6 +84,36 @@ def test_a_heading_after_junk_a_bullet_or_an_indent_is_a_section(prefix: str, co
         assert document.text.startswith(section.title, section.start)
 
 
+@EXAMPLES
+@given(st.lists(st.integers(1, 4), min_size=1, max_size=4), st.sampled_from([" ", "　", "  "]))
+def test_a_volume_named_on_each_chapter_line_is_one_section_over_them(
+    volumes: list[int], space: str
+) -> None:
+    text, expected, chapter = "書名\n", [], 0
+    for volume, count in enumerate(volumes, start=1):
+        name = f"第{chinese(volume)}卷{space}{TITLES[volume % 8]}"
+        expected.append("  " + name)
+        for _ in range(count):
+            chapter += 1
+            heading = f"第{chinese(chapter)}章{space}{TITLES[chapter % 8]}"
+            text += f"{name}{space}{heading}\n　　正文一句。\n"
+            expected.append("    " + heading)
+    document = parse_document(text, "t.txt")
+    assert outline_lines(document) == expected
+    assert [p.depth for p in document.paragraphs if p.kind == "heading"] == [2] * chapter
+
+
+@EXAMPLES
+@given(st.sampled_from(["【{}】{}", "【{} {}】", "〔{}〕{}", "[{}] {}"]), st.integers(2, 6))
+def test_a_heading_in_brackets_is_a_section_brackets_and_all(form: str, count: int) -> None:
+    headings = [
+        form.format(f"第{chinese(number)}章", TITLES[number % 8]) for number in range(1, count + 1)
+    ]
+    text = "書名\n\n" + "".join(f"{line}\n\n　　正文一句。\n\n" for line in headings)
+    text += "【第一章】的內容就是這些。\n"
+    assert outline_lines(parse_document(text, "t.txt")) == ["  " + line for line in headings]
+
+
 # --- 3. a table of contents with two entries a line ---------------------------------------
 
 
@@ -346,6 +376,7 @@ def test_explain_says_which_rule_fired_for_each_line() -> None:
     )
     assert explain_outline(text, "t.txt") == (
         "書名\n  第一章　出門\n  第二章　回來\n"
+        "     1  書名\n        the title (the first line that reads like one)\n"
         "     3  第一章　出門\n        section, depth 1: 第X章\n"
         "     5  第一章　出門\n        第X章; repeats the heading just above: the same section\n"
         "     9  第三章中的人物都很有趣。\n        第X章 followed by 中: a sentence\n"
