@@ -192,6 +192,25 @@ class Segmenter:
         self.ensure_loaded()
         return int(self._tokenizer.FREQ.get(word) or 0)
 
+    def dictionary_words(self, text: str) -> list[tuple[int, int]]:
+        """``text`` cut into as few of jieba's own dictionary words (added ones left out) as
+        possible, a character where none fits: the parts of an added term (社会主义|和谐社会)."""
+        frequencies, _, _ = _base_dictionary()
+        fewest: list[tuple[int, int]] = [(0, 0)] + [(len(text) + 1, 0)] * len(text)
+        for end in range(1, len(text) + 1):
+            for start in range(max(0, end - 12), end):
+                if end - start == 1 or frequencies.get(text[start:end]):
+                    count = fewest[start][0] + 1
+                    if count < fewest[end][0]:
+                        fewest[end] = (count, start)
+        spans = []
+        end = len(text)
+        while end:
+            start = fewest[end][1]
+            spans.append((start, end))
+            end = start
+        return spans[::-1]
+
     def frequencies(self) -> dict[str, int]:
         """Every dictionary word and its count (a prefix of a word has count 0); read only."""
         self.ensure_loaded()
