@@ -181,8 +181,9 @@ def _run(arguments: argparse.Namespace) -> int:
         if arguments.explain and source.format == "text":
             write(explain_outline(source.text, source.name))
         else:
-            outline = format_outline(source.parse())
-            write(_in_script(outline, arguments.script, variant, detect_script(source.text)))
+            document = source.parse()  # an EPUB's text is known only once it is read
+            outline = format_outline(document)
+            write(_in_script(outline, arguments.script, variant, detect_script(document.text)))
             if arguments.explain:  # headings marked up, or a book's navigation: no rule fired
                 write(f"(sections from the {source.format} file's own structure)\n")
         return 0
