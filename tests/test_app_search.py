@@ -436,7 +436,7 @@ async def test_going_round_the_end_is_said(tmp_path: Path) -> None:
 
 async def test_the_current_match_looks_unlike_the_others() -> None:
     app = ReaderApp()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         article = app.article
         current = article.get_component_rich_style("article--match-current")
         other = article.get_component_rich_style("article--match")
