@@ -22,6 +22,7 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document import Document
+from reader.features.learner import LearnerFeature
 from reader.features.lookup import LookupFeature
 from reader.features.places import NOTICE_TIMEOUT, PlacesFeature
 from reader.features.search import SearchFeature
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from reader.dictionary import Dictionary
+    from reader.features.learner import LearnerHost
     from reader.features.lookup import LookupHost
     from reader.features.places import PlacesHost
     from reader.features.search import SearchHost
@@ -80,7 +82,9 @@ class ReadingScreen(Screen[None]):
 PREPARED_PARAGRAPHS = 40  # paragraphs around the place converted ahead of a script switch
 
 
-class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[int]):
+class ReaderApp(
+    TermsFeature, SearchFeature, PlacesFeature, LookupFeature, LearnerFeature, App[int]
+):
     """A terminal reader for Chinese articles and books."""
 
     CSS_PATH = Path(__file__).with_name("reader.tcss")  # absolute: subclasses live elsewhere
@@ -114,6 +118,8 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         Binding("n", "next_match", "Next match", show=False, id="next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="previous_match"),
         Binding("d", "word_cursor", "Look up", id="word_cursor"),
+        Binding("p", "pinyin", "Pinyin", id="pinyin"),
+        Binding("K", "mark_known", "Mark known", show=False, id="mark_known"),
         Binding("m", "add_bookmark", "Bookmark", show=False, id="add_bookmark"),
         Binding(
             "apostrophe", "bookmarks", "Bookmarks", key_display="'", show=False, id="bookmarks"
@@ -401,9 +407,14 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
             SCRIPT_LABELS[self.shown_script],
             f"{self.progress()}%",
         ]
+        if self.learner_status():
+            parts.append(self.learner_status())
         if section_index is not None:
             parts.append(self.shown_title(self.document.sections[section_index].title))
         self._status.update(literal(" │ ".join(parts)))
+
+    def refresh_status(self) -> None:
+        self._update_status()
 
     def action_help(self) -> None:
         from reader.widgets.help import HelpScreen, binding_rows
@@ -423,8 +434,10 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
                     ("← → ↑ ↓", "Move by word / line"),
                     ("enter", "Look the word up"),
                     ("a", "In its popup: add to vocabulary"),
+                    ("K", "Mark the word known / not known"),
                 ],
             ),
+            ("Learning", [("p", "Pinyin: all words → new words → off")]),
         ]
         self.push_screen(HelpScreen(groups, notes=self.lookup_help_note()))
 
@@ -439,12 +452,18 @@ class ReaderApp(TermsFeature, SearchFeature, PlacesFeature, LookupFeature, App[i
         yield SystemCommand("Wider text", "Widen the reading column (+)", self.action_wider)
         yield SystemCommand("Narrower text", "Narrow the reading column (-)", self.action_narrower)
         yield SystemCommand("Keys", "Every key of the reader (?)", self.action_help)
+        yield SystemCommand(
+            "Pinyin", "Pinyin over every word, over new words, or off (p)", self.action_pinyin
+        )
+        yield SystemCommand(
+            "HSK level", "Your level: words above it count as new", self.choose_reader_level
+        )
 
 
 if TYPE_CHECKING:
 
     def _provides_what_the_features_need(
         app: ReaderApp,
-    ) -> tuple[TermsHost, SearchHost, PlacesHost, LookupHost]:
+    ) -> tuple[TermsHost, SearchHost, PlacesHost, LookupHost, LearnerHost]:
         """Never called: mypy checks here that the app is what each feature declares it uses."""
-        return app, app, app, app
+        return app, app, app, app, app

@@ -10,10 +10,18 @@ bar, a table's rules) is the line's ``decor``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from reader.document import Paragraph
 from reader.grid import grid_lines
 from reader.lines import Line
+from reader.ruby import ruby_lines
 from reader.typeset import cell_width, wrap
+
+if TYPE_CHECKING:
+    from reader.readings import WordReading
 
 PARAGRAPH_INDENT = 4  # cells: two full-width spaces, as 「　　」 gives
 FULL_WIDTH_INDENT = "\u3000"
@@ -33,11 +41,22 @@ def first_indent(paragraph: Paragraph, text: str) -> int:
     return PARAGRAPH_INDENT
 
 
-def typeset(paragraph: Paragraph, number: int, text: str, width: int) -> list[Line]:
-    """The screen lines of paragraph ``number``, whose shown text is ``text``."""
-    base = QUOTE_STEP * paragraph.quote
-    bars = tuple((QUOTE_STEP * level, QUOTE_BAR) for level in range(paragraph.quote))
-    room = max(4, width - base)
+RUBY_KINDS = frozenset({"body", "heading", "title", "item", "meta"})  # prose that gets readings
+
+
+def typeset(
+    paragraph: Paragraph,
+    number: int,
+    text: str,
+    width: int,
+    readings: Callable[[str], Sequence[WordReading]] | None = None,
+) -> list[Line]:
+    """The screen lines of paragraph ``number``, whose shown text is ``text``; with
+    ``readings`` (the words of a text with their readings), prose gets a reading row above
+    each of its lines."""
+    if readings is not None and paragraph.kind in RUBY_KINDS:
+        return _prose_with_readings(paragraph, number, text, width, readings)
+    room = max(4, width - QUOTE_STEP * paragraph.quote)
     kind = paragraph.kind
     if kind == "code":
         lines = _verbatim(number, text, room)
@@ -56,17 +75,40 @@ def typeset(paragraph: Paragraph, number: int, text: str, width: int) -> list[Li
         lines = _prose(number, text, room - hang, 0, hang, decor)
     else:
         lines = _prose(number, text, room, first_indent(paragraph, text), 0, ())
+    return _with_quote(paragraph, lines)
+
+
+def _prose_with_readings(
+    paragraph: Paragraph,
+    number: int,
+    text: str,
+    width: int,
+    readings: Callable[[str], Sequence[WordReading]],
+) -> list[Line]:
+    room = max(4, width - QUOTE_STEP * paragraph.quote)
+    words = readings(text)
+    if paragraph.kind == "item":
+        marker = paragraph.marker
+        nest = LIST_STEP * max(0, paragraph.depth - 1)
+        hang = nest + cell_width(marker) + 1
+        decor = ((nest, marker),) if marker.strip() else ()
+        lines = ruby_lines(number, text, words, room - hang, 0, hang, decor)
+    else:
+        lines = ruby_lines(number, text, words, room, first_indent(paragraph, text), 0, ())
+    return _with_quote(paragraph, lines)
+
+
+def _with_quote(paragraph: Paragraph, lines: list[Line]) -> list[Line]:
+    """A quote's lines set in behind its bars."""
+    base = QUOTE_STEP * paragraph.quote
     if not base:
         return lines
+    bars = tuple((QUOTE_STEP * level, QUOTE_BAR) for level in range(paragraph.quote))
     return [
-        Line(
-            line.paragraph,
-            line.index,
-            line.start,
-            line.end,
-            line.indent + base,
-            line.pieces,
-            bars + tuple((base + column, drawn) for column, drawn in line.decor),
+        replace(
+            line,
+            indent=line.indent + base,
+            decor=bars + tuple((base + column, drawn) for column, drawn in line.decor),
         )
         for line in lines
     ]

@@ -13,13 +13,18 @@ from collections.abc import Callable
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from reader.blocks import PARAGRAPH_INDENT, typeset
+from reader.blocks import PARAGRAPH_INDENT, RUBY_KINDS, typeset
 from reader.document import Document, Paragraph
 from reader.lines import Line
 from reader.typeset import cell_width, display
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from reader.readings import WordReading
     from reader.shown import Shown
+
+    Readings = Callable[[str], Sequence[WordReading]]
 
 __all__ = ["PARAGRAPH_INDENT", "ArticleLayout", "Line", "gap_after", "rough_cells"]
 
@@ -50,10 +55,21 @@ def gap_after(paragraphs: tuple[Paragraph, ...], index: int) -> int:
 class ArticleLayout:
     """Maps virtual line numbers to paragraph lines for one width and one shown script."""
 
-    def __init__(self, document: Document, show: Callable[[int], Shown], width: int) -> None:
+    def __init__(
+        self,
+        document: Document,
+        show: Callable[[int], Shown],
+        width: int,
+        readings: Readings | None = None,
+        widening: float = 1.0,
+    ) -> None:
+        """``readings``: the words of a text with their readings, to set prose with a reading
+        row above each line (``widening``: how much wider that makes a line, for estimates)."""
         self.document = document
         self.width = max(4, width)
         self._show = show
+        self.readings = readings
+        self.widening = widening
         count = len(document.paragraphs)
         self._gaps = [gap_after(document.paragraphs, index) for index in range(count)]
         self._lines: dict[int, list[Line]] = {}
@@ -71,6 +87,9 @@ class ArticleLayout:
             return rows + (paragraph.kind == "table") + self._gaps[index]
         indent = PARAGRAPH_INDENT if paragraph.kind == "body" and not paragraph.runs_on else 0
         cells = int((paragraph.end - paragraph.start) * self._cells_per_char) + indent
+        if self.readings is not None and paragraph.kind in RUBY_KINDS:
+            rows = max(1, -(-int(cells * self.widening) // self.width))
+            return 2 * rows + self._gaps[index]
         return max(1, -(-cells // self.width)) + self._gaps[index]
 
     @property
@@ -95,7 +114,8 @@ class ArticleLayout:
         lines = self._lines.get(index)
         if lines is None:
             text, _ = self._show(index)
-            lines = typeset(self.document.paragraphs[index], index, text, self.width)
+            paragraph = self.document.paragraphs[index]
+            lines = typeset(paragraph, index, text, self.width, self.readings)
             self._lines[index] = lines
             height = len(lines) + self._gaps[index]
             if height != self._heights[index]:
@@ -133,6 +153,14 @@ class ArticleLayout:
         if show is not None:
             self._show = show
         self._lines.clear()
+
+    def set_readings(self, readings: Readings | None, widening: float = 1.0) -> None:
+        """Reading rows on (or off, with None): every height is estimated again."""
+        self.readings = readings
+        self.widening = widening
+        self._lines.clear()
+        self._heights = [self._estimate(index) for index in range(len(self._heights))]
+        self._tops = None
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -192,13 +220,17 @@ class ArticleLayout:
             return relative
         return bisect_right(offsets, relative) - 1 if offsets else 0
 
-    def y_of_place(self, place: int) -> int:
-        """The line showing ``place`` (wrapping its paragraph exactly first)."""
+    def y_of_place(self, place: int, *, with_reading: bool = False) -> int:
+        """The line showing ``place`` (wrapping its paragraph exactly first); with
+        ``with_reading``, the reading row above it when it has one (to put it on top)."""
         if not self._heights:
             return 0
         paragraph = self.document.paragraph_index_at(place)
         offset = self.shown_offset(paragraph, place)
-        return self.tops[paragraph] + self.line_holding(paragraph, offset).index
+        row = self.line_holding(paragraph, offset).index
+        if with_reading and row and self.lines_of(paragraph)[row - 1].ruby is not None:
+            row -= 1
+        return self.tops[paragraph] + row
 
     def line_holding(self, paragraph: int, offset: int) -> Line:
         """The line of a paragraph that shows a shown offset (or the last one before it)."""

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
+
+from reader.pinyin import Syllable
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,6 +15,13 @@ class Piece:
     start: int
     end: int
     column: int
+
+
+class RubyGroup(NamedTuple):
+    """A word's reading on a reading row, ``column`` cells after the line's indent."""
+
+    column: int
+    syllables: tuple[Syllable, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +35,7 @@ class Line:
     indent: int  # cells before the text (a first-line indent, a list's hang, a quote's bar)
     pieces: tuple[Piece, ...] = ()  # a table's line: each cell's span; () is start..end at 0
     decor: tuple[tuple[int, str], ...] = ()  # (column from the line's left edge, what is drawn)
+    ruby: tuple[RubyGroup, ...] | None = None  # a reading row (above its text row), else None
 
     def spans(self) -> tuple[Piece, ...]:
         """What the line shows of the text, piece by piece."""

@@ -307,8 +307,9 @@ def _table_of_contents(
             end = position
             while end + 1 <= last and not matches[end + 1][2].listing:
                 end += 1
-            listed = _listed_opening(matches, position, end)
-            if listed >= (1 if after_listing else 2):
+            fewest = 1 if after_listing else 2  # a table lists two chapters or more
+            listed = _listed_opening(matches, position, end) if end - position + 1 >= fewest else 0
+            if listed >= fewest:
                 contents.update(index for index, _, _ in matches[position : position + listed])
             position = end + 1
         first = last + 1

@@ -561,7 +561,9 @@ def _verse_runs(
     Verse is a run of two or more short lines, each ending in punctuation, of similar
     length and well under the block's longest line (or, for a block all of verse, under
     the text's widest line); inside prose it starts after a finished sentence or a colon
-    (詩曰： then the poem). Hard-wrapped prose fills a fixed width and stops mid-sentence.
+    (詩曰： then the poem). A block of short lines only, with verse among them, is kept in
+    lines whole (a poem under its title and author). Hard-wrapped prose fills a fixed width
+    and stops mid-sentence.
     """
     if bottom == top:
         return [(top, bottom, False)]
@@ -570,6 +572,18 @@ def _verse_runs(
         length <= _VERSE_MAX_LENGTH and texts[top + offset].rstrip(_SPACES)[-1:] in _VERSE_ENDS
         for offset, length in enumerate(lengths)
     ]
+    lead_in = any(
+        texts[index].rstrip(_SPACES).endswith(("：", ":")) for index in range(top, bottom + 1)
+    )
+    if (
+        not lead_in
+        and max(lengths) <= min(_VERSE_MAX_LENGTH, _VERSE_UNDER * widest)
+        and any(
+            short[offset] and short[offset + 1] and _similar(lengths[offset : offset + 2])
+            for offset in range(len(lengths) - 1)
+        )
+    ):
+        return [(top, bottom, True)]  # short lines only, verse among them: 靜夜思 / 李白 / 床前…
     pieces: list[tuple[int, int, bool]] = []
     prose_from = top
     offset = 0
@@ -588,13 +602,17 @@ def _verse_runs(
     return pieces
 
 
+def _similar(lengths: list[int]) -> bool:
+    return min(lengths) >= _VERSE_SIMILAR * max(lengths)
+
+
 def _is_verse_run(
     texts: list[str], top: int, first: int, end: int, lengths: list[int], widest: int
 ) -> bool:
     run = lengths[first:end]
     others = lengths[:first] + lengths[end:]
     longest = max(run)
-    if min(run) < _VERSE_SIMILAR * longest:
+    if not _similar(run):
         return False
     if not others:
         return longest <= _VERSE_UNDER * widest

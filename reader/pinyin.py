@@ -116,6 +116,13 @@ def _mark_position(syllable: str) -> int | None:
 
 
 _VOWEL_START = "aoeāáǎàōóǒòēéěè"
+#: The tones a syllable can have (5: neutral), each with its own colour on screen.
+TONES = (1, 2, 3, 4, 5)
+
+
+def apostrophe_before(syllable: str) -> bool:
+    """Whether a syllable after another is set off by an apostrophe: it starts with a/o/e."""
+    return syllable[:1].lower() in _VOWEL_START
 
 
 def as_one_word(pinyin: str) -> str:
@@ -126,7 +133,7 @@ def as_one_word(pinyin: str) -> str:
     parts = pinyin.split()
     out = parts[:1]
     for part in parts[1:]:
-        if part[:1].lower() in _VOWEL_START and out[-1][-1:].isalpha():
+        if apostrophe_before(part) and out[-1][-1:].isalpha():
             out.append("'")
         out.append(part)
     return "".join(out)

@@ -21,13 +21,14 @@ from rich.cells import cell_len, get_character_cell_size
 
 from reader.visible import CONTROL_PICTURES
 
-__all__ = ["NO_LINE_START", "cell_width", "display", "estimate_lines", "wrap"]
+__all__ = ["NO_LINE_END", "NO_LINE_START", "cell_width", "display", "estimate_lines", "wrap"]
 
 # Characters that must not begin a line: closing brackets and quotes, sentence and clause
 # punctuation, ellipses and dashes (which also keeps "……" and "——" from being split).
 NO_LINE_START = frozenset("，。、．；：？！…‥⋯—―·・､｡%％,.;:?!)]}）］｝〕〗〙〛」』》〉】｣’”〞")
 # Characters that must not end a line: opening brackets and quotes.
 _NO_END = frozenset("（［｛〔〖〘〚「『《〈【｢‘“([{")
+NO_LINE_END = _NO_END
 
 _WHITESPACE = frozenset(" \t\n")  # dropped at a line break; full-width spaces are content
 _IDEOGRAPHIC_SPACE = "\u3000"

@@ -219,14 +219,17 @@ async def test_enter_offers_every_headword_at_the_cursor_longest_first(
         await pilot.pause()
         lines = box_lines(app)
         assert lines[:5] == [
-            "社會主義  shè huì zhǔ yì",
+            "社會主義  shè huì zhǔ yì  HSK 7-9",
             "socialism",
-            "社會  shè huì",
+            "社會  shè huì  HSK 4",
             "society; measure word: 個 gè",  # CC-CEDICT's CL:個|个[ge4]
-            "主義  zhǔ yì",
+            "主義  zhǔ yì  HSK 7-9",
         ]
         # the words inside it longest first, then each character
-        assert in_order(lines, ["和諧  hé xié", "社  shè", "會  huì", "主  zhǔ", "義  yì"])
+        assert in_order(
+            lines,
+            ["和諧  hé xié  HSK 6", "社  shè  HSK 6", "會  huì  HSK 1", "主  zhǔ  beyond HSK"],
+        )
         assert in_order(
             lines, ["(bound form) society; organization; agency; (old) god", "of the land"]
         )
@@ -237,9 +240,9 @@ async def test_enter_offers_every_headword_at_the_cursor_longest_first(
         await pilot.pause()
         assert app.shown_script == "simplified"
         assert box_lines(app)[:4] == [
-            "社会主义  shè huì zhǔ yì",
+            "社会主义  shè huì zhǔ yì  HSK 7-9",
             "socialism",
-            "社会  shè huì",
+            "社会  shè huì  HSK 4",
             "society; measure word: 个 gè",
         ]
 
@@ -311,7 +314,7 @@ async def test_a_glossary_entry_comes_first(segmenter: Segmenter) -> None:
             "社會主義和諧社會  shèhuì zhǔyì héxié shèhuì  glossary",
             "socialist harmonious society",
             "黨提出的戰略任務。",
-            "社會主義  shè huì zhǔ yì",
+            "社會主義  shè huì zhǔ yì  HSK 7-9",
             "socialism",
         ]
         assert popup(app).selected == 0  # the word under the cursor
@@ -330,9 +333,9 @@ async def test_homographs_each_get_their_own_entry(tmp_path: Path, segmenter: Se
         await pilot.press("enter")
         await pilot.pause()
         lines = box_lines(app)
-        assert lines[0] == "行  xíng"  # the more common reading first
+        assert lines[0] == "行  xíng  HSK 3"  # the more common reading first
         assert lines[1].startswith("to walk; to go; to travel; a visit;")
-        assert in_order(lines, ["行  xíng", "行  háng"])
+        assert in_order(lines, ["行  xíng  HSK 3", "行  háng  HSK 3"])
         assert [s.pinyin for s in popup(app).senses] == ["xíng", "háng"]
         await pilot.press("escape")
 
@@ -353,11 +356,11 @@ async def test_homographs_each_get_their_own_entry(tmp_path: Path, segmenter: Se
             ("亁", "gān"),
         ]
         text_shown = popup(app).plain_text()
-        assert "乾  gān\ndry; dried food;" in text_shown
-        assert "幹  gàn\ntree trunk; main part of sth;" in text_shown
+        assert "乾  gān  HSK 3\ndry; dried food;" in text_shown
+        assert "幹  gàn  HSK 3\ntree trunk; main part of sth;" in text_shown
         await pilot.press("s")
         await pilot.pause()
-        assert "干  gàn\ntree trunk; main part of sth;" in popup(app).plain_text()
+        assert "干  gàn  HSK 3\ntree trunk; main part of sth;" in popup(app).plain_text()
         assert "幹" not in popup(app).plain_text()
 
 
@@ -486,10 +489,10 @@ async def test_the_popup_offers_every_word_the_cursor_covers_and_each_character(
         await pilot.press("enter")
         await pilot.pause()
         assert box_lines(app)[:4] == [
-            "組織  zǔ zhī",
+            "組織  zǔ zhī  HSK 5",
             "to organize; organization; (biology) tissue; (textiles)",
             "weave; measure word: 個 gè",
-            "組  zǔ",
+            "組  zǔ  HSK 4",
         ]
         await pilot.press("down", "a")  # the common 組, not the surname Zu
         assert "Added 組 to your vocabulary" in notifications(app)

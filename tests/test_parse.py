@@ -481,3 +481,14 @@ def test_wrapped_lines_are_joined_and_each_paragraph_ends_where_its_short_line_d
         )
     document = parse_document("題目\n" + "\n".join(paragraphs) + "\n", "t.txt")
     assert paragraph_texts(document) == ["題目", *paragraphs]
+
+
+def test_a_poem_under_its_title_and_author_keeps_all_its_lines() -> None:
+    text = (
+        "唐詩選\n\n"
+        "　　這本小書選了幾首大家都會背的唐詩，每首詩後面附有簡短的說明，供初學的人參考。\n\n"
+        "春曉\n孟浩然\n春眠不覺曉，\n處處聞啼鳥。\n夜來風雨聲，\n花落知多少。\n"
+    )
+    document = parse_document(text, "poems.txt")
+    assert kinds(document) == ["title", "body", *["verse"] * 6]
+    assert paragraph_texts(document)[2:4] == ["春曉", "孟浩然"]

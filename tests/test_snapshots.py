@@ -30,3 +30,13 @@ def test_the_popup_of_a_term(snap_compare) -> None:
         terminal_size=(120, 40),
         run_before=wait_for_terms,
     )
+
+
+def test_pinyin_over_every_word_120x40(snap_compare) -> None:
+    assert snap_compare(
+        ReaderApp(), press=["p"], terminal_size=(120, 40), run_before=wait_for_terms
+    )
+
+
+def test_pinyin_small_terminal_60x20(snap_compare) -> None:
+    assert snap_compare(ReaderApp(), press=["p"], terminal_size=(60, 20), run_before=wait_for_terms)

@@ -49,6 +49,8 @@ class LookupHost(FeatureHost, Protocol):
     load_dictionary: Callable[[], Dictionary]
     glossary: Glossary | None  # the glossary feature's, once loaded
 
+    def word_note(self, simplified: str) -> str: ...
+
     def post_message(self, message: Message) -> bool: ...
 
 
@@ -192,6 +194,7 @@ class LookupFeature:
                 target=target,
                 selected=selected,
                 on_add=partial(self._lookup_add_to_vocabulary, sentence, span[0]),
+                word_note=app.word_note,
             )
         )
 

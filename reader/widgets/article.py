@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.style import Style
@@ -18,6 +19,7 @@ from textual.strip import Strip
 from reader.document import Document
 from reader.layout import ArticleLayout, Line
 from reader.lookup import WordIndex
+from reader.pinyin import TONES, apostrophe_before
 from reader.script import Script
 from reader.settings import MAX_READING_WIDTH, MIN_READING_WIDTH
 from reader.shown import ShownText
@@ -27,6 +29,9 @@ from reader.widgets.literal import append_literal, literal
 from reader.widgets.popup_box import Anchor
 from reader.widgets.textual_private import SteadyScrollView
 from reader.words import Segmenter
+
+if TYPE_CHECKING:
+    from reader.layout import Readings
 
 WIDTH_STEP = 4
 MARGIN = 2  # cells kept free on each side of the text
@@ -79,6 +84,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
         "article--match",
         "article--match-current",
         "article--word",
+        *(f"article--tone-{tone}" for tone in TONES),
     }
 
     reading_width: reactive[int] = reactive(80)
@@ -199,11 +205,29 @@ class ArticleView(SteadyScrollView, can_focus=True):
         place = self._top_place
         self.document = document
         self.shown = shown
-        self._layout = ArticleLayout(document, shown.shower(self.script), self.text_width)
+        old = self._layout
+        self._layout = ArticleLayout(
+            document, shown.shower(self.script), self.text_width, old.readings, old.widening
+        )
         self._marks.update(self._style_marks())
         self._run_in = Spans.of(self._run_in_spans())
         self._invalidate_strips()
         self.scroll_to_place(place)
+
+    # -- reading rows (pinyin) ---------------------------------------------------------------
+
+    def set_readings(self, readings: Readings | None, widening: float = 1.0) -> None:
+        """A reading row (pinyin, zhuyin) above each line of prose, or none; the same place
+        stays at the top. Only the lines near the screen are set at once, the rest when
+        they come near it."""
+        place = self._top_place
+        self._layout.set_readings(readings, widening)
+        self._invalidate_strips()
+        self.scroll_to_place(place)
+
+    @property
+    def readings(self) -> Readings | None:
+        return self._layout.readings
 
     # -- marks -------------------------------------------------------------------------------
 
@@ -246,7 +270,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
     def scroll_to_place(self, place: int) -> None:
         """Put the line holding ``place`` at the top of the screen."""
         layout = self._layout
-        y = layout.y_of_place(place)
+        y = layout.y_of_place(place, with_reading=True)
         anchor = layout.anchor_at(y)
         y = layout.prepare(y, self._page_height, anchor)
         self._apply(y, place)
@@ -487,7 +511,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
             if not 0 <= y < layout.total_lines:
                 return
             line = layout.line_at(y)
-            if line is None:  # the gap between paragraphs
+            if line is None or line.ruby is not None:  # a gap between paragraphs, or readings
                 continue
             word = self._word_nearest_on_line(line, span)
             if word is not None:
@@ -525,6 +549,8 @@ class ArticleView(SteadyScrollView, can_focus=True):
     def place_at(self, x: int, y: int) -> int | None:
         """The place under a screen cell of this widget, or None outside the text."""
         line = self._layout.line_at(int(self.scroll_y) + y)
+        if line is not None and line.ruby is not None:  # a word's reading: the word below it
+            line = self._layout.line_at(int(self.scroll_y) + y + 1)
         if line is None:
             return None
         column = x - self.line_left(line)
@@ -601,6 +627,8 @@ class ArticleView(SteadyScrollView, can_focus=True):
         return strip
 
     def _render_strip(self, line: Line, width: int, base: Style) -> Strip:
+        if line.ruby is not None:
+            return self._render_readings(line, width, base)
         paragraph = self.document.paragraphs[line.paragraph]
         text, _ = self.shown.paragraph(self.script, line.paragraph)
         block_style = self._block_style(paragraph.kind, paragraph.depth)
@@ -623,6 +651,27 @@ class ArticleView(SteadyScrollView, can_focus=True):
         segments = [Segment(" " * pad, base), *result.render(self.app.console)]
         strip = Strip(segments, pad + result.cell_len)
         return strip.crop_extend(0, width, base)
+
+    def _render_readings(self, line: Line, width: int, base: Style) -> Strip:
+        """A reading row: each word's syllables over it, coloured by tone."""
+        assert line.ruby is not None
+        tones = {
+            tone: self.get_component_rich_style(f"article--tone-{tone}", partial=True)
+            for tone in TONES
+        }
+        result = Text(no_wrap=True, end="")
+        for group in line.ruby:
+            column = line.indent + group.column
+            if column > result.cell_len:
+                result.append(" " * (column - result.cell_len))
+            for index, syllable in enumerate(group.syllables):
+                if index and apostrophe_before(syllable.text):
+                    result.append("'", tones.get(syllable.tone, ""))
+                append_literal(result, syllable.text, tones.get(syllable.tone, ""))
+        result.stylize_before(base)
+        pad = self._line_edge(line)
+        segments = [Segment(" " * pad, base), *result.render(self.app.console)]
+        return Strip(segments, pad + result.cell_len).crop_extend(0, width, base)
 
     def _styled_span(self, paragraph: int, text: str, first: int, last: int) -> Text:
         """Shown text ``first..last`` of a paragraph with every style and mark that touches it."""

@@ -31,8 +31,9 @@ HINT = "a add to vocabulary · ↑↓ choose · esc close"
 TONES = (1, 2, 3, 4, 5)  # coloured by .word-popup--tone-N in reader.tcss
 
 
-def sense_text(sense: Sense, script: Script, tone_styles: dict[int, Style]) -> Text:
-    """Headword, coloured pinyin and definitions, one sense in a few lines."""
+def sense_text(sense: Sense, script: Script, tone_styles: dict[int, Style], note: str = "") -> Text:
+    """Headword, coloured pinyin and definitions, one sense in a few lines; ``note`` (the
+    word's level, whether it is known) after the reading."""
     text = literal(sense.headword(script), "bold")
     text.append("  ")
     if sense.pinyin_numbered:
@@ -44,6 +45,8 @@ def sense_text(sense: Sense, script: Script, tone_styles: dict[int, Style]) -> T
         append_literal(text, sense.pinyin)
     if sense.source:
         append_literal(text, f"  {sense.source}", "italic dim")
+    if note:
+        append_literal(text, f"  {note}", "dim")
     text.append("\n")
     append_literal(text, sense.readable_definition(script))
     if sense.note:
@@ -83,6 +86,7 @@ class WordPopup(PopupScreen[None]):
         target: Anchor,
         selected: int = 0,
         on_add: Callable[[Sense], None] | None = None,
+        word_note: Callable[[str], str] | None = None,
     ) -> None:
         """``target`` is the word's screen column, its first row and its last row."""
         super().__init__(target)
@@ -90,6 +94,7 @@ class WordPopup(PopupScreen[None]):
         self.script: Script = script
         self.selected = max(0, min(selected, len(self.senses) - 1))
         self._on_add = on_add
+        self._word_note = word_note
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="word-popup-box", classes="popup-box"):
@@ -117,7 +122,13 @@ class WordPopup(PopupScreen[None]):
 
     def _texts(self) -> list[Text]:
         styles = self._tone_styles()
-        return [sense_text(sense, self.script, styles) for sense in self.senses]
+        return [sense_text(sense, self.script, styles, self._note(sense)) for sense in self.senses]
+
+    def _note(self, sense: Sense) -> str:
+        """The word's level and whether it is known; none for a glossary's entry."""
+        if self._word_note is None or sense.source:
+            return ""
+        return self._word_note(sense.simplified)
 
     def _render_senses(self) -> None:
         for view, text in zip(self.query(SenseView), self._texts(), strict=True):

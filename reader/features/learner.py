@@ -1,0 +1,177 @@
+"""The learner's keys: pinyin over the text (`p`), known words (`K`), the HSK level.
+
+`p` goes round: off, a reading over every word, a reading over only the words the reader
+does not know (above their level, or marked not known), off. The readings are part of the
+article's layout (reader/ruby.py): the screen is set at once, the rest as it comes near.
+jieba is needed for the words; when `p` comes before it has loaded, it loads in a worker
+and the readings follow. Known words and the level are kept by reader/known.py.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol, cast
+
+from textual import work
+from textual.message import Message
+
+from reader.features import FeatureHost
+from reader.levels import BEYOND, level, level_name
+from reader.ruby import RUBY_MODES, WIDENING, RubyMode, RubyReadings
+
+if TYPE_CHECKING:
+    from reader.known import KnownWords
+    from reader.readings import RubyStyle
+    from reader.settings import Settings
+    from reader.words import Segmenter
+
+MODE_LABELS = {"all": "pinyin", "unknown": "pinyin: new words"}
+
+
+class SegmenterLoaded(Message):
+    """The worker has loaded jieba: the readings can be set."""
+
+
+class LearnerHost(FeatureHost, Protocol):
+    segmenter: Segmenter
+    settings: Settings
+
+    def post_message(self, message: Message) -> bool: ...
+
+    def refresh_status(self) -> None: ...
+
+
+def _app(feature: LearnerFeature) -> LearnerHost:
+    return cast("LearnerHost", feature)
+
+
+class LearnerFeature:
+    """Pinyin mode, known words and the reader's level."""
+
+    _learner_mode: RubyMode = "off"
+    _learner_known: KnownWords | None = None
+    _learner_readings: RubyReadings | None = None
+
+    @property
+    def ruby_mode(self) -> RubyMode:
+        return self._learner_mode
+
+    @property
+    def known_words(self) -> KnownWords:
+        """The reader's known words and level, read the first time they are needed."""
+        if self._learner_known is None:
+            from reader.known import KnownWords
+
+            app = _app(self)
+            known = KnownWords.load()
+            known.default_level = app.settings.level
+            if known.notice:
+                app.notify(known.notice, title="Known words", severity="warning")
+            self._learner_known = known
+        return self._learner_known
+
+    def learner_status(self) -> str:
+        """What the status line says of the learner's modes ("" when none is on)."""
+        return MODE_LABELS.get(self._learner_mode, "")
+
+    # -- pinyin ------------------------------------------------------------------------------
+
+    def action_pinyin(self) -> None:
+        """`p`: off → over every word → over the words not known → off."""
+        modes = RUBY_MODES
+        self._learner_mode = modes[(modes.index(self._learner_mode) + 1) % len(modes)]
+        app = _app(self)
+        if self._learner_mode != "off" and not app.segmenter.loaded:
+            app.notify("Pinyin: loading the word list…")
+            self._learner_load()
+            return
+        self._learner_apply()
+        if self._learner_mode == "unknown":
+            known = self.known_words
+            if known.level is None and not len(known):
+                app.notify(
+                    "Pinyin over the words you do not know: choose your HSK level "
+                    "(ctrl+p → HSK level) or mark words known (K on the word cursor)",
+                    title="No level chosen",
+                )
+
+    @work(thread=True, group="learner", exit_on_error=False)
+    def _learner_load(self) -> None:
+        app = _app(self)
+        app.segmenter.ensure_loaded()
+        app.post_message(SegmenterLoaded())
+
+    def on_segmenter_loaded(self, message: SegmenterLoaded) -> None:
+        self._learner_apply()
+
+    def _learner_apply(self) -> None:
+        app = _app(self)
+        mode = self._learner_mode
+        if mode == "off":
+            self._learner_readings = None
+            app.article.set_readings(None)
+        else:
+            style: RubyStyle = "zhuyin" if app.settings.ruby == "zhuyin" else "pinyin"
+            self._learner_readings = RubyReadings(
+                app.segmenter, style, mode, self.known_words.is_known
+            )
+            app.article.set_readings(self._learner_readings, WIDENING[mode])
+        app.refresh_status()
+
+    def _learner_known_changed(self) -> None:
+        """Marks or the level changed: the new-words readings are found again."""
+        if self._learner_readings is not None and self._learner_mode == "unknown":
+            self._learner_apply()
+
+    # -- known words and the level -----------------------------------------------------------
+
+    def action_mark_known(self) -> None:
+        """`K` on the word cursor: the word is known, or (again) not known."""
+        app = _app(self)
+        span = app.article.word_cursor
+        if span is None:
+            app.notify("Put the word cursor on a word first (d), then K marks it known")
+            return
+        paragraph = app.document.paragraph_index_at(span[0])
+        base = app.document.paragraphs[paragraph].start
+        simplified = app.article.words.simplified(paragraph)[span[0] - base : span[1] - base]
+        shown = app.shown_title(app.document.text[span[0] : span[1]])
+        known = self.known_words
+        now_known = not known.is_known(simplified)
+        try:
+            known.set_mark(simplified, now_known)
+        except OSError as error:
+            app.notify(f"Could not save {shown}: {error}", severity="error")
+            return
+        app.notify(f"{shown}: {'known' if now_known else 'not known'}")
+        self._learner_known_changed()
+
+    def choose_reader_level(self) -> None:
+        """The palette's "HSK level": a list of the levels."""
+        from reader.widgets.level_picker import LevelPicker
+
+        def chosen(answer: tuple[int | None] | None) -> None:
+            if answer is not None:
+                self.set_reader_level(answer[0])
+
+        _app(self).push_screen(LevelPicker(self.known_words.level), chosen)
+
+    def set_reader_level(self, chosen: int | None) -> None:
+        """Keep the reader's level (None: none) and find the new words again."""
+        app = _app(self)
+        try:
+            self.known_words.set_level(chosen)
+        except OSError as error:
+            app.notify(f"Could not save the level: {error}", severity="error")
+            return
+        app.notify(f"Your level: {level_name(chosen)}" if chosen else "No HSK level")
+        self._learner_known_changed()
+
+    def word_note(self, simplified: str) -> str:
+        """A popup's line about a word: its level and whether the reader knows it."""
+        found = level(simplified)
+        mark = self.known_words.mark(simplified)
+        known = self.known_words.is_known(simplified)
+        parts = [level_name(found) if found != BEYOND else "beyond HSK"]
+        if mark is not None or known:
+            parts.append("known" if known else "not known")
+        return " · ".join(parts)

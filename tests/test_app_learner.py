@@ -1,0 +1,130 @@
+"""The learner's keys in the app: `p` for pinyin in each of its modes, `K` to mark known."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from reader.app import ReaderApp
+from reader.known import KnownWords
+from reader.widgets.level_picker import LevelPicker
+from reader.words import Segmenter
+from tests.screen import (
+    article_rows,
+    notifications,
+    screen_text,
+    status,
+    wait_for_command,
+    wait_until,
+)
+
+LESSON = "学习\n\n我们在银行工作。\n"
+
+
+def lesson_app(tmp_path: Path, segmenter: Segmenter) -> ReaderApp:
+    path = tmp_path / "lesson.txt"
+    path.write_text(LESSON, encoding="utf-8")
+    return ReaderApp(path, segmenter=segmenter)
+
+
+async def settled(pilot: Pilot) -> ReaderApp:
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app
+
+
+def rows(app: ReaderApp) -> list[str]:
+    """The article's rows with something on them (the scroll bar's thumb left out)."""
+    return [row.rstrip("▁▂▃▄▅▆▇█ ") for row in article_rows(app) if row.strip("▁▂▃▄▅▆▇█ ")]
+
+
+async def test_p_goes_round_every_word_new_words_and_off(
+    tmp_path: Path, segmenter: Segmenter
+) -> None:
+    KnownWords.load().set_level(1)  # HSK 1: 我们, 在, 工作 are known, 银行 (HSK 3) is not
+    app = lesson_app(tmp_path, segmenter)
+    async with app.run_test(size=(60, 12)) as pilot:
+        await settled(pilot)
+        assert rows(app) == ["学习", "我们在银行工作。"]
+        await pilot.press("p")
+        await pilot.pause()
+        # each word's pinyin centred over it, a cell between two readings
+        assert rows(app) == [
+            "xuéxí",
+            "学习",
+            "wǒmen zài yínháng gōngzuò",
+            "我们  在   银行    工作  。",
+        ]
+        assert status(app).endswith("│ pinyin")
+        await pilot.press("p")
+        await pilot.pause()
+        assert rows(app) == ["学习", "yínháng", "我们在 银行  工作。"]  # 学习 is HSK 1 too
+        assert status(app).endswith("│ pinyin: new words")
+        await pilot.press("p")
+        await pilot.pause()
+        assert rows(app) == ["学习", "我们在银行工作。"]
+
+
+async def test_pinyin_follows_the_script(tmp_path: Path, segmenter: Segmenter) -> None:
+    app = lesson_app(tmp_path, segmenter)
+    async with app.run_test(size=(60, 12)) as pilot:
+        await settled(pilot)
+        await pilot.press("p", "s")
+        await pilot.pause()
+        assert rows(app)[2:] == ["wǒmen zài yínháng gōngzuò", "我們  在   銀行    工作  。"]
+
+
+async def test_k_marks_the_cursors_word_known_and_not_known(
+    tmp_path: Path, segmenter: Segmenter
+) -> None:
+    app = lesson_app(tmp_path, segmenter)
+    async with app.run_test(size=(60, 12)) as pilot:
+        await settled(pilot)
+        await pilot.press("K")
+        assert notifications(app)[-1] == (
+            "Put the word cursor on a word first (d), then K marks it known"
+        )
+        await pilot.press("d", "K")
+        await wait_until(pilot, lambda: notifications(app)[-1] == "学习: known", "marked known")
+        assert KnownWords.load().mark("学习") is True
+        await pilot.press("K")
+        await wait_until(pilot, lambda: notifications(app)[-1] == "学习: not known", "unmarked")
+        assert KnownWords.load().mark("学习") is False
+
+
+async def test_marking_a_word_known_takes_its_pinyin_away(
+    tmp_path: Path, segmenter: Segmenter
+) -> None:
+    app = lesson_app(tmp_path, segmenter)
+    async with app.run_test(size=(60, 12)) as pilot:
+        await settled(pilot)
+        await pilot.press("p", "p")  # new words: with no level and no marks, every word
+        await pilot.pause()
+        assert rows(app)[:2] == ["xuéxí", "学习"]
+        await pilot.press("d", "K")
+        await pilot.pause()
+        assert rows(app)[:2] == ["学习", "wǒmen zài yínháng gōngzuò"]
+
+
+async def test_the_level_from_the_palette(tmp_path: Path, segmenter: Segmenter) -> None:
+    app = lesson_app(tmp_path, segmenter)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("ctrl+p", *"HSK level")
+        await wait_for_command(pilot, "HSK level")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, LevelPicker), "the level list")
+        assert "HSK 7-9" in screen_text(app)
+        await pilot.press("home", "down", "down", "enter")  # from "No level", highlighted
+        await wait_until(pilot, lambda: KnownWords.load().level == 3, "level 3 kept")
+        assert notifications(app)[-1] == "Your level: HSK 3"
+        await pilot.press("ctrl+p", *"HSK level")
+        await wait_for_command(pilot, "HSK level")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, LevelPicker), "the list again")
+        await pilot.press("end", "enter")  # No level
+        await wait_until(pilot, lambda: KnownWords.load().level is None, "no level kept")
