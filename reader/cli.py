@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -14,6 +13,16 @@ from typing import TYPE_CHECKING
 from reader import __version__
 from reader.document import Document
 from reader.errors import ReaderError
+from reader.output import (
+    STDOUT,
+    OutputError,
+    flush,
+    say,
+    silence,
+    terminal_still_there,
+    write,
+    write_file,
+)
 from reader.script import (
     SCRIPTS,
     VARIANTS,
@@ -108,12 +117,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class OutputError(ReaderError):
-    """The output cannot be written (a full disk, a closed stdout, an encoding without CJK)."""
-
-    exit_status = 1
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     arguments = parser.parse_args(argv)
@@ -121,69 +124,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--explain goes with --outline")
     try:
         status = _run(arguments)
-        _flush_output()
+        flush()
     except BrokenPipeError:  # `reader --print | head`: the reader of the pipe has all it wants
-        _silence_output()
+        silence()
         return 0
     except ReaderError as error:
         say(str(error))
         if isinstance(error, OutputError):
-            _silence_output()
+            silence()
         return error.exit_status
     except KeyboardInterrupt:
         return 130
     return status
-
-
-def say(message: str, prefix: str = "reader: ") -> None:
-    """One line on stderr, ``reader: …``; never fails (stderr may be closed, or gone with
-    the terminal)."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr.write(f"{prefix}{message}\n")
-        sys.stderr.flush()
-
-
-def write(text: str) -> None:
-    """Write to standard output, any failure an OutputError (one line, exit status 1)."""
-    stream = sys.stdout
-    if stream is None:  # started with standard output closed
-        raise OutputError("cannot write the output: standard output is closed")
-    try:
-        stream.write(text)
-    except BrokenPipeError:
-        raise
-    except UnicodeEncodeError as error:
-        raise OutputError(
-            f"cannot write the output: the terminal's encoding ({error.encoding}) has no "
-            f"{error.object[error.start]!a}; use a UTF-8 locale (LANG=C.UTF-8)"
-        ) from None
-    except OSError as error:
-        raise OutputError(f"cannot write the output ({_reason(error)})") from None
-
-
-def _flush_output() -> None:
-    if sys.stdout is None:
-        return
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise OutputError(f"cannot write the output ({_reason(error)})") from None
-
-
-def _reason(error: OSError) -> str:
-    if error.errno == errno.EBADF:
-        return "standard output is closed"
-    return error.strerror or str(error)
-
-
-def _silence_output() -> None:
-    """Point stdout at /dev/null, so Python's own flush at exit has nothing left to fail on."""
-    with contextlib.suppress(OSError, AttributeError, ValueError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
 
 
 def _run(arguments: argparse.Namespace) -> int:
@@ -207,7 +159,7 @@ def _run(arguments: argparse.Namespace) -> int:
             say(problem)
     variant: Variant = arguments.variant or settings.variant
     if arguments.export_vocab:
-        return _export_vocab(Path(arguments.export_vocab))
+        return _export_vocab(arguments.export_vocab)
     if arguments.import_known:
         return _import_known(arguments.import_known)
     if arguments.export_known:
@@ -252,11 +204,14 @@ def _run(arguments: argparse.Namespace) -> int:
         notices=problems,
     )
     app.run()
-    if not _terminal_still_there():
-        _silence_output()  # closed with the terminal: nothing is left to say anything to
+    if not terminal_still_there():
+        silence()  # closed with the terminal: nothing is left to say anything to
         with contextlib.suppress(OSError):
             os.dup2(sys.stdout.fileno(), 2)
-    return app.return_code or 0
+    unsaved = app.unsaved_places()
+    for line in unsaved:  # the screen is closed: this stays on the terminal
+        say(line)
+    return app.return_code or (1 if unsaved else 0)
 
 
 def _check_terminal() -> None:
@@ -276,15 +231,6 @@ def _in_script(text: str, script: ScriptChoice | None, variant: Variant, own: Sc
     if script in SCRIPTS:
         return ScriptConverter(own, script, variant).convert(text)
     return text
-
-
-def _terminal_still_there() -> bool:
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):
-        return False
-    return True
 
 
 def _print_text(text: str, script: ScriptChoice | None, variant: Variant) -> int:
@@ -325,18 +271,20 @@ def _print_terms(
     return 0
 
 
-def _export_vocab(path: Path) -> int:
-    from reader.vocab import Vocabulary, export_anki
+def _export_vocab(location: str) -> int:
+    from reader.vocab import Vocabulary, anki_file
 
     vocabulary = Vocabulary.load()
     if vocabulary.notice:
         say(vocabulary.notice)
-    try:
-        count = export_anki(vocabulary.items, path)
-    except OSError as error:
-        raise ReaderError(f"{path}: cannot write ({error.strerror or error})") from None
-    say(f"{count} words written to {path}", prefix="")
+    text, count = anki_file(vocabulary.items)
+    write_file(location, text)
+    say(f"{_count(count, 'word')} written to {_destination(location)}", prefix="")
     return 0
+
+
+def _destination(location: str) -> str:
+    return "standard output" if location == STDOUT else location
 
 
 def _known_words() -> KnownWords:
@@ -344,7 +292,7 @@ def _known_words() -> KnownWords:
 
     known = KnownWords.load()
     if known.notice:
-        print(f"reader: {known.notice}", file=sys.stderr)
+        say(known.notice)
     return known
 
 
@@ -364,18 +312,18 @@ def _print_stats(text: str, name: str, as_json: bool, default_level: int | None)
     result = profile(counts, known.is_known)
     if as_json:
         data = {"document": name, **profile_json(result), "your_level": known.level}
-        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     else:
-        sys.stdout.write(format_profile(result, title=name, reader_level=known.level))
+        write(format_profile(result, title=name, reader_level=known.level))
     return 0
 
 
 def _import_known(location: str) -> int:
     from reader.decode import decode
     from reader.known import read_word_list
-    from reader.load import read_bytes
+    from reader.load import read_bytes, read_stdin
 
-    data = sys.stdin.buffer.read() if location == "-" else read_bytes(Path(location))
+    data = read_stdin() if location == "-" else read_bytes(Path(location))
     text, _ = decode(data)
     words, skipped = read_word_list(text)
     known = _known_words()
@@ -384,10 +332,10 @@ def _import_known(location: str) -> int:
     except OSError as error:
         raise ReaderError(f"{known.path}: cannot write ({error.strerror or error})") from None
     note = f"; {_count(skipped, 'line')} without a Chinese word" if skipped else ""
-    print(
+    say(
         f"{_count(added, 'word')} marked known ({len(words) - added} already were){note}; "
         f"{len(known)} known in all",
-        file=sys.stderr,
+        prefix="",
     )
     return 0
 
@@ -398,16 +346,9 @@ def _count(number: int, noun: str) -> str:
 
 def _export_known(location: str) -> int:
     from reader.known import format_word_list
-    from reader.storage import atomic_write_text
 
     known = _known_words()
-    text = format_word_list(known.known_words())
-    if location == "-":
-        sys.stdout.write(text)
-        return 0
-    try:
-        atomic_write_text(Path(location), text)
-    except OSError as error:
-        raise ReaderError(f"{location}: cannot write ({error.strerror or error})") from None
-    print(f"{len(known)} known words written to {location}", file=sys.stderr)
+    write_file(location, format_word_list(known.known_words()))
+    if location != STDOUT:
+        say(f"{len(known)} known words written to {location}", prefix="")
     return 0

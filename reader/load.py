@@ -99,7 +99,7 @@ def read_bytes(path: Path) -> bytes:
 def read_source(location: str | Path | None) -> Source:
     """Read and decode; ``None`` is the bundled sample, ``"-"`` standard input."""
     if location is not None and str(location) == STDIN:
-        return _decoded(_read_stdin(), "<stdin>", "")
+        return _decoded(read_stdin(), "<stdin>", "")
     if isinstance(location, str) and not location.strip():  # Path("") would be "."
         raise ReaderError(f"{location!r} is not a file name")
     path = sample_article() if location is None else Path(location)
@@ -109,7 +109,7 @@ def read_source(location: str | Path | None) -> Source:
     return replace(source, path=os.path.realpath(path))
 
 
-def _read_stdin() -> bytes:
+def read_stdin() -> bytes:
     if sys.stdin is None:  # started with standard input closed
         raise ReaderError("standard input is closed")
     try:

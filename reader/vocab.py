@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
-from reader.storage import atomic_write_json, atomic_write_text, read_json, set_aside
+from reader.storage import atomic_write_json, read_json, set_aside
 
 VOCABULARY_FILE = "vocabulary.json"
 _FORMAT_VERSION = 1
@@ -135,15 +135,14 @@ class Vocabulary:
         )
 
 
-def export_anki(items: Iterable[VocabItem], path: Path) -> int:
-    """Write a UTF-8, tab-separated file for Anki's "Import File"; return the number of rows.
+def anki_file(items: Iterable[VocabItem]) -> tuple[str, int]:
+    """A UTF-8, tab-separated file for Anki's "Import File", and its number of rows.
 
     Columns: simplified, traditional, pinyin as one word (jiāoliú), definition, the sentence
     with the word in bold, the HSK level, and a tag naming the document and section.
     """
     rows = ["\t".join(_anki_field(value) for value in anki_row(item)) + "\n" for item in items]
-    atomic_write_text(path, ANKI_HEADER + "".join(rows))
-    return len(rows)
+    return ANKI_HEADER + "".join(rows), len(rows)
 
 
 def anki_row(item: VocabItem) -> tuple[str, ...]:

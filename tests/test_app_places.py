@@ -272,6 +272,12 @@ async def test_a_corrupt_state_file_is_moved_aside(sample_text: str) -> None:
     assert saved_state(sample_text)["place"] == 0  # a fresh state replaces it
 
 
+NOT_SAVED = (
+    "Bookmark added, but not saved: it is tried again every few seconds, "
+    "and named when you quit if it still cannot be"
+)
+
+
 async def test_a_state_directory_that_cannot_be_written_never_stops_the_reader() -> None:
     blocker = StateStore().directory
     blocker.parent.mkdir(parents=True)
@@ -282,16 +288,44 @@ async def test_a_state_directory_that_cannot_be_written_never_stops_the_reader()
         await pilot.press("right_curly_bracket", "m", "right_curly_bracket", "m")
         await pilot.pause()
         messages = notifications(app)
+        file = StateStore().document_path(document_key(app.document.text))
         # reading said "unreadable"; saving says "cannot save" once, though it was tried twice
         assert [m for m in messages if "cannot save" in m] == [
-            f"{StateStore().document_path(document_key(app.document.text))}: "
-            "cannot save (Not a directory)"
+            f"{file}: cannot save (Not a directory)"
         ]
-        assert messages[-1] == "Bookmark added"
-        assert messages.count("Bookmark added") == 2
+        assert "Bookmark added" not in messages
+        assert messages.count(NOT_SAVED) == 2
         await pilot.press("q")
     assert app.return_code == 0
     assert blocker.read_text(encoding="utf-8") == "not a directory"
+    assert app.unsaved_places() == [
+        f"{file}: cannot save (Not a directory); not saved:",
+        "  your place: 一是必須立足創新,提升組織工作… — 在構建社會主義和諧社會的進程中,如何進一…",
+        "  a bookmark: 一、構建和諧社會對組織工作提出… — 黨的十六屆六中全會通過的《關于構建社會主…",
+        "  a bookmark: 一是必須立足創新,提升組織工作… — 在構建社會主義和諧社會的進程中,如何進一…",
+    ]
+
+
+async def test_a_failed_save_is_kept_and_tried_again_until_it_succeeds(sample_text: str) -> None:
+    blocker = StateStore().directory
+    blocker.parent.mkdir(parents=True)
+    blocker.write_text("not a directory", encoding="utf-8")
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_curly_bracket", "m")
+        await pilot.pause()
+        assert notifications(app)[-1] == NOT_SAVED
+        app._places_save_if_changed()  # the 5-second timer: still failing, nothing said again
+        await pilot.pause()
+        assert notifications(app)[-1] == NOT_SAVED
+        blocker.unlink()  # the disk is writable again
+        app._places_save_if_changed()
+        await pilot.pause()
+        assert notifications(app)[-1] == "Your place and bookmarks are saved again"
+        assert app.unsaved_places() == []
+        await pilot.press("q")
+    assert [mark["place"] for mark in saved_state(sample_text)["bookmarks"]] == [FIRST_SECTION]
 
 
 # -- settings --------------------------------------------------------------------------------

@@ -5,9 +5,12 @@ Every case ends with one line on stderr and a non-zero status, never a traceback
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -134,3 +137,108 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement(tmp_path: Path
     result = reader("--outline", str(path))
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == "筆記\ufffd.txt\n"
+
+
+# -- exports: written through what is there, never replacing it --------------------------------
+
+WORD = {
+    "simplified": "学习",
+    "traditional": "學習",
+    "pinyin": "xué xí",
+    "definition": "to learn",
+    "sentence": "我们要好好学习。",
+    "document_title": "第一课",
+    "added": "2024-05-01",
+}
+
+
+@pytest.fixture
+def vocabulary(private_user_dirs: Path) -> None:
+    path = private_user_dirs / "state" / "zh-reader" / "vocabulary.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({"version": 1, "items": [WORD]}), encoding="utf-8")
+
+
+def exported(text: str) -> bool:
+    return text.startswith("#separator:tab\n") and "学习\t學習\txuéxí" in text
+
+
+@pytest.mark.usefixtures("vocabulary")
+def test_an_export_writes_through_an_existing_file_and_a_link(tmp_path: Path) -> None:
+    target = tmp_path / "anki.txt"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o600)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    inode = target.stat().st_ino
+    result = reader("--export-vocab", str(link))
+    assert (result.returncode, result.stderr) == (0, f"1 word written to {link}\n")
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.stat().st_ino == inode and target.stat().st_mode & 0o777 == 0o600
+    assert exported(target.read_text(encoding="utf-8"))
+
+
+@pytest.mark.usefixtures("vocabulary")
+def test_an_export_into_a_pipe_leaves_the_pipe(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    listener = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    listener.start()
+    result = reader("--export-vocab", str(fifo))
+    listener.join(timeout=60)
+    assert result.returncode == 0
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)  # not replaced by a regular file
+    assert exported(received[0])
+
+
+@pytest.mark.usefixtures("vocabulary")
+def test_an_export_to_standard_output() -> None:
+    result = reader("--export-vocab", "-")
+    assert result.returncode == 0
+    assert exported(result.stdout)
+    assert result.stderr == "1 word written to standard output\n"
+
+
+@pytest.mark.usefixtures("vocabulary")
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        ("missing directory", "{path}: no such directory '{parent}'; not created"),
+        ("directory", "{path}: is a directory"),
+        ("dangling link", "{path}: is a symbolic link to nothing; not followed"),
+    ],
+)
+def test_an_export_refuses_with_one_line(tmp_path: Path, make: str, message: str) -> None:
+    path = tmp_path / "out.txt"
+    if make == "missing directory":
+        path = tmp_path / "not" / "there" / "out.txt"
+    elif make == "directory":
+        path.mkdir()
+    else:
+        path.symlink_to(tmp_path / "nowhere.txt")
+    result = reader("--export-vocab", str(path))
+    assert result.returncode == 1
+    assert result.stderr == "reader: " + message.format(path=path, parent=path.parent) + "\n"
+    assert not (tmp_path / "not").exists() and not (tmp_path / "nowhere.txt").exists()
+
+
+def device(path: Path, minor: int) -> Path:
+    """A character device of the kernel's memory driver in ``path`` (3: null, 7: full), made
+    here so that a reader which replaced it would replace only this copy."""
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+    except (PermissionError, AttributeError):
+        pytest.skip("making a device node needs root")
+    return path
+
+
+@pytest.mark.usefixtures("vocabulary")
+def test_an_export_to_a_device_writes_to_it_and_the_device_stays(tmp_path: Path) -> None:
+    null, full = device(tmp_path / "null", 3), device(tmp_path / "full", 7)
+    result = reader("--export-vocab", str(null))
+    assert (result.returncode, result.stderr) == (0, f"1 word written to {null}\n")
+    result = reader("--export-vocab", str(full))
+    assert result.returncode == 1
+    assert result.stderr == f"reader: {full}: cannot write (No space left on device)\n"
+    assert stat.S_ISCHR(null.lstat().st_mode) and stat.S_ISCHR(full.lstat().st_mode)

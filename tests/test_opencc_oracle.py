@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import random
 import sys
 from functools import cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from types import ModuleType
 
 import pytest
 
-from reader.converter import DATA_VERSION, OpenCC
+from reader.converter import CONVERSIONS, DATA_VERSION, OpenCC, load_config
 
 ORACLE = Path(os.environ.get("READER_OPENCC_ORACLE", Path(sys.prefix) / "opencc-oracle"))
 PASSAGES = Path(__file__).parent / "data" / "passages"
@@ -94,6 +95,33 @@ def test_traditional_passages_convert_as_opencc_does(passage: str, conversion: s
     theirs = oracle(conversion, text)
     assert theirs != text
     assert differences(OpenCC(conversion).convert(text), theirs) == []
+
+
+@cache
+def _every_key(conversion: str) -> str:
+    """Every key of every dictionary a conversion uses, shuffled and run together, 30 keys a
+    line: phrases overlap phrases, as in no real text, but everywhere."""
+    config = load_config(conversion)
+    steps = (*config.chain, *([config.segmentation] if config.segmentation else []))
+    keys = sorted({key for step in steps for table in step.tables for key in table.entries})
+    random.Random(15).shuffle(keys)
+    return "\n".join("".join(keys[start : start + 30]) for start in range(0, len(keys), 30))
+
+
+@pytest.mark.parametrize("conversion", CONVERSIONS)
+def test_every_dictionary_key_run_together_converts_as_opencc_does(conversion: str) -> None:
+    text = _every_key(conversion)
+    assert differences(OpenCC(conversion).convert(text), oracle(conversion, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("to_traditional", "back"),
+    [("s2t", "t2s"), ("s2tw", "tw2s"), ("s2hk", "hk2s"), ("s2twp", "tw2sp")],
+)
+def test_a_text_of_every_phrase_converts_back_as_opencc_does(to_traditional, back) -> None:
+    """The traditional conversions, over OpenCC's traditional form of every STPhrases key."""
+    text = oracle(to_traditional, _every_key("s2t"))
+    assert differences(OpenCC(back).convert(text), oracle(back, text)) == []
 
 
 def test_the_phrase_variants_rewrite_words_in_the_passages() -> None:

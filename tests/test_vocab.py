@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reader import vocab
-from reader.vocab import VocabItem, Vocabulary, export_anki
+from reader.vocab import VocabItem, Vocabulary, anki_file
 
 XUEXI = VocabItem(
     simplified="学习",
@@ -152,7 +152,7 @@ def test_failed_save_leaves_the_list_unchanged(
     assert vocabulary.add(XUEXI) is True
 
 
-def test_export_anki_exact_content(tmp_path: Path) -> None:
+def test_export_anki_exact_content() -> None:
     messy = VocabItem(
         simplified="打\t招呼",
         traditional="打招呼",
@@ -163,9 +163,9 @@ def test_export_anki_exact_content(tmp_path: Path) -> None:
         added="2024-05-03",
     )
     hashed = VocabItem("#号", "#號", "hào", "number sign", "", "", "2024-05-04")
-    target = tmp_path / "export" / "anki.txt"
-    assert export_anki([XUEXI, HANG, messy, hashed], target) == 4
-    assert target.read_bytes().decode("utf-8") == (
+    text, count = anki_file([XUEXI, HANG, messy, hashed])
+    assert count == 4
+    assert text == (
         "#separator:tab\n"
         "#html:true\n"
         "#columns:Simplified\tTraditional\tPinyin\tDefinition\tSentence\tLevel\tTags\n"
@@ -178,9 +178,7 @@ def test_export_anki_exact_content(tmp_path: Path) -> None:
     )
 
 
-def test_export_anki_marks_the_word_in_either_script_and_tags_the_section(
-    tmp_path: Path,
-) -> None:
+def test_export_anki_marks_the_word_in_either_script_and_tags_the_section() -> None:
     item = VocabItem(
         simplified="学习",
         traditional="學習",
@@ -191,9 +189,7 @@ def test_export_anki_marks_the_word_in_either_script_and_tags_the_section(
         added="2024-05-01",
         section_title="一、構建和諧社會",
     )
-    target = tmp_path / "anki.txt"
-    export_anki([item], target)
-    row = target.read_text(encoding="utf-8").splitlines()[-1]
+    row = anki_file([item])[0].splitlines()[-1]
     assert row.split("\t") == [
         "学习",
         "學習",
@@ -213,7 +209,5 @@ def test_a_saved_list_from_before_sections_still_loads(state_home: Path) -> None
     assert vocabulary.items == (XUEXI,) and vocabulary.notice is None
 
 
-def test_export_anki_of_nothing_writes_only_the_header(tmp_path: Path) -> None:
-    target = tmp_path / "empty.txt"
-    assert export_anki([], target) == 0
-    assert target.read_text(encoding="utf-8") == vocab.ANKI_HEADER
+def test_export_anki_of_nothing_is_only_the_header() -> None:
+    assert anki_file([]) == (vocab.ANKI_HEADER, 0)

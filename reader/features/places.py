@@ -85,6 +85,7 @@ class PlacesFeature:
     _places_prefs: dict[str, Any] | None = None  # app-wide choices, as last written/read
     _places_theme: str = ""  # the theme already accounted for (restored or saved)
     _places_error: str = ""  # the last failure to save, shown once
+    _places_unsaved: str = ""  # why the reading state is not saved ("" once a save succeeds)
 
     # -- start and save ----------------------------------------------------------------------
 
@@ -118,13 +119,37 @@ class PlacesFeature:
         self._places_saved = _comparable(state)
         app.set_interval(SAVE_EVERY, self._places_save_if_changed, name="save places")
 
-    def save_places(self) -> None:
-        """Save the reading state (on quit and every few seconds of reading)."""
+    def save_places(self) -> bool:
+        """Save the reading state (on quit and every few seconds of reading); False when it
+        could not be written (the reader was told, and it is tried again every few seconds)."""
         if self._places_state is None:
-            return  # never started: nothing was restored, so nothing may be overwritten
+            return True  # never started: nothing was restored, so nothing may be overwritten
         self._places_capture()
-        self._places_write_state()
+        saved = self._places_write_state()
         self._places_save_theme()
+        return saved
+
+    def unsaved_places(self) -> list[str]:
+        """What the last save could not write, named for stderr once the screen has closed:
+        empty when everything is saved."""
+        state, saved = self._places_state, self._places_saved
+        if not self._places_unsaved or state is None or saved is None:
+            return []
+        lines = [f"{self._places_unsaved}; not saved:"]
+        if state.place != saved.get("place"):
+            lines.append(f"  your place: {self.bookmark_label_at(state.place)}")
+        saved_places = {mark.get("place") for mark in saved.get("bookmarks", [])}
+        lines += [
+            f"  a bookmark: {bookmark.label}"
+            for bookmark in state.bookmarks
+            if bookmark.place not in saved_places
+        ]
+        kept = {bookmark.place for bookmark in state.bookmarks}
+        deleted = [mark for mark in saved.get("bookmarks", []) if mark.get("place") not in kept]
+        lines += [f"  the deletion of a bookmark: {mark.get('label', '')}" for mark in deleted]
+        if any(state.to_json()[name] != saved.get(name) for name in _CHOICES):
+            lines.append("  the script, width and outline as you left them")
+        return lines if len(lines) > 1 else []
 
     def _places_save_if_changed(self) -> None:
         if self._places_state is None or not _app(self).is_running:
@@ -147,15 +172,22 @@ class PlacesFeature:
         # None follows the settings file, so a later change there still applies
         state.reading_width = None if width == default_width else width
 
-    def _places_write_state(self) -> None:
+    def _places_write_state(self) -> bool:
         opened = self._places_open
         assert opened is not None
         try:
             opened.save()
         except OSError as error:
+            self._places_unsaved = f"{opened.file}: cannot save ({error.strerror or error})"
             self._places_report_save_error(str(opened.file), error)
-            return
+            return False
+        if self._places_unsaved:
+            self._places_unsaved = self._places_error = ""
+            _app(self).notify(
+                "Your place and bookmarks are saved again", title="Reading state", markup=False
+            )
         self._places_saved = _comparable(opened.state)
+        return True
 
     def _places_report_save_error(self, path: str, error: OSError) -> None:
         message = f"{path}: cannot save ({error.strerror or error})"
@@ -302,8 +334,17 @@ class PlacesFeature:
         if not state.add_bookmark(Bookmark(place, self.bookmark_label_at(place))):
             app.notify("Already bookmarked here")
             return
-        self.save_places()
-        app.notify("Bookmark added")
+        if self.save_places():
+            app.notify("Bookmark added")
+        else:
+            app.notify(
+                "Bookmark added, but not saved: it is tried again every few seconds, "
+                "and named when you quit if it still cannot be",
+                title="Reading state",
+                severity="warning",
+                timeout=NOTICE_TIMEOUT,
+                markup=False,
+            )
 
     def action_bookmarks(self) -> None:
         """`'`: list bookmarks (jump, delete)."""
@@ -374,6 +415,9 @@ def _reading_key_clashes(keymap: dict[str, str]) -> list[str]:
         for key in (part.strip() for part in keys.split(","))
         if key in reading
     ]
+
+
+_CHOICES = ("script", "outline_visible", "reading_width")
 
 
 def _comparable(state: ReadingState) -> dict[str, Any]:

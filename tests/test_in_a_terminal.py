@@ -81,3 +81,26 @@ def test_the_place_is_saved_when_the_reader_is_ended(
         assert terminal.wait() == status  # well before the reader's own save, 5 s after a move
         assert "Traceback" not in terminal.text
     assert saved(home)["place"] == CHAPTER_2
+
+
+def test_what_could_not_be_saved_is_named_after_the_screen_closes(
+    tmp_path: Path, document: Path
+) -> None:
+    home = tmp_path / "home"
+    state_dir = home / "state" / "zh-reader"
+    state_dir.parent.mkdir(parents=True)
+    state_dir.write_text("a file where the state directory should be", encoding="utf-8")
+    with started(Terminal(str(document), home=home)) as terminal:
+        terminal.press("}", "m")
+        terminal.wait_for("not saved")
+        terminal.press("q")
+        assert terminal.wait() == 1
+    closed = terminal.text.rindex("\x1b[?1049l")  # the screen is closed (the alternate screen left)
+    file = StateStore(state_dir).document_path(document_key(DOCUMENT))
+    label = "第一章 開始 — 構建社會主義和諧社會是黨從中國特色社會主義事業出發提出的戰略…"
+    after = terminal.text[closed:]
+    assert after[after.index("reader: ") :].replace("\r\n", "\n") == (
+        f"reader: {file}: cannot save (Not a directory); not saved:\n"
+        f"reader:   your place: {label}\n"
+        f"reader:   a bookmark: {label}\n"
+    )
