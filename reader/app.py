@@ -120,6 +120,7 @@ class ReaderApp(
         Binding("d", "word_cursor", "Look up", id="word_cursor"),
         Binding("p", "pinyin", "Pinyin", id="pinyin"),
         Binding("K", "mark_known", "Mark known", show=False, id="mark_known"),
+        Binding("P", "profile", "Profile", show=False, id="profile"),
         Binding("m", "add_bookmark", "Bookmark", show=False, id="add_bookmark"),
         Binding(
             "apostrophe", "bookmarks", "Bookmarks", key_display="'", show=False, id="bookmarks"
@@ -437,7 +438,13 @@ class ReaderApp(
                     ("K", "Mark the word known / not known"),
                 ],
             ),
-            ("Learning", [("p", "Pinyin: all words → new words → off")]),
+            (
+                "Learning",
+                [
+                    ("p", "Pinyin: all words → new words → off"),
+                    ("P", "Difficulty: the document's and the section's words by level"),
+                ],
+            ),
         ]
         self.push_screen(HelpScreen(groups, notes=self.lookup_help_note()))
 
@@ -454,6 +461,11 @@ class ReaderApp(
         yield SystemCommand("Keys", "Every key of the reader (?)", self.action_help)
         yield SystemCommand(
             "Pinyin", "Pinyin over every word, over new words, or off (p)", self.action_pinyin
+        )
+        yield SystemCommand(
+            "Difficulty profile",
+            "The words of the document and this section by HSK level (P)",
+            self.action_profile,
         )
         yield SystemCommand(
             "HSK level", "Your level: words above it count as new", self.choose_reader_level

@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from reader.app import ReaderApp
 from reader.known import KnownWords
 from reader.widgets.level_picker import LevelPicker
+from reader.widgets.profile import ProfileScreen
 from reader.words import Segmenter
 from tests.screen import (
     article_rows,
@@ -128,3 +129,28 @@ async def test_the_level_from_the_palette(tmp_path: Path, segmenter: Segmenter) 
         await wait_until(pilot, lambda: isinstance(app.screen, LevelPicker), "the list again")
         await pilot.press("end", "enter")  # No level
         await wait_until(pilot, lambda: KnownWords.load().level is None, "no level kept")
+
+
+async def test_p_capital_draws_the_profile_of_the_document(
+    tmp_path: Path, segmenter: Segmenter
+) -> None:
+    app = lesson_app(tmp_path, segmenter)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settled(pilot)
+        await pilot.press("P")
+        await wait_until(pilot, lambda: isinstance(app.screen, ProfileScreen), "the profile")
+        assert isinstance(app.screen, ProfileScreen)
+        lines = app.screen.plain_text().splitlines()
+        # 学习 我们 在 工作 are HSK 1, 银行 HSK 3: four of five words, then all five
+        assert lines[:5] == [
+            "学习",
+            "5 words, 5 distinct · level HSK 3 (95% of words) · known 0.0%",
+            "HSK 1    " + "█" * 25 + "▋" + " " * 7 + " 80.0%",
+            "HSK 2    " + " " * 33 + "  0.0%",
+            "HSK 3    " + "█" * 6 + "▍" + " " * 26 + " 20.0%",
+        ]
+        await pilot.press("escape")
+        await pilot.press("d", "K", "P")  # 学习 known: the known part of the bar
+        await wait_until(pilot, lambda: isinstance(app.screen, ProfileScreen), "the profile")
+        assert isinstance(app.screen, ProfileScreen)
+        assert "known 20.0%" in app.screen.plain_text().splitlines()[1]

@@ -17,8 +17,11 @@ from textual.message import Message
 from reader.features import FeatureHost
 from reader.levels import BEYOND, level, level_name
 from reader.ruby import RUBY_MODES, WIDENING, RubyMode, RubyReadings
+from reader.spans import Span
 
 if TYPE_CHECKING:
+    from reader.difficulty import Profile
+    from reader.document import Document
     from reader.known import KnownWords
     from reader.readings import RubyStyle
     from reader.settings import Settings
@@ -29,6 +32,16 @@ MODE_LABELS = {"all": "pinyin", "unknown": "pinyin: new words"}
 
 class SegmenterLoaded(Message):
     """The worker has loaded jieba: the readings can be set."""
+
+
+class DocumentWords(Message):
+    """The worker's answer: every word of the document (places) on its simplified text."""
+
+    def __init__(self, document: Document, simplified: str, spans: list[Span]) -> None:
+        self.document = document
+        self.simplified = simplified
+        self.spans = spans
+        super().__init__()
 
 
 class LearnerHost(FeatureHost, Protocol):
@@ -50,6 +63,8 @@ class LearnerFeature:
     _learner_mode: RubyMode = "off"
     _learner_known: KnownWords | None = None
     _learner_readings: RubyReadings | None = None
+    _learner_words: DocumentWords | None = None  # the whole document's words, once counted
+    _learner_wanted: str = ""  # what to show once they are counted ("profile")
 
     @property
     def ruby_mode(self) -> RubyMode:
@@ -175,3 +190,63 @@ class LearnerFeature:
         if mark is not None or known:
             parts.append("known" if known else "not known")
         return " · ".join(parts)
+
+    # -- the document's words: the profile -------------------------------------------------
+
+    def action_profile(self) -> None:
+        """`P`: the difficulty of the document and of the section being read, as bars."""
+        words = self._learner_words
+        if words is not None and words.document is _app(self).document:
+            self._show_profile(words)
+            return
+        self._learner_wanted = "profile"
+        _app(self).notify("Counting the document's words…")
+        self._count_words(_app(self).document)
+
+    @work(thread=True, exclusive=True, group="learner-words", exit_on_error=False)
+    def _count_words(self, document: Document) -> None:
+        from reader.difficulty import cached_segments
+        from reader.script import detect_script, simplified_in_place
+
+        app = _app(self)
+        text = document.text
+        simplified = text if detect_script(text) == "simplified" else simplified_in_place(text)
+        spans = cached_segments(simplified, app.segmenter)
+        app.post_message(DocumentWords(document, simplified, spans))
+
+    def on_document_words(self, message: DocumentWords) -> None:
+        if message.document is not _app(self).document:
+            return  # counted on the opening of a book now parsed whole: count again
+        self._learner_words = message
+        wanted, self._learner_wanted = self._learner_wanted, ""
+        if wanted == "profile":
+            self._show_profile(message)
+
+    def _profile_between(self, words: DocumentWords, start: int, end: int) -> Profile:
+        from bisect import bisect_left
+
+        from reader.difficulty import profile, word_counts
+
+        spans = words.spans
+        first = bisect_left(spans, (start, -1))
+        last = bisect_left(spans, (end, -1))
+        return profile(word_counts(words.simplified, spans[first:last]), self.known_words.is_known)
+
+    def _show_profile(self, words: DocumentWords) -> None:
+        from reader.widgets.profile import ProfileScreen
+
+        app = _app(self)
+        document = app.document
+        profiles = [
+            (app.shown_title(document.title), self._profile_between(words, 0, len(document.text)))
+        ]
+        index = document.section_index_at(app.article.top_place)
+        if index is not None:
+            section = document.sections[index]
+            following = document.sections[index + 1 :]
+            end = following[0].start if following else len(document.text)
+            title = app.shown_title(section.title)
+            profiles.append(
+                (f"This section: {title}", self._profile_between(words, section.start, end))
+            )
+        app.push_screen(ProfileScreen(profiles))
