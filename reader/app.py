@@ -241,6 +241,7 @@ class ReaderApp(
         self._warm_up(self.shown, other(self.shown_script), self._paragraph_on_top())
         self.start_terms()
         self.start_lookup()
+        self.start_learner()
 
     @work(thread=True, exclusive=True, group="open")
     def _parse_whole(self, source: Source) -> None:

@@ -188,8 +188,9 @@ def _run(arguments: argparse.Namespace) -> int:
         return 0
     if arguments.terms:
         return _print_terms(source.parse(), arguments.glossary, arguments.script, variant)
-    if arguments.stats:
-        return _print_stats(source.text, source.name, arguments.json, settings.level)
+    if arguments.stats:  # the words of what is read: a web page's or a book's text, no markup
+        text = source.text if source.format == "text" else source.parse().text
+        return _print_stats(text, source.name, arguments.json, settings.level)
 
     _check_terminal()
     from reader.app import ReaderApp

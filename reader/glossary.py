@@ -29,7 +29,10 @@ from reader.assets import bundled_glossary_dir
 from reader.errors import ReaderError
 from reader.paths import config_dir
 from reader.script import to_simplified
+from reader.storage import MB, read_limited
 
+#: A glossary of 100,000 explained terms is about 30 MB; beyond this it is refused, not read.
+GLOSSARY_LIMIT = 64 * MB
 _REQUIRED = ("term", "zh", "en")
 _OPTIONAL = ("aliases", "pinyin", "category")
 _KNOWN_KEYS = frozenset(_REQUIRED + _OPTIONAL)
@@ -164,12 +167,14 @@ def load_glossaries(paths: Sequence[Path]) -> tuple[Glossary, list[str]]:
 
 def _load_file(path: Path) -> tuple[list[Entry], list[str]]:
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
-        return [], [f"{path}:{line}: not UTF-8 text"]
+        raw = read_limited(path, GLOSSARY_LIMIT)
     except OSError as error:
         return [], [f"{path}: cannot read: {error.strerror or error}"]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return [], [f"{path}:{line}: not UTF-8 text"]
     text = text.removeprefix("\ufeff")
     try:
         data = tomllib.loads(text)

@@ -34,9 +34,11 @@ _ARABIC_NUMERAL: Final = "[0-9０-９]+"
 _SUB_NUMERAL: Final = "[一二三四五六七八九十]+"
 
 UNIT_PREFIX: Final = "unit:"
+# 【第一章】出門 and 【第一章 出門】 (web copies): the brackets are part of the heading.
 _UNIT_HEADING: Final = re.compile(
-    rf"第[{SPACES}]*(?P<number>{_CN_NUMERAL}|{_ARABIC_NUMERAL})[{SPACES}]*"
-    rf"(?P<unit>[編编部卷篇集章回講讲節节])(?:之(?P<sub>{_SUB_NUMERAL}))?(?P<rest>.*)"
+    rf"(?P<open>[【〔\[])?第[{SPACES}]*(?P<number>{_CN_NUMERAL}|{_ARABIC_NUMERAL})[{SPACES}]*"
+    rf"(?P<unit>[編编部卷篇集章回講讲節节])(?:之(?P<sub>{_SUB_NUMERAL}))?"
+    r"(?(open)(?P<inside>[^】〕\]]*)[】〕\]])(?P<rest>.*)"
 )
 # A second 第X回 after a space on the same line: a table of contents with two entries a line
 # (第一卷 風起 第一章 … is a chapter's heading that names its volume first).
@@ -140,7 +142,7 @@ _PAGE_LEADER: Final = re.compile(
 # one cheap test skips most body lines.
 _BULLETS: Final = "●◆◇■□▲△►▶★☆※•◎▪▸"
 _HEADING_START: Final = re.compile(
-    rf"[{_LEAD}]*(?:[{_BULLETS}][{SPACES}]*)?[第序自代前引楔題题後后尾附跋結结零〇○一二三四五六七八九十百"
+    rf"[{_LEAD}]*(?:[{_BULLETS}][{SPACES}]*)?[【〔\[第序自代前引楔題题後后尾附跋結结零〇○一二三四五六七八九十百"
     r"0-9０-９（(#\u2460-\u2473]"
 )
 
@@ -313,6 +315,7 @@ def _unit_heading(content: str, offset: int) -> Verdict:
     if match is None:
         return None
     rest = match["rest"]
+    following = (match["inside"] or "") + rest  # what comes after 第X章, brackets or not
     second = _SECOND_ENTRY.search(rest)
     if second is not None and _UNIT_STYLES[second["unit"]] == _UNIT_STYLES[match["unit"]]:
         # two entries a line: contents, however long
@@ -327,9 +330,9 @@ def _unit_heading(content: str, offset: int) -> Verdict:
         )
     if len(content) > MAX_HEADING_LINE_LENGTH:
         return f"第X{match['unit']} on a line longer than {MAX_HEADING_LINE_LENGTH}: a sentence"
-    if rest and rest[0] in _UNIT_SENTENCE_PARTICLES:
-        return f"第X{match['unit']} followed by {rest[0]}: a sentence"
-    if any(character in "。；;" for character in rest):
+    if following and following[0] in _UNIT_SENTENCE_PARTICLES:
+        return f"第X{match['unit']} followed by {following[0]}: a sentence"
+    if any(character in "。；;" for character in following):
         return f"第X{match['unit']} in a line with a full stop: a sentence"
     return HeadingMatch(
         offset=offset,

@@ -82,6 +82,10 @@ _FIXED_WIDTH_SHARE: Final = 0.3  # of a text's lines at one length: it is hard-w
 _BOOK_PART_WORDS: Final = frozenset(
     ("題辭", "题辞", "題記", "题记", "序", "序言", "自序", "前言", "目錄", "目录", "全文", "全集")
 )
+_FRONT_REASONS: Final = {
+    "title": "the title (the first line that reads like one)",
+    "meta": "metadata (key：value, 【key】value, or a Project Gutenberg header)",
+}
 _EXPLAIN_WIDTH: Final = 40  # characters of each explained line shown
 _SPLIT_TITLE_LENGTH: Final = 12  # a title shorter than this is not broken over two lines
 _SPLIT_TITLE_REST: Final = 5  # nor is one whose second line is shorter (a name)
@@ -142,6 +146,8 @@ def parse_document(
     )
     if reasons is not None and by_index is not None:
         reasons.update((body_spans[index][0], reason) for index, reason in by_index.items())
+        for paragraph in front.paragraphs:
+            reasons[paragraph.start] = _FRONT_REASONS[paragraph.kind]
     depths, contents = outline.heading_depths, outline.contents
     paragraphs = list(front.paragraphs)
     for index, (start, end) in enumerate(body_spans):

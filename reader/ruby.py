@@ -173,12 +173,26 @@ class RubyReadings:
         with self._lock:
             self._cache.clear()
 
+    def _words(self, simplified: str) -> list[tuple[int, int]]:
+        """jieba's words, a glossary's terms (added to jieba) cut into dictionary words: a
+        reader wants 社会主义 héxié shèhuì over its parts, not one reading across the term."""
+        segmenter = self.segmenter
+        added = segmenter.user_words()
+        spans: list[tuple[int, int]] = []
+        for start, end in segmenter.segment(simplified):
+            if end - start > 2 and simplified[start:end] in added:
+                parts = segmenter.dictionary_words(simplified[start:end])
+                spans.extend((start + a, start + b) for a, b in parts)
+            else:
+                spans.append((start, end))
+        return spans
+
     def __call__(self, text: str) -> list[WordReading]:
         found = self._cache.get(text)
         if found is not None:
             return found
         simplified = simplified_in_place(text)
-        readings = read_words(simplified, self.segmenter.segment(simplified), self.style)
+        readings = read_words(simplified, self._words(simplified), self.style)
         if self.mode == "unknown":
             is_known = self.is_known
             readings = [r for r in readings if not is_known(simplified[r.start : r.end])]

@@ -48,12 +48,14 @@ from reader import paths
 from reader.levels import parse_level
 from reader.readings import RUBY_STYLES
 from reader.script import VARIANTS, Variant
+from reader.storage import MB, TooLarge, read_limited
 
 if TYPE_CHECKING:
     import tomllib
 
 #: The one range of the reading width: the settings file, the saved state and `-`/`+`.
 MIN_READING_WIDTH = 20
+SETTINGS_LIMIT = 1 * MB  # a settings file is a few lines: a larger one is a mistake
 MAX_READING_WIDTH = 400
 
 _KNOWN = ("variant", "reading_width", "theme", "level", "ruby", "keymap")
@@ -99,9 +101,12 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     """The settings and a list of one-line problems; never raises, whatever the file holds."""
     path = path if path is not None else settings_path()
     try:
-        raw = path.read_text(encoding="utf-8-sig")  # Notepad starts files with a BOM
+        # Notepad starts files with a BOM
+        raw = read_limited(path, SETTINGS_LIMIT).decode("utf-8-sig")
     except FileNotFoundError:
         return Settings(), []
+    except TooLarge as error:
+        return Settings(), [f"{path}: {error.strerror}; using the defaults"]
     except (OSError, UnicodeDecodeError) as error:
         return Settings(), [f"{path}: cannot read the settings ({error}); using the defaults"]
     data, problems = _parse_skipping_bad_lines(path, raw)

@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from reader import paths
-from reader.storage import atomic_write_json, read_json, set_aside
+from reader.storage import MB, atomic_write_json, read_json, set_aside
 
 VOCABULARY_FILE = "vocabulary.json"
+VOCABULARY_LIMIT = 32 * MB  # 100,000 saved words with their sentences: about 30 MB
 _FORMAT_VERSION = 1
 
 #: Header lines Anki (2.1.55+) reads to preset the import dialog; older versions skip
@@ -83,7 +84,7 @@ class Vocabulary:
         written back, so nothing is lost either way.
         """
         path = default_path() if path is None else path
-        data, notice = read_json(path)
+        data, notice = read_json(path, VOCABULARY_LIMIT)
         if data is None:
             return cls(path, (), notice)
         items, bad = _parse(data)

@@ -14,11 +14,14 @@ import threading
 import warnings
 from collections.abc import Container, Iterable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from reader.paths import cache_dir
+from reader.storage import MB
 
 _ASCII_WORD_CHAR = re.compile("[a-zA-Z0-9]")
+CACHE_LIMIT = 64 * MB  # jieba 0.42's own cache is 9 MB
 
 _import_lock = threading.Lock()
 _jieba: Any = None
@@ -61,13 +64,39 @@ def _base_dictionary() -> tuple[dict[str, int], int, dict[str, int]]:
             # Never the shared temp dir: other users could plant a cache there.
             tokenizer.tmp_dir = str(directory)
             tokenizer.cache_file = f"jieba-{jieba.__version__}.cache"
+            cache = directory / tokenizer.cache_file
+            _remove_if_too_large(cache)
             tokenizer.initialize()
+            if not _valid_dictionary(tokenizer.FREQ, tokenizer.total):
+                # a cache of the wrong shape (another program's, or damaged): build it again
+                with contextlib.suppress(OSError):
+                    cache.unlink()
+                tokenizer.initialized = False
+                tokenizer.initialize()
             longest: dict[str, int] = {}
             for word, freq in tokenizer.FREQ.items():
                 if freq and len(word) > longest.get(word[0], 0):
                     longest[word[0]] = len(word)
             _base = (tokenizer.FREQ, tokenizer.total, longest)
         return _base
+
+
+def _remove_if_too_large(cache: Path) -> None:
+    """jieba reads its cache whole: one far larger than its 9 MB is not jieba's, and goes."""
+    with contextlib.suppress(OSError):
+        if cache.stat().st_size > CACHE_LIMIT:
+            cache.unlink()
+
+
+def _valid_dictionary(frequencies: object, total: object) -> bool:
+    """What jieba's cache must hold: words (text) to counts (whole numbers, none negative)
+    and their positive total. jieba itself takes any marshal data it can unpack."""
+    if not isinstance(frequencies, dict) or type(total) is not int or total <= 0:
+        return False
+    return all(
+        type(word) is str and type(count) is int and count >= 0
+        for word, count in frequencies.items()
+    )
 
 
 @cache
@@ -162,6 +191,25 @@ class Segmenter:
         """The word's count in the dictionary (0 if it is not a word); loads it if needed."""
         self.ensure_loaded()
         return int(self._tokenizer.FREQ.get(word) or 0)
+
+    def dictionary_words(self, text: str) -> list[tuple[int, int]]:
+        """``text`` cut into as few of jieba's own dictionary words (added ones left out) as
+        possible, a character where none fits: the parts of an added term (社会主义|和谐社会)."""
+        frequencies, _, _ = _base_dictionary()
+        fewest: list[tuple[int, int]] = [(0, 0)] + [(len(text) + 1, 0)] * len(text)
+        for end in range(1, len(text) + 1):
+            for start in range(max(0, end - 12), end):
+                if end - start == 1 or frequencies.get(text[start:end]):
+                    count = fewest[start][0] + 1
+                    if count < fewest[end][0]:
+                        fewest[end] = (count, start)
+        spans = []
+        end = len(text)
+        while end:
+            start = fewest[end][1]
+            spans.append((start, end))
+            end = start
+        return spans[::-1]
 
     def frequencies(self) -> dict[str, int]:
         """Every dictionary word and its count (a prefix of a word has count 0); read only."""

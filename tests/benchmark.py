@@ -357,6 +357,73 @@ def _test_case_line() -> str:
     )
 
 
+def _state_rows(workdir: Path, runs: int) -> list[tuple[str, list[float], str]]:
+    """Loading and saving a document's reading state with very many bookmarks, beside
+    json.loads of the same file."""
+    from reader.state import Bookmark, StateStore
+
+    text = make_novel(NOVEL_BYTES // 10, CHAPTERS // 10)
+    store = StateStore(workdir / "state")
+    opened = store.open(text, str(workdir / "novel-part.txt"))
+    step = len(text) // 10_000
+    opened.state.bookmarks = [
+        Bookmark(
+            place, f"第{place}章 — 他們沿著河岸走了很久,誰也沒有說話", "2024-01-01T00:00:00+00:00"
+        )
+        for place in range(0, step * 10_000, step)
+    ]
+    opened.save()
+    ten_thousand = opened.file
+    million_key = "f" * 32
+    million = store.document_path(million_key)
+    places = ",".join(f'{{"place":{place}}}' for place in range(1_000_000))
+    million.write_text(f'{{"version":2,"place":0,"bookmarks":[{places}]}}', encoding="utf-8")
+
+    def timed(action) -> float:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        action()
+        return time.perf_counter() - start
+
+    def load_json() -> None:
+        json.loads(ten_thousand.read_text(encoding="utf-8"))
+
+    def load_10k() -> None:
+        state, _ = store.load(opened.key)
+        assert len(state.bookmarks) == 10_000
+
+    def load_1m() -> None:
+        state, _ = store.load(million_key)
+        assert len(state.bookmarks) == 1_000_000
+
+    def save_10k() -> None:
+        opened.state.place += 1
+        opened.save()
+
+    size_mb = ten_thousand.stat().st_size / 1e6
+    return [
+        (
+            f"json.loads of a state with 10k bookmarks ({size_mb:.1f} MB, baseline)",
+            [timed(load_json) * 1000 for _ in range(runs)],
+            "ms",
+        ),
+        (
+            "load a state with 10k bookmarks (target well under 100 ms)",
+            [timed(load_10k) * 1000 for _ in range(runs)],
+            "ms",
+        ),
+        (
+            "save it: read, merge under the lock, write atomically",
+            [timed(save_10k) * 1000 for _ in range(runs)],
+            "ms",
+        ),
+        (
+            f"load a state with 1M bookmarks ({million.stat().st_size / 1e6:.0f} MB, places only)",
+            [timed(load_1m) for _ in range(runs)],
+            "s",
+        ),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -386,6 +453,7 @@ def main() -> None:
         encoding="utf-8",
     )
     rows = [] if arguments.tui_only else _cli_rows(novel, traditional_novel, workdir, runs)
+    rows += _state_rows(workdir, runs)
 
     tui: dict[str, list[dict[str, float]]] = {
         kind: [] for kind in ("empty", "sample", "novel", "line", "search", "search-traditional")

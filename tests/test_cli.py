@@ -50,6 +50,7 @@ def test_outline_explain_names_the_rule_for_each_line(capsys, tmp_path: Path) ->
     assert (status, err) == (0, "")
     assert out == (
         "書\n  第一回　出門\n  第二回　回家\n  第三回　又出門\n"
+        "     1  書\n        the title (the first line that reads like one)\n"
         "     3  《》目录 第一回　出門\n        section, depth 1: 第X回, after 《》目录\n"
         "     5  《》目录 第二回　回家\n        section, depth 1: 第X回, after 《》目录\n"
         "     7  《》目录 第三回　又出門\n        section, depth 1: 第X回, after 《》目录\n"

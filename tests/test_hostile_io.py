@@ -6,6 +6,7 @@ Every case ends with one line on stderr and a non-zero status, never a traceback
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import stat
 import subprocess
@@ -242,3 +243,76 @@ def test_an_export_to_a_device_writes_to_it_and_the_device_stays(tmp_path: Path)
     assert result.returncode == 1
     assert result.stderr == f"reader: {full}: cannot write (No space left on device)\n"
     assert stat.S_ISCHR(null.lstat().st_mode) and stat.S_ISCHR(full.lstat().st_mode)
+
+
+# -- the reader's own files have small limits ------------------------------------------------
+
+
+def test_a_settings_file_linked_to_an_endless_device_is_refused(
+    private_user_dirs: Path, document: Path
+) -> None:
+    settings = private_user_dirs / "config" / "zh-reader" / "settings.toml"
+    settings.parent.mkdir(parents=True)
+    settings.symlink_to("/dev/zero")
+    result = reader("--print", str(document))
+    assert (result.returncode, result.stdout) == (0, TEXT)
+    assert result.stderr == f"reader: {settings}: larger than the 1 MB limit; using the defaults\n"
+
+
+def test_a_glossary_over_its_limit_is_refused(private_user_dirs: Path, document: Path) -> None:
+    glossary = private_user_dirs / "config" / "zh-reader" / "glossary" / "mine.toml"
+    glossary.parent.mkdir(parents=True)
+    with glossary.open("wb") as handle:
+        handle.truncate(65 * MB)  # sparse: a size the file system reports, no disk used
+    result = reader("--terms", str(document))
+    assert result.returncode == 0
+    assert result.stderr == f"reader: {glossary}: cannot read: larger than the 64 MB limit\n"
+
+
+def test_a_vocabulary_file_linked_to_an_endless_device_is_set_aside(
+    private_user_dirs: Path,
+) -> None:
+    path = private_user_dirs / "state" / "zh-reader" / "vocabulary.json"
+    path.parent.mkdir(parents=True)
+    path.symlink_to("/dev/zero")
+    result = reader("--export-vocab", "-")
+    assert result.returncode == 0
+    (aside,) = path.parent.glob("vocabulary.json.corrupt-*")
+    assert result.stderr == (
+        f"reader: {path}: corrupt (larger than the 32 MB limit); moved aside to {aside.name}\n"
+        "0 words written to standard output\n"
+    )
+    assert aside.is_symlink() and not path.exists()
+
+
+# -- jieba's cache -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "cache",
+    [
+        marshal.dumps(({"学习": "often", "工作": 3}, 5)),  # valid marshal, words to strings
+        marshal.dumps(["not", "a", "dictionary"]),
+        marshal.dumps(({"学习": 3}, "five")),
+        b"\x00garbage",
+        None,  # a sparse file far larger than jieba's cache
+    ],
+    ids=["strings", "list", "total", "garbage", "huge"],
+)
+def test_a_jieba_cache_of_the_wrong_shape_is_built_again(
+    private_user_dirs: Path, cache: bytes | None
+) -> None:
+    import jieba
+
+    path = private_user_dirs / "cache" / "zh-reader" / f"jieba-{jieba.__version__}.cache"
+    path.parent.mkdir(parents=True)
+    if cache is None:
+        with path.open("wb") as handle:
+            handle.truncate(65 * MB)
+    else:
+        path.write_bytes(cache)
+    result = reader("--terms")  # the bundled sample and glossary
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("和諧社會\t31\t")
+    frequencies, total = marshal.loads(path.read_bytes())
+    assert frequencies["学习"] > 0 and isinstance(total, int)

@@ -84,6 +84,17 @@ def test_a_heading_after_junk_a_bullet_or_an_indent_is_a_section(prefix: str, co
         assert document.text.startswith(section.title, section.start)
 
 
+@EXAMPLES
+@given(st.sampled_from(["【{}】{}", "【{} {}】", "〔{}〕{}", "[{}] {}"]), st.integers(2, 6))
+def test_a_heading_in_brackets_is_a_section_brackets_and_all(form: str, count: int) -> None:
+    headings = [
+        form.format(f"第{chinese(number)}章", TITLES[number % 8]) for number in range(1, count + 1)
+    ]
+    text = "書名\n\n" + "".join(f"{line}\n\n　　正文一句。\n\n" for line in headings)
+    text += "【第一章】的內容就是這些。\n"
+    assert outline_lines(parse_document(text, "t.txt")) == ["  " + line for line in headings]
+
+
 # --- 3. a table of contents with two entries a line ---------------------------------------
 
 
@@ -346,6 +357,7 @@ def test_explain_says_which_rule_fired_for_each_line() -> None:
     )
     assert explain_outline(text, "t.txt") == (
         "書名\n  第一章　出門\n  第二章　回來\n"
+        "     1  書名\n        the title (the first line that reads like one)\n"
         "     3  第一章　出門\n        section, depth 1: 第X章\n"
         "     5  第一章　出門\n        第X章; repeats the heading just above: the same section\n"
         "     9  第三章中的人物都很有趣。\n        第X章 followed by 中: a sentence\n"

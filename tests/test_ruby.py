@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from reader.pinyin import Syllable
 from reader.readings import WordReading, joined
-from reader.ruby import ruby_lines
+from reader.ruby import RubyReadings, ruby_lines
 from reader.typeset import cell_width
+from reader.words import Segmenter
 
 
 def reading(start: int, end: int, *parts: tuple[str, int]) -> WordReading:
@@ -78,3 +79,17 @@ def test_readings_never_overlap_and_every_character_is_shown_once(
             assert all(a[1] <= b[0] for a, b in itertools.pairwise(columns))
             assert line.start == len(text) or text[line.start] != "，" or line.index == 1
     assert shown == list(range(len(text)))
+
+
+def test_a_glossary_term_gets_its_words_readings_not_one_across_it(jieba_cache) -> None:
+    segmenter = Segmenter(["社会主义和谐社会"])
+    segmenter.ensure_loaded()
+    text = "构建社会主义和谐社会。"
+    assert (2, 10) in segmenter.segment(text)  # one word for the glossary's finder
+    found = RubyReadings(segmenter)(text)
+    # jieba's own dictionary has 社会主义 and 和谐社会
+    assert [joined(r.syllables) for r in found] == ["gòujiàn", "shèhuìzhǔyì", "héxiéshèhuì"]
+    new_words = RubyReadings(segmenter, mode="unknown", is_known=lambda w: w == "社会主义")
+    assert new_words(text)[1] == WordReading(
+        6, 10, (Syllable("hé", 2), Syllable("xié", 2), Syllable("shè", 4), Syllable("huì", 4))
+    )

@@ -90,6 +90,17 @@ class LearnerFeature:
 
     # -- pinyin ------------------------------------------------------------------------------
 
+    def start_learner(self) -> None:
+        """Called once after the first paint: get pinyin ready so that `p` answers at once."""
+        self._learner_warm_up()
+
+    @work(thread=True, group="learner", exit_on_error=False)
+    def _learner_warm_up(self) -> None:
+        from reader.readings import word_reading
+
+        word_reading("银行")  # pypinyin's import and phrase list: a tenth of a second
+        level("银行")  # the HSK lists
+
     def action_pinyin(self) -> None:
         """`p`: off → over every word → over the words not known → off."""
         modes = RUBY_MODES
