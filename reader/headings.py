@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 MAX_TITLE_LENGTH: Final = 80
@@ -198,6 +198,7 @@ class HeadingMatch:
     standalone: bool  # the whole line is the heading (else the paragraph runs on)
     sub: int = 0  # 第五章之一: 1 (a part added after chapter 5)
     listing: bool = False  # an entry of a table of contents (a page number, two entries)
+    parent: HeadingMatch | None = None  # 第一卷 before 第一章 on the chapter's own line
 
 
 Verdict = HeadingMatch | str | None
@@ -330,6 +331,22 @@ def _unit_heading(content: str, offset: int) -> Verdict:
         )
     if len(content) > MAX_HEADING_LINE_LENGTH:
         return f"第X{match['unit']} on a line longer than {MAX_HEADING_LINE_LENGTH}: a sentence"
+    if second is not None:  # 第一卷 風起 第一章 隕落: the chapter, in its volume
+        inner_start = (
+            match.start("rest") + second.start() + len(second[0]) - len(second[0].lstrip(SPACES))
+        )
+        inner = _unit_heading(content[inner_start:], offset + inner_start)
+        if isinstance(inner, HeadingMatch):
+            volume = content[: match.start("rest") + second.start()]
+            parent = HeadingMatch(
+                offset,
+                _standalone_title(volume),
+                _UNIT_STYLES[match["unit"]],
+                numeral_value(match["number"]),
+                standalone=True,
+                sub=numeral_value(match["sub"]) if match["sub"] else 0,
+            )
+            return replace(inner, parent=parent)
     if following and following[0] in _UNIT_SENTENCE_PARTICLES:
         return f"第X{match['unit']} followed by {following[0]}: a sentence"
     if any(character in "。；;" for character in following):
@@ -441,7 +458,10 @@ def describe(heading: HeadingMatch) -> str:
     if heading.style == ARTICLE_STYLE:
         return "第X條: an article"
     if heading.style.startswith(UNIT_PREFIX):
-        return f"第X{heading.style.removeprefix(UNIT_PREFIX)}"
+        unit = f"第X{heading.style.removeprefix(UNIT_PREFIX)}"
+        return (
+            unit if heading.parent is None else f"{unit}, in {heading.parent.title} named before it"
+        )
     if heading.style == MATTER_STYLE:
         return "front or back matter (序, 後記, 附錄…)"
     if heading.style == BARE_STYLE:

@@ -150,6 +150,12 @@ class _DepthAssigner:
         self._open.append(_OpenLevel(heading.style, heading.number))
         return self._floor + index + 1
 
+    def is_open(self, heading: HeadingMatch) -> bool:
+        """Whether ``heading``'s style and number are open above the text (its section)."""
+        return any(
+            (level.style, level.number) == (heading.style, heading.number) for level in self._open
+        )
+
     def _unit_slot(self, style: str) -> int:
         rank = _UNIT_RANKS[style]
         last_unit = -1
@@ -263,7 +269,7 @@ def _paragraph_heading(
         if isinstance(verdict, str):
             reasons[index] = verdict
         elif match is not None:
-            junk = line[: match.offset].strip(SPACES + "\ufeff")
+            junk = "" if match.parent else line[: match.offset].strip(SPACES + "\ufeff")
             reasons[index] = describe(match) + (f", after {junk}" if junk else "")
     if match is None or single_line or not match.standalone:
         return match
@@ -428,6 +434,11 @@ def _place_numbered(
             line_end = text.find("\n", start, end)
             line = text[start : end if line_end == -1 else line_end].rstrip(SPACES)
             reads_on = not match.standalone or line.endswith(_CLAUSE_ENDS)
+            parent = match.parent  # 第一卷 風起 on 第一章's line: a section when it changes
+            if parent is not None and not assigner.is_open(parent):
+                parent_depth = assigner.place(parent)
+                if isinstance(parent_depth, int):
+                    placed.append(_Placed(start + parent.offset, parent.title, parent_depth, None))
             verdict = assigner.place(match, reads_on=reads_on)
         if isinstance(verdict, str):
             if reasons is not None:

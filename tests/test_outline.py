@@ -59,6 +59,7 @@ def test_every_test_document_has_its_outline() -> None:
         "numerals.txt",  # 〇 零 两, full-width and mixed digits
         "web-prefix.txt",  # 《》目录 before every heading line
         "web-bullets.txt",  # bullets, an ideographic-space indent
+        "web-volumes.txt",  # 第一卷 少年游 before 第一章 on every chapter's line
         "contents-two.txt",  # two entries a line, 第001回 listing 第一回
         "contents-pages.txt",  # page numbers and dot leaders
         "web-repeat.txt",  # the chapter title printed again inside the chapter

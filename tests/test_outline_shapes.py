@@ -85,6 +85,25 @@ def test_a_heading_after_junk_a_bullet_or_an_indent_is_a_section(prefix: str, co
 
 
 @EXAMPLES
+@given(st.lists(st.integers(1, 4), min_size=1, max_size=4), st.sampled_from([" ", "　", "  "]))
+def test_a_volume_named_on_each_chapter_line_is_one_section_over_them(
+    volumes: list[int], space: str
+) -> None:
+    text, expected, chapter = "書名\n", [], 0
+    for volume, count in enumerate(volumes, start=1):
+        name = f"第{chinese(volume)}卷{space}{TITLES[volume % 8]}"
+        expected.append("  " + name)
+        for _ in range(count):
+            chapter += 1
+            heading = f"第{chinese(chapter)}章{space}{TITLES[chapter % 8]}"
+            text += f"{name}{space}{heading}\n　　正文一句。\n"
+            expected.append("    " + heading)
+    document = parse_document(text, "t.txt")
+    assert outline_lines(document) == expected
+    assert [p.depth for p in document.paragraphs if p.kind == "heading"] == [2] * chapter
+
+
+@EXAMPLES
 @given(st.sampled_from(["【{}】{}", "【{} {}】", "〔{}〕{}", "[{}] {}"]), st.integers(2, 6))
 def test_a_heading_in_brackets_is_a_section_brackets_and_all(form: str, count: int) -> None:
     headings = [
