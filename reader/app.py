@@ -375,6 +375,10 @@ class ReaderApp(
     def on_outline_tree_section_chosen(self, message: OutlineTree.SectionChosen) -> None:
         self.article.scroll_to_place(message.place)
 
+    def on_article_view_word_moved(self, message: ArticleView.WordMoved) -> None:
+        """The status line names where a link under the word cursor leads."""
+        self._update_status()
+
     def on_article_view_place_changed(self, message: ArticleView.PlaceChanged) -> None:
         self.outline.follow(self.document.section_index_at(message.place))
         self._update_status()
@@ -413,6 +417,10 @@ class ReaderApp(
             parts.append(self.learner_status())
         if section_index is not None:
             parts.append(self.shown_title(self.document.sections[section_index].title))
+        cursor = self.word_cursor
+        url = None if cursor is None else self.document.link_at(cursor[0])
+        if url:  # a link's text is on screen; where it leads is shown here
+            parts.append(f"link: {url}")
         self._status.update(literal(" │ ".join(parts)))
 
     def refresh_status(self) -> None:

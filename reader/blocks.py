@@ -27,10 +27,11 @@ PARAGRAPH_INDENT = 4  # cells: two full-width spaces, as 「　　」 gives
 FULL_WIDTH_INDENT = "\u3000"
 QUOTE_STEP = 2  # cells each level of block quote sets the text in
 QUOTE_BAR = "▌"
-LIST_STEP = 2  # cells each level of list nesting sets the text in
+LIST_STEP = 3  # cells each level of list nesting sets the text in: under "1. "'s text
 WRAP_MARK = "↪"  # starts the rest of a code line too long for the screen
 CODE_CONTINUATION = 2  # cells the rest of a long code line is set in, behind WRAP_MARK
 IMAGE_MARK = "[image] "
+LINE_BREAK = "\u2028"  # a line break inside a paragraph (HTML's <br>, Markdown's hard break)
 RULE_WIDTH = 40  # cells of a thematic break at most
 
 
@@ -122,18 +123,17 @@ def _prose(
     hang: int,
     first_decor: tuple[tuple[int, str], ...],
 ) -> list[Line]:
-    """Wrapped with the CJK rules; the first line ``indent`` cells in, every line ``hang``."""
-    spans = wrap(text, max(1, room), first_indent=indent) or [(0, 0)]
+    """Wrapped with the CJK rules; every line ``hang`` cells in, and the first line (and each
+    after a LINE_BREAK: a verse's lines) ``indent`` cells more."""
+    spans: list[tuple[int, int, int]] = []  # start, end, indent
+    position = 0
+    for part in text.split(LINE_BREAK):
+        for row, (start, end) in enumerate(wrap(part, max(1, room), first_indent=indent)):
+            spans.append((position + start, position + end, indent if row == 0 else 0))
+        position += len(part) + 1
     return [
-        Line(
-            number,
-            row,
-            start,
-            end,
-            hang + (indent if row == 0 else 0),
-            decor=first_decor if row == 0 else (),
-        )
-        for row, (start, end) in enumerate(spans)
+        Line(number, row, start, end, hang + first, decor=first_decor if row == 0 else ())
+        for row, (start, end, first) in enumerate(spans or [(0, 0, indent)])
     ]
 
 

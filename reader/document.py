@@ -73,12 +73,17 @@ class Document:
     is_markdown: bool = False
     styles: tuple[InlineStyle, ...] = ()  # in order of start
     format: str = "text"  # text, markdown, epub, html: what it was read from
+    _links: tuple[InlineStyle, ...] = field(init=False, repr=False, compare=False)
+    _link_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _paragraph_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _section_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_paragraph_starts", tuple(p.start for p in self.paragraphs))
         object.__setattr__(self, "_section_starts", tuple(s.start for s in self.sections))
+        links = tuple(style for style in self.styles if style.kind == "link")
+        object.__setattr__(self, "_links", links)
+        object.__setattr__(self, "_link_starts", tuple(link.start for link in links))
 
     def paragraph_text(self, index: int) -> str:
         paragraph = self.paragraphs[index]
@@ -87,6 +92,13 @@ class Document:
     def paragraph_index_at(self, place: int) -> int:
         """The paragraph holding ``place``, or the last one starting before it."""
         return max(0, bisect_right(self._paragraph_starts, place) - 1)
+
+    def link_at(self, place: int) -> str | None:
+        """The URL of the link whose text holds ``place``, if any."""
+        index = bisect_right(self._link_starts, place) - 1
+        if index >= 0 and place < self._links[index].end:
+            return self._links[index].url
+        return None
 
     def section_index_at(self, place: int) -> int | None:
         """The section being read at ``place``: the last one starting at or before it."""

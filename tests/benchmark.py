@@ -79,6 +79,46 @@ def make_novel(target_bytes: int = NOVEL_BYTES, chapters: int = CHAPTERS) -> str
     return "".join(out)
 
 
+def make_markdown(target_bytes: int) -> str:
+    """A Markdown notebook: ## chapters, paragraphs with bold, code, links, lists and a table."""
+    rng = random.Random(20261201)
+    out: list[str] = ["# 长河笔记\n\n"]
+    size = 0
+    number = 0
+    while size < target_bytes:
+        number += 1
+        words = [
+            "".join(rng.choices(_COMMON, k=rng.randint(8, 30))) + "。"
+            for _ in range(rng.randint(3, 8))
+        ]
+        words[0] = f"**{words[0]}**"
+        words[1] = f"[{words[1]}](https://example.org/{number})"
+        block = (
+            f"## 第{chapter_title(number % 1000)}节\n\n{''.join(words)} `code{number}`\n\n"
+            f"- {''.join(rng.choices(_COMMON, k=12))}\n- {''.join(rng.choices(_COMMON, k=12))}\n\n"
+            f"| 甲 | 乙 |\n|---|---|\n| {number} | {''.join(rng.choices(_COMMON, k=6))} |\n\n"
+        )
+        out.append(block)
+        size += len(block.encode())
+    return "".join(out)
+
+
+def make_epub_book(target_bytes: int, path: Path) -> None:
+    """An EPUB 3 of the generated novel's chapters, one XHTML file each, nav.xhtml nested."""
+    from epub_maker import Book, make_epub
+
+    text = make_novel(target_bytes, CHAPTERS)
+    chapters: list[tuple[str, str]] = []
+    navigation = []
+    for number, chapter in enumerate(text.split("\n第")[1:], start=1):
+        title, _, body = chapter.partition("\n")
+        paragraphs = "".join(f"<p>{line.strip()}</p>" for line in body.splitlines() if line)
+        name = f"c{number:03}.xhtml"
+        chapters.append((name, f"<h1>第{title}</h1>{paragraphs}"))
+        navigation.append((f"第{title}", name, []))
+    path.write_bytes(make_epub(Book(title="长河旧梦", chapters=chapters, navigation=navigation)))
+
+
 # -- measurements, each run in a fresh process ---------------------------------------------
 
 
@@ -115,6 +155,34 @@ async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
     painted: list[float] = []
     from textual import events
     from textual.geometry import Size
+
+    if kind == "textual-markdown":  # Textual's own Markdown widget, for comparison
+        from textual.app import App
+        from textual.widgets import Markdown
+
+        assert path is not None
+        document = Path(path).read_text(encoding="utf-8")
+
+        class MarkdownApp(App[None]):
+            def compose(self):  # type: ignore[no-untyped-def]
+                yield Markdown(document)
+
+            def on_mount(self) -> None:
+                self.call_after_refresh(lambda: painted.append(time.perf_counter()))
+
+        markdown_app = MarkdownApp()
+        async with markdown_app.run_test(size=(120, 40)) as pilot:
+            while not painted:
+                await asyncio.sleep(0.001)
+            await pilot.pause()
+            widget = markdown_app.query_one(Markdown)
+            while not widget.children:  # its blocks are mounted after its first refresh
+                await asyncio.sleep(0.01)
+            await pilot._wait_for_screen()
+            return {
+                "first_paint": painted[0] - started,
+                "text_shown": time.perf_counter() - started,
+            }
 
     if kind == "empty":
         from textual.app import App
@@ -455,8 +523,18 @@ def main() -> None:
     rows = [] if arguments.tui_only else _cli_rows(novel, traditional_novel, workdir, runs)
     rows += _state_rows(workdir, runs)
 
+    markdown = workdir / "notes.md"
+    markdown.write_text(make_markdown(1_000_000), encoding="utf-8")
+    epub = workdir / "novel.epub"
+    make_epub_book(2 * NOVEL_BYTES, epub)  # 10 MB of text, deflated in the archive
+    epub_mb = 2 * NOVEL_BYTES / 1e6
+
     tui: dict[str, list[dict[str, float]]] = {
-        kind: [] for kind in ("empty", "sample", "novel", "line", "search", "search-traditional")
+        kind: []
+        for kind in (
+            *("empty", "sample", "novel", "line", "search", "search-traditional"),
+            *("epub", "md", "textual-md"),
+        )
     }
     for _ in range(runs):
         tui["empty"].append(_run_child("empty", None, workdir))
@@ -466,6 +544,10 @@ def main() -> None:
         tui["search"].append(_run_child("reader-search", str(novel), workdir))
         traditional = str(traditional_novel)
         tui["search-traditional"].append(_run_child("reader-search", traditional, workdir))
+        tui["epub"].append(_run_child("reader-paint", str(epub), workdir))
+        tui["md"].append(_run_child("reader-paint", str(markdown), workdir))
+    # Textual's Markdown widget needs minutes on 1 MB: one run is enough to compare
+    tui["textual-md"].append(_run_child("textual-markdown", str(markdown), workdir))
 
     def column(kind: str, key: str, scale: float = 1.0) -> list[float]:
         return [figures[key] * scale for figures in tui[kind]]
@@ -475,6 +557,22 @@ def main() -> None:
         ("TUI first paint, sample", column("sample", "first_paint"), "s"),
         ("TUI first paint, 5 MB novel", column("novel", "first_paint"), "s"),
         ("TUI first paint, 5 MB novel on one line", column("line", "first_paint"), "s"),
+        (
+            f"TUI first paint, {epub_mb:.0f} MB EPUB (400 chapters)",
+            column("epub", "first_paint"),
+            "s",
+        ),
+        ("TUI first paint, 1 MB Markdown", column("md", "first_paint"), "s"),
+        (
+            "Textual's Markdown widget, 1 MB: first paint (1 run)",
+            column("textual-md", "first_paint"),
+            "s",
+        ),
+        (
+            "Textual's Markdown widget, 1 MB: its text on screen (1 run)",
+            column("textual-md", "text_shown"),
+            "s",
+        ),
         (
             "background loads done (jieba + terms, CC-CEDICT), sample",
             column("sample", "background_loads"),
@@ -560,7 +658,15 @@ def main() -> None:
             column("novel", "first_paint"), column("empty", "first_paint"), strict=True
         )
     )
+    markdown_paint = medians["TUI first paint, 1 MB Markdown"]
+    textual_markdown = medians["Textual's Markdown widget, 1 MB: its text on screen (1 run)"]
+    epub_paint = medians[f"TUI first paint, {epub_mb:.0f} MB EPUB (400 chapters)"]
     print()
+    print(
+        f"first paint {epub_mb:.0f} MB EPUB / empty app: {epub_paint / empty:.2f}x; "
+        f"1 MB Markdown / empty app: {markdown_paint / empty:.2f}x; "
+        f"Textual's Markdown widget takes {textual_markdown / markdown_paint:.1f}x as long"
+    )
     print(
         f"first paint 5 MB / empty app: {novel / empty:.2f}x (medians), {run_by_run:.2f}x "
         f"(median of the runs' own ratios); target <= 2x, and {novel:.3f} s <= 0.5 s"

@@ -50,7 +50,7 @@ def test_a_list_item_hangs_its_later_lines_under_its_text() -> None:
     item = Paragraph(0, len(text), "item", 1, marker="1.")
     assert drawn(item, text, 11) == ["1. 一二三四", "   五六七八", "   九十"]
     nested = Paragraph(0, len(text), "item", 2, marker="◦")
-    assert drawn(nested, text, 12) == ["  ◦ 一二三四", "    五六七八", "    九十"]
+    assert drawn(nested, text, 12) == ["   ◦ 一二三", "     四五六", "     七八九", "     十"]
 
 
 def test_an_items_later_paragraph_hangs_without_a_marker() -> None:
@@ -102,3 +102,11 @@ def test_lines_keep_their_offsets() -> None:
     text = "甲乙丙丁"
     [line] = typeset(Paragraph(0, 4, "item", 1, marker="•"), 3, text, 20)
     assert line == Line(3, 0, 0, 4, 2, (), ((0, "•"),))
+
+
+def test_each_line_after_a_line_break_starts_like_the_first() -> None:
+    text = "床前明月光，\u2028疑是地上霜。"
+    assert drawn(Paragraph(0, len(text), "body"), text, 40) == [
+        "    床前明月光，",
+        "    疑是地上霜。",
+    ]

@@ -30,17 +30,16 @@ def expected_book() -> Document:
         "他走出山門。",
         "山路圖",
         "一 下山",
-        "下山了，",
-        "天黑了。",
+        "下山了，\u2028天黑了。",  # a <br>: a line break inside the paragraph
         "第二章 入世",
         "城裡熱鬧。",
     ]
     text = "\n\n".join(blocks)
     starts = [sum(len(block) + 2 for block in blocks[:index]) for index in range(len(blocks))]
 
-    def block(number: int, kind: str, depth: int = 0, runs_on: bool = False) -> Paragraph:
+    def block(number: int, kind: str, depth: int = 0) -> Paragraph:
         start = starts[number]
-        return Paragraph(start, start + len(blocks[number]), kind, depth, runs_on)  # type: ignore[arg-type]
+        return Paragraph(start, start + len(blocks[number]), kind, depth)  # type: ignore[arg-type]
 
     return Document(
         text=text,
@@ -51,15 +50,14 @@ def expected_book() -> Document:
             block(1, "body"),
             block(2, "image"),
             block(3, "heading", 2),
-            block(4, "body"),
-            block(5, "body", runs_on=True),  # after a <br>: the next line, no gap
-            block(6, "heading", 1),
-            block(7, "body"),
+            block(4, "body"),  # a <br> is a line break inside the paragraph
+            block(5, "heading", 1),
+            block(6, "body"),
         ),
         sections=(
             Section("第一章 出山", 1, starts[0]),
             Section("一、下山", 2, starts[3]),  # at its fragment's target
-            Section("第二章 入世", 1, starts[6]),
+            Section("第二章 入世", 1, starts[5]),
         ),
         metadata=(("author", "佚名"),),
         styles=(InlineStyle(starts[1] + 3, starts[1] + 5, "strong"),),
@@ -90,7 +88,7 @@ def test_an_opening_holds_the_first_chapters_at_the_same_places() -> None:
     whole = epub_document(data, "book.epub")
     assert whole.text.startswith(opening.text)
     assert opening.text == "\n\n".join(
-        ["第一章 出山", "他走出山門。", "山路圖", "一 下山", "下山了，", "天黑了。"]
+        ["第一章 出山", "他走出山門。", "山路圖", "一 下山", "下山了，\u2028天黑了。"]
     )
     assert opening.sections == whole.sections[:2]
 

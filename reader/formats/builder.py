@@ -168,7 +168,6 @@ class DocumentBuilder:
         styles: Sequence[InlineStyle] = (),
         *,
         depth: int = 0,
-        runs_on: bool = False,
     ) -> int:
         """Add a block where the walker is (inside its quotes and list items)."""
         marker = ""
@@ -179,7 +178,7 @@ class DocumentBuilder:
                 marker = " " * len(self._items[-1])
             if kind == "body":
                 kind, depth = "item", len(self._lists)
-        return self.add(kind, text, styles, depth=depth, marker=marker, runs_on=runs_on)
+        return self.add(kind, text, styles, depth=depth, marker=marker)
 
     def add(
         self,
@@ -189,7 +188,6 @@ class DocumentBuilder:
         *,
         depth: int = 0,
         marker: str = "",
-        runs_on: bool = False,
     ) -> int:
         """Append a block; returns its start place. An empty block (but a rule) is left out."""
         if not text and kind != "rule":
@@ -201,7 +199,7 @@ class DocumentBuilder:
         self.parts.append(text)
         self.length += len(text)
         self.paragraphs.append(
-            Paragraph(start, self.length, kind, depth, runs_on, marker=marker, quote=self.quote)
+            Paragraph(start, self.length, kind, depth, marker=marker, quote=self.quote)
         )
         self.styles += [InlineStyle(start + s.start, start + s.end, s.kind, s.url) for s in styles]
         if kind == "heading":

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from reader.blocks import LINE_BREAK
 from reader.document import Document, InlineStyle
 from reader.formats.builder import DocumentBuilder, Inline, file_title
 
@@ -162,8 +163,10 @@ def _inline(token: Token, *, single_line: bool = False) -> tuple[str, list[Inlin
         kind = child.type
         if kind in ("text", "html_inline"):
             collected.append(child.content)
-        elif kind in ("softbreak", "hardbreak"):
+        elif kind == "softbreak":
             collected.append("\n")
+        elif kind == "hardbreak":
+            collected.append(LINE_BREAK)
         elif kind == "code_inline":
             collected.open("code")
             collected.append(child.content)

@@ -7,7 +7,7 @@ where the screen leaves one.
 
 from __future__ import annotations
 
-from reader.blocks import IMAGE_MARK, LIST_STEP
+from reader.blocks import IMAGE_MARK, LINE_BREAK, LIST_STEP
 from reader.document import Document, Paragraph
 from reader.layout import gap_after
 from reader.typeset import display
@@ -32,7 +32,7 @@ def _lines(text: str, paragraph: Paragraph) -> list[str]:
         return text[paragraph.start : paragraph.end].split("\n")
     if kind == "rule":
         return ["* * *"]
-    shown = display(text, paragraph.start, paragraph.end)
+    shown = display(text, paragraph.start, paragraph.end).replace(LINE_BREAK, "\n")
     if kind == "image":
         return [IMAGE_MARK + shown]
     if kind == "item":

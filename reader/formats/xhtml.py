@@ -2,7 +2,7 @@
 
 Headings h1–h6, paragraphs, lists, tables, ``<pre>``, block quotes, rules and images become
 the paragraph kinds; ``<strong>``/``<b>``, ``<em>``/``<i>``, ``<code>`` and ``<a href>`` become
-styles inside one paragraph. A ``<br>`` starts a new line that runs on (no gap, no indent),
+styles inside one paragraph. A ``<br>`` is a line break inside its paragraph (LINE_BREAK),
 so verse keeps its lines. Ruby annotations (``<rt>``) are left out: the reader has its own.
 trafilatura's output (``head``, ``list``, ``item``, ``hi``, ``ref``, ``graphic``…) is read by
 the same rules through its aliases.
@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from reader.blocks import LINE_BREAK
 from reader.document import InlineStyle, ParagraphKind, StyleKind
 from reader.formats.builder import DocumentBuilder, Inline
 
@@ -68,19 +69,17 @@ class XhtmlWalker:
     ids: dict[str, int] = field(default_factory=dict)  # element id -> place
     _inline: Inline = field(default_factory=Inline)
     _pending_ids: list[str] = field(default_factory=list)
-    _runs_on: bool = False  # the next block continues the last one's lines (after a <br>)
 
     def walk(self, element: Element) -> None:
         self._element(element)
         self.flush()
 
-    def flush(self, *, runs_on: bool = False) -> None:
+    def flush(self) -> None:
         """End the paragraph being collected."""
         inline, self._inline = self._inline, Inline()
         text, styles = inline.finish(collapse=True)
         if text:
             self._add("body", text, styles)
-        self._runs_on = runs_on and bool(text)
 
     def _add(
         self,
@@ -90,8 +89,7 @@ class XhtmlWalker:
         *,
         depth: int = 0,
     ) -> None:
-        start = self.builder.block(kind, text, styles, depth=depth, runs_on=self._runs_on)
-        self._runs_on = False
+        start = self.builder.block(kind, text, styles, depth=depth)
         for name in self._pending_ids:
             self.ids.setdefault(name, start)
         self._pending_ids.clear()
@@ -158,7 +156,7 @@ class XhtmlWalker:
                     self._image(child)
                     break
         elif tag == "br":
-            self.flush(runs_on=True)
+            self._inline.append(LINE_BREAK)
         elif tag in _BLOCKS or tag in ("td", "th", "tr"):
             self.flush()
             self._children(element)
@@ -198,7 +196,7 @@ class XhtmlWalker:
             url = element.get("href") or element.get("target") or ""
             style = "link" if url else None
         if tag == "br":
-            inline.append("\n")
+            inline.append(LINE_BREAK)
         elif tag in ("img", "image"):
             inline.append(element.get("alt", ""))
         if element.get("id") and element.get("id") not in self.ids:

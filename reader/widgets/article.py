@@ -103,6 +103,13 @@ class ArticleView(SteadyScrollView, can_focus=True):
             self.place = place
             super().__init__()
 
+    class WordMoved(Message):
+        """The word cursor moved onto a word (``span``) or was turned off (None)."""
+
+        def __init__(self, span: Span | None) -> None:
+            self.span = span
+            super().__init__()
+
     class WordChosen(Message):
         """enter on the word cursor, or a click on its word: look the word up."""
 
@@ -409,6 +416,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self._word = None
         self.set_marks("word", [])
         self.refresh_bindings()
+        self.post_message(self.WordMoved(None))
         return True
 
     def click_word(self, place: int) -> bool:
@@ -483,6 +491,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
             self._goal_column = self.column_of_place(span[0])
         if not was_on:
             self.refresh_bindings()
+        self.post_message(self.WordMoved(span))
 
     def _word_step(self, direction: int) -> None:
         span = self._word
