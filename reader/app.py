@@ -59,6 +59,13 @@ if TYPE_CHECKING:
     from reader.features.terms import TermsHost
 
 
+def learner_commands() -> type[Provider]:
+    """The palette's learner commands, imported when the palette first opens."""
+    from reader.widgets.learner_commands import LearnerCommands
+
+    return LearnerCommands
+
+
 def section_commands() -> type[Provider]:
     """The palette's section commands, imported when the palette first opens."""
     from reader.widgets.section_commands import SectionCommands
@@ -90,7 +97,7 @@ class ReaderApp(
     CSS_PATH = Path(__file__).with_name("reader.tcss")  # absolute: subclasses live elsewhere
     TITLE = "reader"
     AUTO_FOCUS = "#article"  # focused as the screen is made: no second styling pass
-    COMMANDS = App.COMMANDS | {section_commands}
+    COMMANDS = App.COMMANDS | {section_commands, learner_commands}
 
     # Every app-wide key, with an id for the settings file's [keymap]. Textual reads BINDINGS
     # only from DOM classes, so the features' keys are declared here too.
@@ -121,6 +128,7 @@ class ReaderApp(
         Binding("p", "pinyin", "Pinyin", id="pinyin"),
         Binding("K", "mark_known", "Mark known", show=False, id="mark_known"),
         Binding("P", "profile", "Profile", show=False, id="profile"),
+        Binding("L", "mark_new_words", "New words", show=False, id="new_words"),
         Binding("m", "add_bookmark", "Bookmark", show=False, id="add_bookmark"),
         Binding(
             "apostrophe", "bookmarks", "Bookmarks", key_display="'", show=False, id="bookmarks"
@@ -452,6 +460,7 @@ class ReaderApp(
                 [
                     ("p", "Pinyin: all words → new words → off"),
                     ("P", "Difficulty: the document's and the section's words by level"),
+                    ("L", "Underline the words you do not know"),
                 ],
             ),
         ]
@@ -468,17 +477,6 @@ class ReaderApp(
         yield SystemCommand("Wider text", "Widen the reading column (+)", self.action_wider)
         yield SystemCommand("Narrower text", "Narrow the reading column (-)", self.action_narrower)
         yield SystemCommand("Keys", "Every key of the reader (?)", self.action_help)
-        yield SystemCommand(
-            "Pinyin", "Pinyin over every word, over new words, or off (p)", self.action_pinyin
-        )
-        yield SystemCommand(
-            "Difficulty profile",
-            "The words of the document and this section by HSK level (P)",
-            self.action_profile,
-        )
-        yield SystemCommand(
-            "HSK level", "Your level: words above it count as new", self.choose_reader_level
-        )
 
 
 if TYPE_CHECKING:

@@ -120,9 +120,18 @@ class Table:
         return None if value is None else (1, value)
 
 
-@cache
-def _file_table(name: str) -> Table:
-    return Table({key: values[0] for key, values in dictionary_entries(name) if values})
+def _entries(spec: dict[str, Any]) -> dict[str, str]:
+    """Every key of a dictionary of a configuration and its first value; in a group, an
+    earlier member's value wins for a key in several."""
+    kind = spec.get("type")
+    if kind == "group":
+        merged: dict[str, str] = {}
+        for member in reversed(spec["dicts"]):
+            merged.update(_entries(member))
+        return merged
+    if kind in ("text", "txt"):
+        return {key: values[0] for key, values in dictionary_entries(spec["file"]) if values}
+    raise ValueError(f"unsupported OpenCC dictionary type: {kind!r}")
 
 
 def _tables(spec: dict[str, Any]) -> tuple[Table, ...]:
@@ -132,21 +141,12 @@ def _tables(spec: dict[str, Any]) -> tuple[Table, ...]:
 
 @cache
 def _tables_of(spec_json: str) -> tuple[Table, ...]:
-    """A union group becomes one table with every member's keys (an earlier member's value
-    wins for a key in several); a short-circuit group is its members in order."""
+    """A union group is one table of all its members' keys; a short-circuit group is its
+    members in order."""
     spec = json.loads(spec_json)
-    kind = spec.get("type")
-    if kind == "group":
-        members = [table for member in spec["dicts"] for table in _tables(member)]
-        if spec.get("match_policy") == "union":
-            merged: dict[str, str] = {}
-            for member in reversed(members):
-                merged.update(member.entries)
-            return (Table(merged),)
-        return tuple(members)
-    if kind in ("text", "txt"):
-        return (_file_table(spec["file"]),)
-    raise ValueError(f"unsupported OpenCC dictionary type: {kind!r}")
+    if spec.get("type") == "group" and spec.get("match_policy") != "union":
+        return tuple(table for member in spec["dicts"] for table in _tables(member))
+    return (Table(_entries(spec)),)
 
 
 class Step:

@@ -381,6 +381,14 @@ def _cli_rows(
             [python, "-c", ours, str(traditional_novel)],
         ),
         (
+            "bare OpenCC 0.1.7 building s2tw, with Python's start (baseline)",
+            [python, "-c", "import opencc; opencc.OpenCC('s2tw').convert('')"],
+        ),
+        (
+            "reader.converter building s2tw, with Python's start (in a worker)",
+            [python, "-c", "from reader.converter import OpenCC; OpenCC('s2tw')"],
+        ),
+        (
             "CLI --print --script simplified, 5 MB",
             [*reader, "--print", "--script", "simplified", str(traditional_novel)],
         ),

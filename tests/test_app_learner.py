@@ -14,6 +14,7 @@ from reader.words import Segmenter
 from tests.screen import (
     article_rows,
     notifications,
+    screen_strips,
     screen_text,
     status,
     wait_for_command,
@@ -154,3 +155,39 @@ async def test_p_capital_draws_the_profile_of_the_document(
         await wait_until(pilot, lambda: isinstance(app.screen, ProfileScreen), "the profile")
         assert isinstance(app.screen, ProfileScreen)
         assert "known 20.0%" in app.screen.plain_text().splitlines()[1]
+
+
+async def test_l_underlines_the_words_you_do_not_know(tmp_path: Path, segmenter: Segmenter) -> None:
+    KnownWords.load().set_level(1)
+    app = lesson_app(tmp_path, segmenter)
+    async with app.run_test(size=(60, 12)) as pilot:
+        await settled(pilot)
+        assert marked_text(app) == []
+        await pilot.press("L")
+        await pilot.pause()
+        assert marked_text(app) == ["银行"]  # HSK 3; the rest is HSK 1
+        assert status(app).endswith("│ new words underlined")
+        app.move_word_cursor_to(app.document.text.index("银行"))
+        await pilot.press("K")
+        await pilot.pause()
+        assert marked_text(app) == []
+        await pilot.press("L")
+        await pilot.pause()
+        assert "underlined" not in status(app)
+
+
+def marked_text(app: ReaderApp) -> list[str]:
+    """The runs of text drawn underlined in the article."""
+    runs: list[str] = []
+    region = app.article.content_region
+    for strip in screen_strips(app)[region.y : region.bottom]:
+        current = ""
+        for segment in strip:
+            if segment.style is not None and segment.style.underline:
+                current += segment.text
+            elif current:
+                runs.append(current)
+                current = ""
+        if current:
+            runs.append(current)
+    return runs

@@ -15,9 +15,9 @@ from textual import work
 from textual.message import Message
 
 from reader.features import FeatureHost
-from reader.levels import BEYOND, level, level_name
+from reader.levels import BEYOND, is_chinese_word, level, level_name
 from reader.ruby import RUBY_MODES, WIDENING, RubyMode, RubyReadings
-from reader.spans import Span
+from reader.spans import Span, Spans
 
 if TYPE_CHECKING:
     from reader.difficulty import Profile
@@ -86,7 +86,10 @@ class LearnerFeature:
 
     def learner_status(self) -> str:
         """What the status line says of the learner's modes ("" when none is on)."""
-        return MODE_LABELS.get(self._learner_mode, "")
+        parts = [MODE_LABELS.get(self._learner_mode, "")]
+        if self._learner_marking:
+            parts.append("new words underlined")
+        return " · ".join(part for part in parts if part)
 
     # -- pinyin ------------------------------------------------------------------------------
 
@@ -147,6 +150,45 @@ class LearnerFeature:
         """Marks or the level changed: the new-words readings are found again."""
         if self._learner_readings is not None and self._learner_mode == "unknown":
             self._learner_apply()
+        if self._learner_marking:
+            self._learner_marks = {}
+            _app(self).article.set_new_words(self._new_words_of)
+
+    # -- new words marked in the text ------------------------------------------------------
+
+    _learner_marking: bool = False
+    _learner_marks: dict[int, Spans] | None = None
+
+    def action_mark_new_words(self) -> None:
+        """`L`: underline the words above the reader's level they do not know (or stop)."""
+        app = _app(self)
+        self._learner_marking = not self._learner_marking
+        self._learner_marks = {}
+        app.article.set_new_words(self._new_words_of if self._learner_marking else None)
+        if self._learner_marking and self.known_words.level is None and not len(self.known_words):
+            app.notify("Every word is new until you choose your level (ctrl+p → HSK level)")
+        app.refresh_status()
+
+    def _new_words_of(self, paragraph: int) -> Spans:
+        """The places of a paragraph's words that the reader does not know (remembered)."""
+        marks = self._learner_marks
+        if marks is None:
+            marks = self._learner_marks = {}
+        found = marks.get(paragraph)
+        if found is None:
+            app = _app(self)
+            words = app.article.words
+            simplified = words.simplified(paragraph)
+            base = app.document.paragraphs[paragraph].start
+            is_known = self.known_words.is_known
+            new = [
+                (start, end)
+                for start, end in words.words(paragraph)
+                if is_chinese_word(word := simplified[start - base : end - base])
+                and not is_known(word)
+            ]
+            found = marks[paragraph] = Spans.of(new)
+        return found
 
     # -- known words and the level -----------------------------------------------------------
 

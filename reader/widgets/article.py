@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.segment import Segment
@@ -84,6 +85,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
         "article--match",
         "article--match-current",
         "article--word",
+        "article--new-word",
         *(f"article--tone-{tone}" for tone in TONES),
     }
 
@@ -142,6 +144,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self._marks: dict[str, Spans] = self._style_marks()
         self._run_in = Spans.of(self._run_in_spans())
         self._top_place = 0
+        self._new_words: Callable[[int], Spans] | None = None
         self._pass_style: tuple[int, Style] | None = None  # set while a render pass runs
         self._settling = False
         self.set_reactive(ArticleView.reading_width, self._clamp_width(reading_width))
@@ -235,6 +238,13 @@ class ArticleView(SteadyScrollView, can_focus=True):
     @property
     def readings(self) -> Readings | None:
         return self._layout.readings
+
+    def set_new_words(self, new_words: Callable[[int], Spans] | None) -> None:
+        """Mark the words a learner does not know: ``new_words(paragraph)`` gives their
+        places (asked as a paragraph is drawn); None takes the marks away."""
+        self._new_words = new_words
+        self._invalidate_strips()
+        self.refresh()
 
     # -- marks -------------------------------------------------------------------------------
 
@@ -689,7 +699,10 @@ class ArticleView(SteadyScrollView, can_focus=True):
         end_place = layout.place_of(paragraph, last)
         styles: list[tuple[int, int, Style]] = []
         for kind_name in _MARK_ORDER:
-            spans = self._run_in if kind_name == "run-in" else self._marks.get(kind_name)
+            if kind_name == "new-word":
+                spans = self._new_words(paragraph) if self._new_words is not None else None
+            else:
+                spans = self._run_in if kind_name == "run-in" else self._marks.get(kind_name)
             if not spans:
                 continue
             style = self.get_component_rich_style(f"article--{kind_name}", partial=True)
@@ -718,6 +731,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
 # Marks drawn over the text, later ones over earlier ones: the document's own styles first.
 _MARK_ORDER = (
     *(f"style-{kind}" for kind in ("strong", "em", "code", "link")),
+    "new-word",
     "run-in",
     "term",
     "match",
