@@ -129,6 +129,7 @@ class ReaderApp(
         Binding("K", "mark_known", "Mark known", show=False, id="mark_known"),
         Binding("P", "profile", "Profile", show=False, id="profile"),
         Binding("L", "mark_new_words", "New words", show=False, id="new_words"),
+        Binding("w", "word_list", "Words", show=False, id="word_list"),
         Binding("m", "add_bookmark", "Bookmark", show=False, id="add_bookmark"),
         Binding(
             "apostrophe", "bookmarks", "Bookmarks", key_display="'", show=False, id="bookmarks"
@@ -461,6 +462,7 @@ class ReaderApp(
                     ("p", "Pinyin: all words → new words → off"),
                     ("P", "Difficulty: the document's and the section's words by level"),
                     ("L", "Underline the words you do not know"),
+                    ("w", "The document's words: filter, mark known, jump"),
                 ],
             ),
         ]

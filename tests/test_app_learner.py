@@ -10,6 +10,7 @@ from reader.app import ReaderApp
 from reader.known import KnownWords
 from reader.widgets.level_picker import LevelPicker
 from reader.widgets.profile import ProfileScreen
+from reader.widgets.word_list import WordListScreen
 from reader.words import Segmenter
 from tests.screen import (
     article_rows,
@@ -191,3 +192,32 @@ def marked_text(app: ReaderApp) -> list[str]:
         if current:
             runs.append(current)
     return runs
+
+
+async def test_w_lists_the_documents_words_to_filter_mark_and_jump(
+    tmp_path: Path, segmenter: Segmenter
+) -> None:
+    app = lesson_app(tmp_path, segmenter)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settled(pilot)
+        await pilot.press("w")
+        await wait_until(pilot, lambda: isinstance(app.screen, WordListScreen), "the word list")
+        screen = app.screen
+        assert isinstance(screen, WordListScreen)
+        assert screen.lines() == [  # all once each: in order of first use
+            "学习" + " " * 12 + "1  HSK 1",
+            "我们" + " " * 12 + "1  HSK 1",
+            "在" + " " * 14 + "1  HSK 1",
+            "银行" + " " * 12 + "1  HSK 3",
+            "工作" + " " * 12 + "1  HSK 1",
+        ]
+        await pilot.press("銀")  # either script filters
+        await pilot.pause()
+        assert screen.lines() == ["银行" + " " * 12 + "1  HSK 3"]
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert screen.lines() == ["银行" + " " * 12 + "1  HSK 3    known"]
+        assert KnownWords.load().mark("银行") is True
+        await pilot.press("enter")  # to its first use, the word cursor on it
+        await wait_until(pilot, lambda: not isinstance(app.screen, WordListScreen), "closed")
+        assert app.word_cursor == (LESSON.index("银行"), LESSON.index("银行") + 2)

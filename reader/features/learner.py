@@ -41,6 +41,19 @@ class DocumentWords(Message):
         self.document = document
         self.simplified = simplified
         self.spans = spans
+        #: each Chinese word's count and the place of its first use, most frequent first
+        self.first_use: dict[str, int] = {}
+        self.counts: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        first_use = self.first_use
+        for start, end in spans:
+            word = simplified[start:end]
+            if word in counts:
+                counts[word] += 1
+            elif is_chinese_word(word):
+                counts[word] = 1
+                first_use[word] = start
+        self.counts = dict(sorted(counts.items(), key=lambda item: -item[1]))
         super().__init__()
 
 
@@ -248,11 +261,19 @@ class LearnerFeature:
 
     def action_profile(self) -> None:
         """`P`: the difficulty of the document and of the section being read, as bars."""
+        self._with_document_words("profile")
+
+    def action_word_list(self) -> None:
+        """`w`: the document's words by frequency; filter, mark known, jump to a first use."""
+        self._with_document_words("words")
+
+    def _with_document_words(self, wanted: str) -> None:
         words = self._learner_words
         if words is not None and words.document is _app(self).document:
-            self._show_profile(words)
+            self._learner_wanted = wanted
+            self.on_document_words(words)
             return
-        self._learner_wanted = "profile"
+        self._learner_wanted = wanted
         _app(self).notify("Counting the document's words…")
         self._count_words(_app(self).document)
 
@@ -274,6 +295,8 @@ class LearnerFeature:
         wanted, self._learner_wanted = self._learner_wanted, ""
         if wanted == "profile":
             self._show_profile(message)
+        elif wanted == "words":
+            self._show_word_list(message)
 
     def _profile_between(self, words: DocumentWords, start: int, end: int) -> Profile:
         from bisect import bisect_left
@@ -303,3 +326,40 @@ class LearnerFeature:
                 (f"This section: {title}", self._profile_between(words, section.start, end))
             )
         app.push_screen(ProfileScreen(profiles))
+
+    def _show_word_list(self, words: DocumentWords) -> None:
+        from reader.vocab import Vocabulary
+        from reader.widgets.word_list import WordListScreen, WordRow
+
+        app = _app(self)
+        text = app.document.text
+        rows = [
+            WordRow(
+                word,
+                app.shown_title(text[words.first_use[word] : words.first_use[word] + len(word)]),
+                count,
+                level_name(level(word)),
+                words.first_use[word],
+            )
+            for word, count in words.counts.items()
+        ]
+        vocabulary = {item.simplified for item in Vocabulary.load().items}
+
+        def set_known(word: str, known: bool) -> bool:
+            try:
+                self.known_words.set_mark(word, known)
+            except OSError as error:
+                app.notify(f"Could not save {word}: {error}", severity="error")
+                return False
+            self._learner_known_changed()
+            return True
+
+        def jump(place: int | None) -> None:
+            if place is not None:
+                app.article.scroll_to_place(place)
+                app.article.move_word_cursor_to(place)
+
+        app.push_screen(
+            WordListScreen(rows, self.known_words.is_known, set_known, vocabulary.__contains__),
+            jump,
+        )

@@ -31,6 +31,11 @@ class LearnerCommands(Provider):
                 "Underline the words above your level you do not know (L)",
                 app.action_mark_new_words,
             ),
+            (
+                "Word list",
+                "The document's words by frequency, level and known (w)",
+                app.action_word_list,
+            ),
             ("HSK level", "Your level: words above it count as new", app.choose_reader_level),
         ]
 
