@@ -40,6 +40,7 @@ from reader.script import (
 )
 from reader.settings import Settings
 from reader.shown import ShownText
+from reader.status import status_line
 from reader.visible import visible
 from reader.widgets.article import WIDTH_STEP, ArticleView
 from reader.widgets.key_bar import KeyBar
@@ -85,7 +86,14 @@ class ReadingScreen(Screen[None]):
     """The app's own screen. reader.tcss puts the outline and the article side by side on it
     with no container between them: a container is one more widget drawn at every resize."""
 
+    class Resized(Message):
+        """The screen has a new size (the app's own resize event comes before it)."""
 
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+
+NARROW_WIDTH = 60  # columns below which the outline does not fit beside the text
 PREPARED_PARAGRAPHS = 40  # paragraphs around the place converted ahead of a script switch
 
 
@@ -165,6 +173,8 @@ class ReaderApp(
         super().__init__()
         self.settings = settings or Settings()
         self._start_notices = list(notices)
+        self._outline_wanted = True  # beside the text, unless the saved state says otherwise
+        self._outline_over = False  # shown over the text on a narrow screen
         source = source if source is not None else read_source(path)
         self.document_path = source.path  # where its reading state is also found (None: stdin)
         # A long book first shows its opening, parsed alone; the whole is parsed in a worker.
@@ -383,6 +393,10 @@ class ReaderApp(
 
     def on_outline_tree_section_chosen(self, message: OutlineTree.SectionChosen) -> None:
         self.article.scroll_to_place(message.place)
+        if self.narrow and self._outline_over:  # over the text: out of the way once used
+            self._outline_over = False
+            self._fit_outline()
+            self.article.focus()
 
     def on_article_view_word_moved(self, message: ArticleView.WordMoved) -> None:
         """The status line names where a link under the word cursor leads."""
@@ -392,45 +406,115 @@ class ReaderApp(
         self.outline.follow(self.document.section_index_at(message.place))
         self._update_status()
 
-    def action_toggle_outline(self) -> None:
+    @property
+    def outline_wanted(self) -> bool:
+        """Whether the reader wants the outline beside the text (saved per document); a
+        narrow screen hides it all the same."""
+        return self._outline_wanted
+
+    @outline_wanted.setter
+    def outline_wanted(self, wanted: bool) -> None:
+        self._outline_wanted = wanted
+        self._fit_outline()
+
+    @property
+    def narrow(self) -> bool:
+        """Too narrow for the outline beside the text: it is shown over the text on `o`."""
+        return self.size.width < NARROW_WIDTH
+
+    def _fit_outline(self) -> None:
         outline = self.outline
-        outline.display = not outline.display
+        narrow = self.narrow
+        outline.set_class(narrow, "-over")
+        # over the text: down to the key bar, not over it (the status line and keys stay)
+        outline.styles.height = max(1, self.size.height - 2) if narrow else None
+        outline.display = self._outline_over if narrow else self._outline_wanted
         if not outline.display and outline.has_focus:
             self.article.focus()
 
+    def action_toggle_outline(self) -> None:
+        """`o`: the outline beside the text, or over it on a narrow screen (focused, to pick
+        a section)."""
+        if self.narrow:
+            self._outline_over = not self._outline_over
+            self._fit_outline()
+            if self._outline_over:
+                self.outline.focus()
+        else:
+            self._outline_wanted = not self._outline_wanted
+            self._fit_outline()
+
     def action_narrower(self) -> None:
-        self.article.reading_width -= WIDTH_STEP
-        self._update_status()
+        self._change_width(-WIDTH_STEP)
 
     def action_wider(self) -> None:
-        self.article.reading_width += WIDTH_STEP
+        self._change_width(WIDTH_STEP)
+
+    def _change_width(self, step: int) -> None:
+        """`-`/`+`, and a short notice of the width it gives (or why it stays)."""
+        article = self.article
+        before = article.reading_width
+        article.reading_width = before + step
+        width = article.reading_width
+        if width == before:
+            end = "narrowest" if step < 0 else "widest"
+            message = f"Reading width {width}: the {end} it goes"
+        elif article.text_width < width:
+            message = f"Reading width {width} (the window shows {article.text_width})"
+        else:
+            message = f"Reading width {width}"
+        self.notify(message, timeout=2)
         self._update_status()
 
     # -- status and help ---------------------------------------------------------------------
 
     def progress(self) -> int:
-        """Percent read up to the bottom of the screen, by place (stable across width, script)."""
+        """How far the reader is, by the place on top (stable across width and script): 0 at
+        the top, 100 only once the end of the whole document is on screen."""
         if self.text_length == 0:
             return 100
-        return round(100 * self.article.visible_places()[1] / self.text_length)
+        first, last = self.article.visible_places()
+        if self.document_complete and last >= len(self.document.text):
+            return 100
+        return min(99, round(100 * first / self.text_length))
 
     def _update_status(self) -> None:
+        """The status line; while the outline has focus it names the section highlighted
+        there in full (the outline cuts long titles)."""
         article = self.article
         section_index = self.document.section_index_at(article.top_place)
-        parts = [
-            self.shown_title(self.document.title),
-            SCRIPT_LABELS[self.shown_script],
-            f"{self.progress()}%",
-        ]
-        if self.learner_status():
-            parts.append(self.learner_status())
+        outline = self.outline
+        if outline.has_focus and outline.cursor_node is not None:
+            highlighted = outline.cursor_node.data
+            if isinstance(highlighted, int) and highlighted >= 0:
+                section_index = highlighted
+        section = None
         if section_index is not None:
-            parts.append(self.shown_title(self.document.sections[section_index].title))
+            section = self.shown_title(self.document.sections[section_index].title)
+        middle = [SCRIPT_LABELS[self.shown_script], f"{self.progress()}%"]
+        if self.learner_status():
+            middle.append(self.learner_status())
         cursor = self.word_cursor
         url = None if cursor is None else self.document.link_at(cursor[0])
-        if url:  # a link's text is on screen; where it leads is shown here
-            parts.append(f"link: {url}")
-        self._status.update(literal(" │ ".join(parts)))
+        if url:  # a link's text is on screen; where it leads is shown here, in its place
+            section = f"link: {url}"
+        line = status_line(
+            self.shown_title(self.document.title),
+            middle,
+            section,
+            self._status.content_region.width or self.size.width - 2,
+        )
+        self._status.update(literal(line))
+
+    def on_tree_node_highlighted(self) -> None:
+        self._update_status()
+
+    def on_outline_tree_focus_changed(self) -> None:
+        self._update_status()
+
+    def on_reading_screen_resized(self) -> None:
+        self._fit_outline()
+        self._update_status()
 
     def refresh_status(self) -> None:
         self._update_status()

@@ -68,6 +68,28 @@ async def test_resume_at_another_width_and_script(sample_text: str) -> None:
         assert app.article.reading_width == 76
 
 
+def text_rows(app: ReaderApp) -> list[str]:
+    """The article's rows without its scrollbar (whose thumb depends on estimated heights)."""
+    return [row.rstrip("▁▂▃▄▅▆▇█ ") for row in article_rows(app)]
+
+
+async def test_resuming_at_the_end_shows_the_last_line() -> None:
+    for size in ((80, 24), (120, 40)):
+        app = ReaderApp()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.press("G")
+            await pilot.pause()
+            at_the_end = text_rows(app)
+            await pilot.press("q")
+        app = ReaderApp()
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            assert text_rows(app) == at_the_end
+            assert [row for row in at_the_end if row][-1].endswith("服務群眾的表率。")
+            assert status(app).split(" │ ")[2] == "100%"
+
+
 async def test_resume_in_the_middle_of_a_paragraph() -> None:
     """The place is a character, not a line: a narrower screen still starts there."""
     app = ReaderApp()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual import events
 
 from reader.app import ReaderApp
+from reader.typeset import cell_width
 from reader.widgets.help import HelpScreen
 from reader.widgets.key_bar import KeyBar
 from tests.screen import (
+    notifications,
     region_lines,
     screen_lines,
     screen_strips,
@@ -38,8 +41,8 @@ async def test_first_screen_shows_title_metadata_and_text() -> None:
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        # progress counts what has been on screen: the first screen shows 22% of the sample
-        assert status(app) == "組織工作和諧社會交流 │ 繁 │ 22%"
+        # progress is where the reader is: the top is 0%
+        assert status(app) == "組織工作和諧社會交流 │ 繁 │ 0%"
         lines = text_lines(app, app.article)
         assert lines[:4] == [
             "組織工作和諧社會交流",
@@ -51,7 +54,7 @@ async def test_first_screen_shows_title_metadata_and_text() -> None:
         tree = text_lines(app, app.outline)
         assert tree[0] == "▼ 組織工作和諧社會交流"
         assert tree[1] == "├ ▼ 一、構建和諧社會對組織工作…"  # a title cut at the pane's edge
-        assert tree[2] == "│ ├ 一是必須立足創新,提升組織…"  # not half a character
+        assert tree[2] == "│ ├ 一是必須立足創新,提升組織……"  # no half character: ……
         assert app.focused is app.article
 
 
@@ -405,11 +408,106 @@ async def test_a_simplified_document_switches_to_traditional(tmp_path: Path) -> 
         assert "第一回　出發" in "\n".join(text_lines(app, app.outline))
 
 
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_progress_is_0_at_the_top_and_100_only_at_the_end(size: tuple[int, int]) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert status(app).split(" │ ")[2] == "0%"
+        assert "…" not in status(app) or status(app).endswith("…")  # never a bare "│"
+        await pilot.press("space")
+        assert 0 < int(status(app).split(" │ ")[2].rstrip("%")) < 100
+        await pilot.press("G")
+        await pilot.pause()
+        assert status(app).split(" │ ")[2] == "100%"
+        await pilot.press("k")
+        assert status(app).split(" │ ")[2] != "100%"  # the last line is off screen again
+
+
+async def test_a_document_that_fits_has_nothing_to_scroll(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text("短文\n\n　　這裡只有一段話。\n", "utf-8")
+    app = ReaderApp(path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        article = app.article
+        assert article.has_class("-fits")
+        # the thumb is drawn in the gutter's own colour: nothing to drag, nothing hidden
+        assert article.styles.scrollbar_color == article.styles.scrollbar_background
+        assert status(app) == "短文 │ 繁 │ 100%"
+        await pilot.press("G")
+        assert status(app) == "短文 │ 繁 │ 100%"
+
+
+async def test_the_status_line_cuts_the_section_name_with_an_ellipsis() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "space")
+        await pilot.pause()
+        line = status(app)
+        assert line.startswith("組織工作和諧社會交流 │ 繁 │ ")
+        assert line.endswith("…") and " │ … " not in line
+        assert not line.endswith("│")
+
+
+async def test_the_outline_names_the_highlighted_section_in_full() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "down", "down")  # the outline: 一是必須立足創新…
+        await pilot.pause()
+        assert tree_cursor_label(app).startswith("一是必須立足創新")
+        assert status(app).endswith("│ 一是必須立足創新,提升組織工作整體水平")
+        rows = text_lines(app, app.outline)
+        cut = [row for row in rows if "…" in row]
+        # every cut title's ellipsis ends in the same column
+        assert len({cell_width(row[: row.rindex("…") + 1]) for row in cut}) == 1
+
+
+async def test_a_narrow_screen_hides_the_outline_and_o_shows_it_over_the_text() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(40, 15)) as pilot:
+        await pilot.pause()
+        assert not app.outline.display
+        assert article_top(app) == "組織工作和諧社會交流"
+        width = app.article.size.width
+        await pilot.press("o")
+        await pilot.pause()
+        assert app.outline.display and app.focused is app.outline
+        assert app.article.size.width == width  # over the text, which keeps its wrap
+        await pilot.press("down", "down", "enter")  # a section: the outline goes away
+        await pilot.pause()
+        assert not app.outline.display and app.focused is app.article
+        assert article_top(app).startswith("一是必須立足創新")
+        await pilot.resize_terminal(100, 30)  # room again: beside the text, as wanted
+        await pilot.pause()
+        assert app.outline.display and app.outline.region.x == 0
+        assert app.article.region.x >= app.outline.region.right
+
+
+async def test_the_reading_width_is_said_and_so_are_its_ends() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("minus")
+        assert notifications(app)[-1] == "Reading width 76"
+        for _ in range(20):
+            await pilot.press("minus")
+        assert notifications(app)[-1] == "Reading width 20: the narrowest it goes"
+        app.article.reading_width = 112
+        await pilot.press("plus")
+        assert (
+            notifications(app)[-1]
+            == f"Reading width 116 (the window shows {app.article.text_width})"
+        )
+
+
 async def test_script_argument_opens_in_that_script() -> None:
     app = ReaderApp(script="simplified")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert status(app) == "组织工作和谐社会交流 │ 简 │ 22%"
+        assert status(app) == "组织工作和谐社会交流 │ 简 │ 0%"
         assert article_top(app) == "组织工作和谐社会交流"
 
 

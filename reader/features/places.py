@@ -60,6 +60,8 @@ class PlacesHost(FeatureHost, Protocol):
     @property
     def outline(self) -> OutlineTree: ...
 
+    outline_wanted: bool
+
     @property
     def available_themes(self) -> dict[str, Theme]: ...
 
@@ -166,7 +168,7 @@ class PlacesFeature:
         article = app.article
         state.place = article.top_place
         state.script = app.shown_script
-        state.outline_visible = bool(app.outline.display)
+        state.outline_visible = app.outline_wanted
         default_width = article.validate_reading_width(app.settings.reading_width)
         width = article.reading_width
         # None follows the settings file, so a later change there still applies
@@ -205,7 +207,7 @@ class PlacesFeature:
         article = app.article
         if state.reading_width is not None:
             article.reading_width = state.reading_width
-        app.outline.display = state.outline_visible
+        app.outline_wanted = state.outline_visible
         if app.script_choice is None and state.script is not None:
             app.shown_script = resolve(state.script, app.shown.own_script)  # type: ignore[arg-type]
         if app.resume and 0 < state.place <= len(app.document.text):

@@ -286,6 +286,9 @@ class ArticleView(SteadyScrollView, can_focus=True):
 
     def scroll_to_place(self, place: int) -> None:
         """Put the line holding ``place`` at the top of the screen."""
+        if not self.scrollable_content_region.height:  # not laid out yet (a resume on mount)
+            self._top_place = place  # the first layout scrolls there, at its true size
+            return
         layout = self._layout
         y = layout.y_of_place(place, with_reading=True)
         anchor = layout.anchor_at(y)
@@ -305,9 +308,14 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self.refresh()
 
     def _virtual_size(self) -> Size:
-        """Room below the last line, so that any line (the last heading too) can be on top."""
-        height = self._layout.total_lines + self._page_height - 1
-        return Size(self.scrollable_content_region.width, height)
+        """Room below the last line, so that any line (the last heading too) can be on top.
+
+        When everything fits on one screen the scrollbar's thumb is not drawn (-fits): there
+        is nothing to scroll to that is not on screen already.
+        """
+        total = self._layout.total_lines
+        self.set_class(total <= self._page_height, "-fits")
+        return Size(self.scrollable_content_region.width, total + self._page_height - 1)
 
     @property
     def _page_height(self) -> int:

@@ -25,6 +25,9 @@ class OutlineTree(Tree[int], SteadyScrollView):
             self.place = place
             super().__init__()
 
+    class FocusChanged(Message):
+        """The outline gained or lost focus (the status line names its highlighted section)."""
+
     def __init__(
         self, document: Document, label: Callable[[str], str], *, id: str | None = None
     ) -> None:
@@ -37,6 +40,12 @@ class OutlineTree(Tree[int], SteadyScrollView):
 
     def on_mount(self) -> None:
         self.guide_depth = 2
+
+    def on_focus(self) -> None:
+        self.post_message(self.FocusChanged())
+
+    def on_blur(self) -> None:
+        self.post_message(self.FocusChanged())
 
     def on_resize(self, event: events.Resize) -> None:
         """Keep the built lines: a new size changes none of them (Tree rebuilds all)."""
@@ -53,10 +62,13 @@ class OutlineTree(Tree[int], SteadyScrollView):
         while (node := node.parent) is not None:  # type: ignore[assignment]
             depth += 1
         room = self.scrollable_content_region.width - depth * self.guide_depth
-        if 1 < room < label.cell_len:
+        if 2 < room < label.cell_len:
             label.truncate(room - 1)
-            label.rstrip()  # the space left where a wide character was cut in half
-            label.append("…", style)
+            if label.plain.endswith(" "):  # half a wide character: a Chinese "……" instead
+                label.right_crop(1)
+                label.append("……", style)
+            else:
+                label.append("…", style)  # every cut title ends in the pane's last column
         return label
 
     def _add_sections(self) -> None:
