@@ -46,6 +46,7 @@ from reader.widgets.article import WIDTH_STEP, ArticleView
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.literal import literal
 from reader.widgets.outline_tree import OutlineTree
+from reader.widgets.textual_private import OneLineErrorApp
 from reader.words import Segmenter
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ PREPARED_PARAGRAPHS = 40  # paragraphs around the place converted ahead of a scr
 
 
 class ReaderApp(
-    TermsFeature, SearchFeature, PlacesFeature, LookupFeature, LearnerFeature, App[int]
+    TermsFeature, SearchFeature, PlacesFeature, LookupFeature, LearnerFeature, OneLineErrorApp
 ):
     """A terminal reader for Chinese articles and books."""
 
@@ -191,6 +192,7 @@ class ReaderApp(
         # jieba, shared by the glossary and the word cursor; loaded in a worker after first paint
         self.segmenter = segmenter if segmenter is not None else Segmenter()
         self.load_dictionary = load_dictionary or shared_dictionary
+        self._switch_interval = sys.getswitchinterval()  # restored on unmount, mounted or not
         self.set_reactive(ReaderApp.shown_script, resolve(script, self.shown.own_script))
         # Made here and kept: a worker's late answer, as the app closes, finds them still.
         self._status = Static(id="status")
@@ -232,7 +234,6 @@ class ReaderApp(
     def on_mount(self) -> None:
         # Workers (jieba, conversion, search) are Python threads sharing the GIL: hand it back
         # to the screen after 1 ms instead of 5 ms so keys answer at once while they run.
-        self._switch_interval = sys.getswitchinterval()
         sys.setswitchinterval(0.001)
         for notice in self._start_notices:
             self.notify(
@@ -551,6 +552,15 @@ class ReaderApp(
             ),
         ]
         self.push_screen(HelpScreen(groups, notes=self.lookup_help_note()))
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette, guarded for a terminal a few rows high."""
+        from textual.command import CommandPalette
+
+        from reader.widgets.textual_private import ReaderPalette
+
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(ReaderPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -32,6 +32,7 @@ from reader.script import (
     Variant,
     detect_script,
 )
+from reader.terminal import attached_terminal, for_stream, message_line
 
 if TYPE_CHECKING:
     from reader.known import KnownWords
@@ -142,7 +143,7 @@ def _run(arguments: argparse.Namespace) -> int:
     from reader.settings import load_settings, settings_path
 
     if arguments.config_path:
-        write(f"{settings_path()}\n")
+        write(for_stream(f"{settings_path()}\n", sys.stdout))
         return 0
     settings, problems = load_settings()
     opens_the_reader = not (
@@ -179,10 +180,11 @@ def _run(arguments: argparse.Namespace) -> int:
         from reader.parse import explain_outline, format_outline
 
         if arguments.explain and source.format == "text":
-            write(explain_outline(source.text, source.name))
+            write(for_stream(explain_outline(source.text, source.name), sys.stdout))
         else:
             outline = format_outline(source.parse())
-            write(_in_script(outline, arguments.script, variant, detect_script(source.text)))
+            outline = _in_script(outline, arguments.script, variant, detect_script(source.text))
+            write(for_stream(outline, sys.stdout))
             if arguments.explain:  # headings marked up, or a book's navigation: no rule fired
                 write(f"(sections from the {source.format} file's own structure)\n")
         return 0
@@ -204,7 +206,8 @@ def _run(arguments: argparse.Namespace) -> int:
         settings=settings,
         notices=problems,
     )
-    app.run()
+    with attached_terminal():
+        app.run()
     if not terminal_still_there():
         silence()  # closed with the terminal: nothing is left to say anything to
         with contextlib.suppress(OSError):
@@ -238,7 +241,7 @@ def _print_text(text: str, script: ScriptChoice | None, variant: Variant) -> int
     """Convert only: printing needs no outline, so none is parsed."""
     if script in SCRIPTS:
         text = _in_script(text, script, variant, detect_script(text))
-    write(text)
+    write(for_stream(text, sys.stdout))
     if text and not text.endswith("\n"):
         write("\n")
     return 0
@@ -268,7 +271,8 @@ def _print_terms(
         entry = glossary.get(key)
         assert entry is not None
         term = term_in_script(entry, shown, variant)
-        write(f"{term}\t{found.counts[key]}\t{entry.pinyin}\t{entry.en}\n")
+        line = "\t".join((term, str(found.counts[key]), entry.pinyin, entry.en))
+        write(message_line(line, sys.stdout, keep="\t") + "\n")  # one line per term, always
     return 0
 
 
@@ -313,9 +317,9 @@ def _print_stats(text: str, name: str, as_json: bool, default_level: int | None)
     result = profile(counts, known.is_known)
     if as_json:
         data = {"document": name, **profile_json(result), "your_level": known.level}
-        write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        write(for_stream(json.dumps(data, ensure_ascii=False, indent=1) + "\n", sys.stdout))
     else:
-        write(format_profile(result, title=name, reader_level=known.level))
+        write(for_stream(format_profile(result, title=name, reader_level=known.level), sys.stdout))
     return 0
 
 

@@ -133,6 +133,8 @@ class ArticleLayout:
         Returns the y that keeps ``anchor`` (paragraph, line) at the top while estimates above
         it are corrected; without an anchor, ``y`` itself.
         """
+        if not self._heights:  # an empty document: nothing to wrap, nothing to keep in place
+            return 0
         for _ in range(4):  # corrections can move what is visible; settle in a few rounds
             first = self.paragraph_at_y(max(0, y - height // 2))
             last = self.paragraph_at_y(y + height + height // 2)
@@ -185,6 +187,8 @@ class ArticleLayout:
 
     def anchor_at(self, y: int) -> tuple[int, int]:
         """(paragraph, row inside it) at ``y``: what must stay put while estimates change."""
+        if not self._heights:
+            return 0, 0
         index = self.paragraph_at_y(y)
         return index, max(0, y - self.tops[index])
 

@@ -91,6 +91,7 @@ class _Placed:
     title: str
     depth: int
     paragraph: int | None  # the paragraph a standalone heading occupies
+    found_in: int | None = None  # the paragraph a run-in heading starts (for --explain)
 
 
 @dataclass(slots=True)
@@ -236,10 +237,9 @@ def build_outline(
         for index in contents:
             reasons[index] = "a line of the table of contents"
         for item in placed:
-            if item.paragraph is not None:
-                reasons[item.paragraph] = f"section, depth {item.depth}: " + reasons.get(
-                    item.paragraph, "a heading"
-                )
+            where = item.paragraph if item.paragraph is not None else item.found_in
+            if where is not None:
+                reasons[where] = f"section, depth {item.depth}: " + reasons.get(where, "a heading")
     return Outline(
         sections=tuple(Section(item.title, item.depth, item.start) for item in placed),
         heading_depths={
@@ -447,7 +447,7 @@ def _place_numbered(
         if match.style.startswith(UNIT_PREFIX) and match.standalone:
             last_unit = (index, match)
         paragraph = index if match.standalone else None
-        placed.append(_Placed(start + match.offset, match.title, verdict, paragraph))
+        placed.append(_Placed(start + match.offset, match.title, verdict, paragraph, index))
     return placed
 
 

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from reader.errors import ReaderError
+from reader.terminal import for_stream, message_line
 
 STDOUT = "-"
 
@@ -27,10 +28,10 @@ class OutputError(ReaderError):
 
 
 def say(message: str, prefix: str = "reader: ") -> None:
-    """One line on stderr, ``reader: …``; never fails (stderr may be closed, or gone with
-    the terminal)."""
+    """One line on stderr, ``reader: …``, in visible characters whatever a file name in it
+    holds; never fails (stderr may be closed, or gone with the terminal)."""
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr.write(f"{prefix}{message}\n")
+        sys.stderr.write(f"{prefix}{message_line(message, sys.stderr)}\n")
         sys.stderr.flush()
 
 
@@ -95,7 +96,7 @@ def write_file(location: str, text: str) -> None:
     directory that exists. Any refusal or failure is an OutputError naming the file.
     """
     if location == STDOUT:
-        write(text)
+        write(for_stream(text, sys.stdout))
         return
     path = Path(location)
     try:

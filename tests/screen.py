@@ -95,26 +95,6 @@ async def wait_for_command(pilot: Pilot, words: str) -> None:
     await wait_until(pilot, lambda: words in highlighted(), f"a command with {words!r}")
 
 
-async def bring_command_into_view(pilot: Pilot, words: str) -> None:
-    """Poll until the palette lists a command that mentions ``words``; highlight it, which
-    scrolls the list to it (the palette orders its hits as they arrive)."""
-
-    def index() -> int | None:
-        found = pilot.app.screen.query(CommandList)
-        if not found:
-            return None
-        commands = found.first()
-        for position in range(commands.option_count):
-            prompt = commands.get_option_at_index(position).prompt
-            if words in str(getattr(prompt, "plain", prompt)):
-                return position
-        return None
-
-    await wait_until(pilot, lambda: index() is not None, f"a command with {words!r}")
-    pilot.app.screen.query_one(CommandList).highlighted = index()
-    await pilot.pause()
-
-
 async def wait_for_whole_document(pilot: Pilot) -> None:
     """A long text opens with its beginning only: wait for the whole to be parsed."""
     app = pilot.app

@@ -10,6 +10,7 @@ import fcntl
 import os
 import pty
 import select
+import shlex
 import signal
 import struct
 import sys
@@ -24,7 +25,16 @@ WAIT = 30.0  # seconds: generous, the machine running the tests may be busy
 class Terminal:
     """``python -m reader ARGS`` on its own pty (its controlling terminal), ``columns x rows``."""
 
-    def __init__(self, *args: str, home: Path, columns: int = 100, rows: int = 30) -> None:
+    def __init__(
+        self,
+        *args: str,
+        home: Path,
+        columns: int = 100,
+        rows: int = 30,
+        shell: str | None = None,
+    ) -> None:
+        """``shell``: a command line run by ``sh`` instead, with ``{reader}`` where the reader
+        goes (``cat book.txt | {reader} -``); ``args`` then come after ``{reader}``."""
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "TERM": "xterm-256color",
@@ -37,6 +47,8 @@ class Terminal:
             "HOME": str(home),
         }
         argv = [sys.executable, "-m", "reader", *args]
+        if shell is not None:
+            argv = ["/bin/sh", "-c", shell.format(reader=shlex.join(argv))]
         home.mkdir(parents=True, exist_ok=True)
         pid, fd = pty.fork()
         if pid == 0:  # the child: the pty is its controlling terminal

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from reader import cli
 from reader.cli import main
 
 SAMPLE_OUTLINE = (Path(__file__).parent / "data" / "sample-article.outline").read_text(
@@ -262,6 +264,7 @@ def test_settings_problems_go_to_the_reader_not_to_stderr(
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setattr(ReaderApp, "run", lambda app: shown.append(app._start_notices))
+    monkeypatch.setattr(cli, "attached_terminal", contextlib.nullcontext)  # tests have none
     problem = f"{path}:1: 'variant' must be one of tw, hk, cn, twp"
     assert run(capsys, "--no-resume") == (0, "", "")
     assert shown == [[problem]]

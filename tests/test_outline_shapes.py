@@ -382,3 +382,18 @@ def test_explain_says_which_rule_fired_for_each_line() -> None:
         "     9  第三章中的人物都很有趣。\n        第X章 followed by 中: a sentence\n"
         "    11  第二章　回來\n        section, depth 1: 第X章\n"
     )
+
+
+def test_explain_names_run_in_sections_and_lists_of_one() -> None:
+    text = "標題\n\n1、甲。正文。\n\n2、乙。正文。\n\n（一）丙。正文。\n"
+    assert explain_outline(text, "t.txt").splitlines()[3:] == [
+        "     1  標題",
+        "        the title (the first line that reads like one)",
+        "     3  1、甲。正文。",
+        "        section, depth 1: 1、 numbering, a run-in heading",
+        "     5  2、乙。正文。",
+        "        section, depth 1: 1、 numbering, a run-in heading",
+        "     7  （一）丙。正文。",
+        "        （一） numbering, a run-in heading; "
+        "a list of one: no 2 of the same numbering follows",
+    ]

@@ -1,6 +1,7 @@
 """The private Textual API reader overrides still has the shape reader assumes.
 
-reader/widgets/textual_private.py overrides ``ScrollView._size_updated``; OutlineTree's
+reader/widgets/textual_private.py overrides ``ScrollView._size_updated``,
+``App._handle_exception`` and ``CommandPalette._action_command_list``; OutlineTree's
 ``on_resize`` keeps Tree's own ``_on_resize`` from dropping every line. A Textual release that
 renames or reshapes either fails here, not on a user's screen.
 """
@@ -13,10 +14,12 @@ import tomllib
 from importlib.metadata import version
 from pathlib import Path
 
+from textual.app import App
+from textual.command import CommandPalette
 from textual.scroll_view import ScrollView
 from textual.widgets import Tree
 
-from reader.widgets.textual_private import SteadyScrollView
+from reader.widgets.textual_private import OneLineErrorApp, ReaderPalette, SteadyScrollView
 
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 
@@ -29,6 +32,16 @@ def test_the_size_updated_override_matches_textual() -> None:
         assert ours.parameters[name].kind == parameter.kind, name
         assert ours.parameters[name].default == parameter.default, name
     assert str(theirs.return_annotation) in ("bool", "<class 'bool'>")
+
+
+def test_the_exception_and_palette_overrides_match_textual() -> None:
+    for ours, theirs in (
+        (OneLineErrorApp._handle_exception, App._handle_exception),
+        (ReaderPalette._action_command_list, CommandPalette._action_command_list),
+    ):
+        assert list(inspect.signature(ours).parameters) == list(
+            inspect.signature(theirs).parameters
+        )
 
 
 def test_tree_still_has_the_resize_handler_the_outline_prevents() -> None:

@@ -332,6 +332,9 @@ class PlacesFeature:
         state = self._places_state
         if state is None:
             return
+        if not app.document.text.strip():
+            app.notify("Nothing to bookmark: the document is empty")
+            return
         place = app.article.top_place
         if not state.add_bookmark(Bookmark(place, self.bookmark_label_at(place))):
             app.notify("Already bookmarked here")

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from reader.layout import Readings
 
 WIDTH_STEP = 4
+EMPTY_NOTE = "This document is empty · q quits"
 MARGIN = 2  # cells kept free on each side of the text
 MAX_LINE_SKIP = 50  # lines the word cursor's ↑/↓ look through for one with a word on it
 #: The word cursor's actions: enabled only while the cursor is on, so ↑/↓ fall through to
@@ -645,6 +646,8 @@ class ArticleView(SteadyScrollView, can_focus=True):
         width, base = self._pass_style or (self.scrollable_content_region.width, self.rich_style)
         line = self._layout.line_at(int(self.scroll_y) + y)
         if line is None:
+            if y == 0 and not self.document.paragraphs:
+                return self._empty_note(width, base)
             return Strip.blank(width, base)
         key = (line.paragraph, line.index, width)
         strip = self._strips.get(key)
@@ -652,6 +655,14 @@ class ArticleView(SteadyScrollView, can_focus=True):
             strip = self._render_strip(line, width, base)
             self._strips[key] = strip
         return strip
+
+    def _empty_note(self, width: int, base: Style) -> Strip:
+        """What an empty document (an empty file, blank lines, nothing on stdin) shows."""
+        note = Text(EMPTY_NOTE, style=self.get_component_rich_style("article--meta"), end="")
+        note.stylize_before(base)
+        pad = max(0, (width - note.cell_len) // 2)
+        segments = [Segment(" " * pad, base), *note.render(self.app.console)]
+        return Strip(segments, pad + note.cell_len).crop_extend(0, width, base)
 
     def _render_strip(self, line: Line, width: int, base: Style) -> Strip:
         if line.ruby is not None:

@@ -7,12 +7,22 @@ against the installed Textual, and pyproject.toml pins Textual to the minor vers
 - ``ScrollView._size_updated``: called while the screen lays out, before it paints. The
   article rewraps there (a Resize handler runs after that paint, and every line would be
   drawn twice), and a pass that changes nothing leaves the scrollbars alone.
+- ``App._handle_exception``: a ReaderError raised while the app runs (bad input found late)
+  ends it with the command line's one line and status 2, not a traceback.
+- ``CommandPalette._action_command_list``: the palette's page keys fail (KeyError in
+  OptionList) when its list has no rows to show, in a terminal three rows high.
 """
 
 from __future__ import annotations
 
+from rich.text import Text
+from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+
+from reader.errors import ReaderError
+from reader.visible import visible
 
 
 class SteadyScrollView(ScrollView):
@@ -41,3 +51,23 @@ class SteadyScrollView(ScrollView):
         if changed:
             self.size_changed()
         return changed
+
+
+class OneLineErrorApp(App[int]):
+    """An app that ends on a ReaderError as the command line does: one line, status 2."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        if isinstance(error, ReaderError):
+            line = Text(f"reader: {visible(str(error))}")
+            self.exit(return_code=error.exit_status, message=line)
+            return
+        super()._handle_exception(error)
+
+
+class ReaderPalette(CommandPalette):
+    """Textual's palette, without its page keys when its list has no rows to page through."""
+
+    def _action_command_list(self, action: str) -> None:
+        if action.startswith("page_") and not self.query_one(CommandList).scrollable_content_region:
+            return
+        super()._action_command_list(action)
