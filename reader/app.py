@@ -563,7 +563,11 @@ class ReaderApp(
             self.push_screen(ReaderPalette(id="--command-palette"))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own "Keys" panel is left out: `?` (the palette's "Keys" below) lists them
+        # all, and escape closes it
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
         yield SystemCommand(
             "Switch script", "Traditional ⇄ simplified (s)", self.action_switch_script
         )

@@ -392,7 +392,3 @@ class OpenCC(opencc.OpenCC):
     def convert_mapped(self, string: str) -> tuple[str, list[int] | None]:
         """``convert``, and, when lengths changed, each character's offset in ``string``."""
         return self._ready().convert_mapped(string)
-
-    @property
-    def keeps_length(self) -> bool:
-        return self._ready().keeps_length

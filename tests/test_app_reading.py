@@ -16,6 +16,7 @@ from tests.screen import (
     region_lines,
     screen_lines,
     screen_strips,
+    screen_text,
     status,
     text_lines,
     wait_for_command,
@@ -343,6 +344,38 @@ async def test_question_mark_lists_every_key() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_help_screen_scrolls_to_its_end_on_a_small_screen() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "CC-CEDICT" not in screen_text(app)  # below the fold at 80x24
+        await pilot.press("G")
+        await pilot.pause()
+        assert "licensed CC" in screen_text(app)  # the licence can be read
+        assert "closes this screen" in screen_text(app)
+        await pilot.press("g")
+        await pilot.pause()
+        assert "reader — keys" in screen_text(app)
+        await pilot.press("j", "space")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")  # q closes the screen before it quits
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen) and app.is_running
+
+
+async def test_the_palette_has_one_keys_entry_and_it_is_the_help_screen() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles.count("Keys") == 1
+        keys = next(c for c in app.get_system_commands(app.screen) if c.title == "Keys")
+        keys.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_command_palette_goes_to_a_section_by_name() -> None:

@@ -486,3 +486,25 @@ async def test_the_popup_wraps_chinese_by_the_line_breaking_rules() -> None:
         assert len(lines) > len(popup.plain_text().splitlines())  # it did wrap
         assert not [line for line in lines if line[:1] in "，。、；：？！）」』》"]
         assert "2004" in popup.plain_text(wrapped=True) and "2006" in popup.plain_text(wrapped=True)
+
+
+async def test_a_remapped_next_term_key_works_in_the_popup_and_its_hint_says_so(
+    segmenter: Segmenter,
+) -> None:
+    from reader.settings import Settings
+
+    app = reader_app(segmenter, settings=Settings(keymap={"next_term": "x", "script": "z"}))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_terms(pilot)
+        await pilot.press("x", "enter")
+        first = app.selected_term
+        assert first is not None
+        assert "x next · [ previous · z 繁/简 · esc close" in screen_text(app)
+        await pilot.press("x")  # in the popup: the next term
+        assert app.selected_term is not None and app.selected_term.start > first.start
+        assert isinstance(app.screen, TermPopup)
+        moved = app.selected_term
+        await pilot.press("right_square_bracket")  # no longer bound
+        assert app.selected_term == moved
+        await pilot.press("z")
+        assert app.shown_script == "simplified"

@@ -96,3 +96,13 @@ def test_to_simplified_converts_only_the_lines_that_need_it() -> None:
     assert to_simplified(text) == "简体一行\n繁体一行\n\n乾隆年间，天气干燥"
     simplified = "简体一行\n第二行"
     assert to_simplified(simplified) is simplified
+
+
+def test_keeps_length_says_what_the_dictionaries_do() -> None:
+    """Only twp's dictionaries change lengths, in both directions (checked entry by entry)."""
+    from reader.converter import load_config
+    from reader.script import _CONFIGS, VARIANTS, keeps_length
+
+    for (_, variant), conversion in _CONFIGS.items():
+        assert load_config(conversion).keeps_length is keeps_length(variant), conversion
+    assert [variant for variant in VARIANTS if not keeps_length(variant)] == ["twp"]

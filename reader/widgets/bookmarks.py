@@ -23,7 +23,8 @@ class BookmarksScreen(ModalScreen[int | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,apostrophe", "close", "Close", key_display="esc"),
+        Binding("escape", "close", "Close", key_display="esc"),
+        Binding("apostrophe", "close", "Close", show=False, id="bookmarks"),
         Binding("d,delete", "delete", "Delete"),
     ]
 

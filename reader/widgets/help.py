@@ -80,9 +80,20 @@ def _key_table(groups: list[Group]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists keys by where they work; any of escape, q or ? closes it."""
+    """Lists keys by where they work; any of escape, q or ? closes it, and the reading keys
+    scroll it (a small screen does not hold it all)."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", key_display="esc")]
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", key_display="esc"),
+        Binding("q", "dismiss", "Close", show=False, id="quit"),
+        Binding("question_mark", "dismiss", "Close", show=False, id="help"),
+        Binding("j,down", "scroll(1)", "Line down", show=False),
+        Binding("k,up", "scroll(-1)", "Line up", show=False),
+        Binding("space,f,pagedown", "page(1)", "Page down", show=False),
+        Binding("b,pageup", "page(-1)", "Page up", show=False),
+        Binding("g,home", "edge(0)", "Top", show=False),
+        Binding("G,end", "edge(1)", "Bottom", show=False),
+    ]
 
     def __init__(self, groups: list[Group], notes: str = "") -> None:
         super().__init__()
@@ -98,4 +109,23 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(_key_table(right), classes="help-column")
             if self._notes:
                 yield Static(literal(self._notes), id="help-notes")
-            yield Static("esc, q or ? closes this screen", id="help-close")
+            yield Static(
+                "esc, q or ? closes this screen; j k, space b, g G scroll it", id="help-close"
+            )
+
+    @property
+    def box(self) -> VerticalScroll:
+        return self.query_one("#help-box", VerticalScroll)
+
+    def action_scroll(self, lines: int) -> None:
+        self.box.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        box = self.box
+        box.scroll_relative(
+            y=pages * max(1, box.scrollable_content_region.height - 1), animate=False
+        )
+
+    def action_edge(self, end: int) -> None:
+        box = self.box
+        box.scroll_to(y=box.max_scroll_y if end else 0, animate=False)

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
 
+from reader.widgets.help import key_label
+
 ResultT = TypeVar("ResultT")
 
 CHROME_WIDTH = 4  # border and padding, left and right
@@ -44,6 +46,13 @@ def place_box(
     box.styles.offset = (max(0, min(column, screen_width - width)), max(0, top))
 
 
+class _KeyOrName(dict[str, str]):
+    """For str.format_map: an action without a key here shows as its name."""
+
+    def __missing__(self, action: str) -> str:
+        return action
+
+
 class PopupScreen(ModalScreen[ResultT]):
     """A box over the article beside the text it explains; a click beside the box closes it.
 
@@ -53,7 +62,9 @@ class PopupScreen(ModalScreen[ResultT]):
     """
 
     BOX_WIDTH: ClassVar[int] = 60  # cells, border included; narrower on a narrow screen
-    HINT: ClassVar[str] = ""  # the keys, on the box's last line
+    #: The keys, on the box's last line; ``{next_term}`` stands for the key that runs the
+    #: action ``next_term`` (or ``app.next_term``) here, after the settings' [keymap].
+    HINT: ClassVar[str] = ""
 
     def __init__(self, target: Anchor) -> None:
         super().__init__()
@@ -71,9 +82,17 @@ class PopupScreen(ModalScreen[ResultT]):
         """Size the box for ``texts`` and the hint, and put it beside the target."""
         inner = self.inner_width()
         console = self.app.console
-        wrapped = [*texts, Text(self.HINT)]
+        wrapped = [*texts, Text(self.hint())]
         needed = CHROME_HEIGHT + sum(len(text.wrap(console, inner)) for text in wrapped)
         place_box(self.box, self.target, inner + CHROME_WIDTH, needed, self.app.size)
+
+    def hint(self) -> str:
+        """The hint with the keys bound here now: a remapped key shows as remapped."""
+        keys: dict[str, str] = {}
+        for key, active in self.active_bindings.items():
+            action = active.binding.action.removeprefix("app.").split("(")[0]
+            keys.setdefault(action, key_label(key))
+        return self.HINT.format_map(_KeyOrName(keys))
 
     def on_click(self, event: events.Click) -> None:
         """A click beside the box closes it."""

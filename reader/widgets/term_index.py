@@ -54,7 +54,7 @@ class TermIndex(ModalScreen[str | None]):
         Binding("escape", "dismiss(None)", "Close"),
         Binding("down", "move(1)", "Next", show=False),
         Binding("up", "move(-1)", "Previous", show=False),
-        Binding("s", "app.switch_script", "繁/简"),
+        Binding("s", "app.switch_script", "繁/简", id="script"),
     ]
 
     def __init__(

@@ -27,7 +27,7 @@ from reader.widgets.literal import append_literal, literal
 from reader.widgets.popup_box import CHROME_WIDTH, Anchor, PopupScreen
 
 BOX_WIDTH = 64  # cells, border included; narrower on a narrow screen
-HINT = "] next · [ previous · s 繁/简 · esc close"
+HINT = "{next_term} next · {previous_term} previous · {switch_script} 繁/简 · {dismiss} close"
 
 
 def card_text(card: TermCard, width: int = BOX_WIDTH - CHROME_WIDTH) -> Text:
@@ -58,9 +58,18 @@ class TermPopup(PopupScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
-        Binding("right_square_bracket", "app.next_term", "Next term", key_display="]"),
-        Binding("left_square_bracket", "app.previous_term", "Prev term", key_display="["),
-        Binding("s", "app.switch_script", "繁/简"),
+        # the app's ids: a key remapped in the settings is remapped here too
+        Binding(
+            "right_square_bracket", "app.next_term", "Next term", key_display="]", id="next_term"
+        ),
+        Binding(
+            "left_square_bracket",
+            "app.previous_term",
+            "Prev term",
+            key_display="[",
+            id="previous_term",
+        ),
+        Binding("s", "app.switch_script", "繁/简", id="script"),
     ]
     BOX_WIDTH = BOX_WIDTH
     HINT = HINT
@@ -86,9 +95,10 @@ class TermPopup(PopupScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="term-popup-box", classes="popup-box"):
             yield Static(id="term-popup-card")
-            yield Static(HINT, id="term-popup-hint")
+            yield Static(id="term-popup-hint")
 
     def on_mount(self) -> None:
+        self.query_one("#term-popup-hint", Static).update(literal(self.hint()))
         self._draw()
         self.watch(self.app, "shown_script", self._script_changed, init=False)
 

@@ -71,7 +71,7 @@ class WordPopup(PopupScreen[None]):
         Binding("a", "add", "Add to vocabulary"),
         Binding("down,j", "choose(1)", "Next entry", show=False),
         Binding("up,k", "choose(-1)", "Previous entry", show=False),
-        Binding("s", "app.switch_script", "繁/简"),
+        Binding("s", "app.switch_script", "繁/简", id="script"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {f"word-popup--tone-{tone}" for tone in TONES}
