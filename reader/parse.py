@@ -1,7 +1,9 @@
 """Text -> Document: paragraphs, the title, metadata lines and the outline.
 
 Positions are places in the original text, which is never altered (not even its flaws);
-paragraphs are spans of it and the outline points into it.
+paragraphs are spans of it and the outline points into it. Lines are joined into paragraphs
+where the text was hard-wrapped and kept as lines where they were typed as lines (verse);
+a title may come after a database's or Project Gutenberg's header, or span two lines.
 """
 
 from __future__ import annotations
