@@ -12,9 +12,10 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.document import Document
@@ -68,6 +69,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
     ]
 
     COMPONENT_CLASSES = {
+        "article--selection",
         "article--title",
         "article--meta",
         "article--heading-1",
@@ -588,6 +590,8 @@ class ArticleView(SteadyScrollView, can_focus=True):
         return None if offset is None else self._layout.place_of(line.paragraph, offset)
 
     def on_click(self, event: events.Click) -> None:
+        if self.text_selection is not None:  # the end of a drag: the text stays selected
+            return
         place = self.place_at(event.x, event.y)
         if place is not None:
             self.post_message(self.Clicked(place))
@@ -730,13 +734,45 @@ class ArticleView(SteadyScrollView, can_focus=True):
                 end = min(last, layout.shown_offset(paragraph, spans.ends[index] - 1) + 1)
                 if start < end:
                     styles.append((start, end, style))
-        cuts = sorted({first, last, *(s for s, _, _ in styles), *(e for _, e, _ in styles)})
+        # A newline inside the line may be drawn as nothing: cut there too, so that every part
+        # drawn is its shown text one character for one (what a selection's offsets count).
+        newlines = [i for i in range(first, last) if text[i] == "\n"] if "\n" in text else []
+        cuts = sorted(
+            {first, last, *newlines, *(i + 1 for i in newlines)}
+            | {s for s, _, _ in styles}
+            | {e for _, e, _ in styles}
+        )
         result = Text(no_wrap=True, end="")
         for start, end in itertools.pairwise(cuts):
             covering = [st for s, e, st in styles if s <= start and end <= e]
-            piece = display(text, start, end)
-            append_literal(result, piece, Style.combine(covering) if covering else "")
+            # where a mouse drag starts or ends: (shown offset, paragraph), see get_selection
+            covering.append(Style.from_meta({"offset": (start, paragraph)}))
+            append_literal(result, display(text, start, end), Style.combine(covering))
         return result
+
+    # -- selection (a mouse drag) ------------------------------------------------------------
+
+    def _selected_places(self, selection: Selection) -> Span:
+        """The places a selection covers: its offsets are (shown offset, paragraph)."""
+        start = 0 if selection.start is None else self._place_of_offset(selection.start)
+        end = len(self.document.text)
+        if selection.end is not None:
+            end = self._place_of_offset(selection.end)
+        return start, max(start, end)
+
+    def _place_of_offset(self, offset: Offset) -> int:
+        paragraph, shown_offset = offset.transpose
+        if not 0 <= paragraph < len(self.document.paragraphs):
+            return 0 if paragraph < 0 else len(self.document.text)
+        return self._layout.place_of(paragraph, shown_offset)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text in the script on screen (ctrl+c copies it)."""
+        start, end = self._selected_places(selection)
+        return self.shown.converter(self.script).convert(self.document.text[start:end]), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.set_marks("selection", [] if selection is None else [self._selected_places(selection)])
 
     def _block_style(self, kind: str, depth: int) -> Style:
         if kind in ("title", "meta", "code", "image"):
@@ -757,4 +793,5 @@ _MARK_ORDER = (
     "word",
     "term-selected",
     "match-current",
+    "selection",
 )
