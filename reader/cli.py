@@ -182,8 +182,9 @@ def _run(arguments: argparse.Namespace) -> int:
         if arguments.explain and source.format == "text":
             write(for_stream(explain_outline(source.text, source.name), sys.stdout))
         else:
-            outline = format_outline(source.parse())
-            outline = _in_script(outline, arguments.script, variant, detect_script(source.text))
+            document = source.parse()  # an EPUB's text is known only once it is read
+            outline = format_outline(document)
+            outline = _in_script(outline, arguments.script, variant, detect_script(document.text))
             write(for_stream(outline, sys.stdout))
             if arguments.explain:  # headings marked up, or a book's navigation: no rule fired
                 write(f"(sections from the {source.format} file's own structure)\n")

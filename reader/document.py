@@ -70,7 +70,6 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     sections: tuple[Section, ...]  # in document order
     metadata: tuple[tuple[str, str], ...] = ()
-    is_markdown: bool = False
     styles: tuple[InlineStyle, ...] = ()  # in order of start
     format: str = "text"  # text, markdown, epub, html: what it was read from
     _links: tuple[InlineStyle, ...] = field(init=False, repr=False, compare=False)

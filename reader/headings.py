@@ -117,11 +117,6 @@ _DECIMAL_HEADING: Final = re.compile(
 )
 DECIMAL_STYLE: Final = "1.1"
 
-_ATX_HEADING: Final = re.compile(
-    r" {0,3}(?P<marks>#{1,6})(?:[ \t]+(?P<title>.*?))?(?:[ \t]+#+)?[ \t]*"
-)
-MARKDOWN_STYLE: Final = "markdown"
-
 _YEAR: Final = "(?:[0-9０-９]{2,4}|[〇○零一二三四五六七八九]{2,4})"
 _MONTH_OR_DAY: Final = "(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
 _DATE_LINE: Final = re.compile(  # the whole line: 2022年11月27日 星期日, 2022-11-27 03:08
@@ -193,7 +188,7 @@ class HeadingMatch:
 
     offset: int  # where the title starts within the matched line
     title: str
-    style: str  # 一、, （一）, unit:章, matter, markdown, … : what decides depth
+    style: str  # 一、, （一）, unit:章, matter, … : what decides depth
     number: int  # for sequence sanity; the level for Markdown
     standalone: bool  # the whole line is the heading (else the paragraph runs on)
     sub: int = 0  # 第五章之一: 1 (a part added after chapter 5)
@@ -205,28 +200,21 @@ Verdict = HeadingMatch | str | None
 """A line's heading, or why the grammar turned it down, or None when no rule applies."""
 
 
-def match_heading(
-    line: str, *, markdown: bool = False, prefixes: frozenset[str] = frozenset()
-) -> HeadingMatch | None:
+def match_heading(line: str, *, prefixes: frozenset[str] = frozenset()) -> HeadingMatch | None:
     """The heading ``line`` opens, if any; ``line`` is one line, usually a paragraph's first.
 
-    Markdown documents use only ATX headings: their text is free-form and 1. lists abound.
     ``prefixes`` are the document's repeated junk before its heading lines (see
     :func:`repeated_prefixes`); the heading starts after one.
     """
-    verdict = judge_line(line, markdown=markdown, prefixes=prefixes)
+    verdict = judge_line(line, prefixes=prefixes)
     return verdict if isinstance(verdict, HeadingMatch) else None
 
 
-def judge_line(
-    line: str, *, markdown: bool = False, prefixes: frozenset[str] = frozenset()
-) -> Verdict:
+def judge_line(line: str, *, prefixes: frozenset[str] = frozenset()) -> Verdict:
     """:func:`match_heading`, with the reason when a rule turns the line down."""
     offset = _numbering_start(line, prefixes)
     if offset is None:
         return None
-    if markdown:
-        return _markdown_heading(line)
     content = line[offset:].rstrip()
     leader = _PAGE_LEADER.search(content)
     if leader is not None and leader.start() > 0:
@@ -436,25 +424,10 @@ def _decimal_heading(content: str, offset: int) -> Verdict:
     )
 
 
-def _markdown_heading(line: str) -> Verdict:
-    match = _ATX_HEADING.fullmatch(line)
-    if match is None or not match["title"] or not match["title"].strip("#"):
-        return None
-    return HeadingMatch(
-        offset=match.start("title"),
-        title=match["title"],
-        style=MARKDOWN_STYLE,
-        number=len(match["marks"]),
-        standalone=True,
-    )
-
-
 def describe(heading: HeadingMatch) -> str:
     """The rule that found ``heading``, in a few words."""
     if heading.listing:
         return "an entry of a table of contents"
-    if heading.style == MARKDOWN_STYLE:
-        return f"Markdown heading, level {heading.number}"
     if heading.style == ARTICLE_STYLE:
         return "第X條: an article"
     if heading.style.startswith(UNIT_PREFIX):

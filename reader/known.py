@@ -16,14 +16,14 @@ import contextlib
 import re
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from reader import paths
 from reader.levels import HAN, level
 from reader.script import simplified_in_place
-from reader.storage import atomic_write_json, read_json, set_aside
+from reader.storage import atomic_write_json, locked, read_json, set_aside
 
 KNOWN_FILE = "known-words.json"
 _FORMAT_VERSION = 1
@@ -33,23 +33,6 @@ _TAG = re.compile(r"<[^>]*>")
 
 def default_path() -> Path:
     return paths.state_dir() / KNOWN_FILE
-
-
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """An exclusive lock beside the file while it is read, merged and written back."""
-    try:
-        import fcntl
-    except ImportError:  # Windows: the write is still atomic, only not merged under a lock
-        yield
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(f".{path.name}.lock"), "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 Mark = tuple[bool, int]  # known?, when (ns since the epoch)
@@ -137,7 +120,7 @@ class KnownWords:
 
     def _save(self, changed: dict[str, Mark], chosen: tuple[int | None, int] | None) -> None:
         """Merge our changes into what is on disk now (the newer mark wins), then write."""
-        with _locked(self.path):
+        with locked(self.path.with_name(f".{self.path.name}.lock")):
             data, _ = read_json(self.path)
             marks, on_disk_level, _ = _parse(data) if data is not None else ({}, (None, 0), "")
             for word, mark in self._marks.items():

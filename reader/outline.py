@@ -196,7 +196,6 @@ def build_outline(
     text: str,
     paragraphs: Sequence[tuple[int, int]],
     *,
-    markdown: bool = False,
     plain_headings: bool = False,
     prefixes: frozenset[str] | None = None,
     reasons: Reasons | None = None,
@@ -210,29 +209,23 @@ def build_outline(
     heading.
     """
     if prefixes is None:
-        prefixes = frozenset() if markdown else repeated_prefixes(text.split("\n"))
+        prefixes = repeated_prefixes(text.split("\n"))
     matches = []
     for index, (start, end) in enumerate(paragraphs):
-        match = _paragraph_heading(text, start, end, markdown, prefixes, reasons, index)
+        match = _paragraph_heading(text, start, end, prefixes, reasons, index)
         if match is not None:
             matches.append((index, start, match))
-    contents: frozenset[int] = frozenset()
-    if markdown:
-        placed = _place_markdown(matches)
-    else:
-        contents = _table_of_contents(text, paragraphs, matches)
-        matches = _without_notes(
-            text, [item for item in matches if item[0] not in contents], reasons
-        )
-        matches = _without_lone_decimals(matches, reasons)
-        pieces = _collection_titles(text, paragraphs, matches) if plain_headings else []
-        found = sorted(matches + pieces, key=lambda item: item[0])
-        placed = _place_numbered(text, paragraphs, found, reasons)
-        if not placed and plain_headings:
-            placed = _plain_headings(text, paragraphs, contents, reasons)
-        heading_paragraphs = {item.paragraph for item in placed if item.paragraph is not None}
-        placed += _enumerations(text, paragraphs, heading_paragraphs, placed)
-        placed.sort(key=lambda item: item.start)
+    contents = _table_of_contents(text, paragraphs, matches)
+    matches = _without_notes(text, [item for item in matches if item[0] not in contents], reasons)
+    matches = _without_lone_decimals(matches, reasons)
+    pieces = _collection_titles(text, paragraphs, matches) if plain_headings else []
+    found = sorted(matches + pieces, key=lambda item: item[0])
+    placed = _place_numbered(text, paragraphs, found, reasons)
+    if not placed and plain_headings:
+        placed = _plain_headings(text, paragraphs, contents, reasons)
+    heading_paragraphs = {item.paragraph for item in placed if item.paragraph is not None}
+    placed += _enumerations(text, paragraphs, heading_paragraphs, placed)
+    placed.sort(key=lambda item: item.start)
     if reasons is not None:
         for index in contents:
             reasons[index] = "a line of the table of contents"
@@ -253,7 +246,6 @@ def _paragraph_heading(
     text: str,
     start: int,
     end: int,
-    markdown: bool,
     prefixes: frozenset[str],
     reasons: Reasons | None,
     index: int,
@@ -262,9 +254,9 @@ def _paragraph_heading(
     single_line = line_end == -1
     line = text[start : end if single_line else line_end]
     if reasons is None:
-        match = match_heading(line, markdown=markdown, prefixes=prefixes)
+        match = match_heading(line, prefixes=prefixes)
     else:
-        verdict = judge_line(line, markdown=markdown, prefixes=prefixes)
+        verdict = judge_line(line, prefixes=prefixes)
         match = verdict if isinstance(verdict, HeadingMatch) else None
         if isinstance(verdict, str):
             reasons[index] = verdict
@@ -392,17 +384,6 @@ def _without_lone_decimals(matches: list[_Found], reasons: Reasons | None) -> li
             if match.style == top:
                 reasons[index] = "1 without any 1.1 in the text: a line of a list"
     return [item for item in matches if item[2].style != top]
-
-
-def _place_markdown(matches: list[_Found]) -> list[_Placed]:
-    placed: list[_Placed] = []
-    open_levels: list[int] = []
-    for index, start, match in matches:
-        while open_levels and open_levels[-1] >= match.number:
-            open_levels.pop()
-        open_levels.append(match.number)
-        placed.append(_Placed(start + match.offset, match.title, len(open_levels), index))
-    return placed
 
 
 def _place_numbered(

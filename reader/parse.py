@@ -95,9 +95,6 @@ MAX_PARAGRAPH_CHARS: Final = 1500
 _CUT_AFTER: Final = ("。", "！", "？", "!", "?", "；")  # where a very long paragraph is cut
 _BREAKING_SPACE: Final = frozenset(" \t\n")  # not the ideographic space: that is an indent
 _ITEM_LEADS: Final = _SENTENCE_ENDINGS | frozenset("：:；;")
-_FENCE: Final = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})")
-_MARKDOWN_BLOCK_STARTS: Final = ("#", ">", "`", "~", "-", "*", "+", "|")
-_ORDERED_LIST_ITEM: Final = re.compile(r"\d+[.)]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,8 +103,6 @@ class _Lines:
 
     lines: list[str]
     starts: list[int]
-    fence_ends: dict[int, int]  # Markdown: opening fence line -> closing fence line
-    fenced: frozenset[int]  # Markdown: every line inside or on a fence
     prefixes: frozenset[str]  # junk a web copy repeats before its heading lines
 
     def span(self, first: int, last: int) -> tuple[int, int]:
@@ -119,29 +114,24 @@ class _Lines:
         return not line or line.isspace()
 
 
-def parse_document(
-    text: str, name: str, *, markdown: bool = False, reasons: dict[int, str] | None = None
-) -> Document:
+def parse_document(text: str, name: str, *, reasons: dict[int, str] | None = None) -> Document:
     """Split ``text`` into paragraphs, find its title, metadata and outline.
 
     ``name`` is the file name (or ``<stdin>``); its last component is the title when the
-    text offers none. ``markdown`` switches headings to ATX ``#`` lines only. ``reasons``,
+    text offers none (Markdown has its own reader: reader/formats/markdown.py). ``reasons``,
     when given, is filled with why each line considered is or is not a heading, by the
     place where that line starts (``reader --outline --explain``).
     """
     fallback_title = re.split(r"[\\/]", name)[-1] or name
     if not text.strip():
-        return Document(text, name, fallback_title, (), (), (), is_markdown=markdown)
-    lines = _split_lines(text, markdown)
-    front = _front_matter(lines, markdown)
-    body_spans, layout_marks_paragraphs, verse = _body_paragraphs(
-        lines, front.body_from, markdown, reasons
-    )
+        return Document(text, name, fallback_title, (), (), ())
+    lines = _split_lines(text)
+    front = _front_matter(lines)
+    body_spans, layout_marks_paragraphs, verse = _body_paragraphs(lines, front.body_from, reasons)
     by_index: dict[int, str] | None = None if reasons is None else {}
     outline = build_outline(
         text,
         body_spans,
-        markdown=markdown,
         plain_headings=layout_marks_paragraphs,
         prefixes=lines.prefixes,
         reasons=by_index,
@@ -168,15 +158,14 @@ def parse_document(
         paragraphs=tuple(paragraphs),
         sections=outline.sections,
         metadata=front.metadata,
-        is_markdown=markdown,
     )
 
 
-def explain_outline(text: str, name: str, *, markdown: bool = False) -> str:
+def explain_outline(text: str, name: str) -> str:
     """``reader --outline --explain``: the outline, then each line that was considered as a
     heading, by line number, with the rule that made it one or turned it down."""
     reasons: dict[int, str] = {}
-    document = parse_document(text, name, markdown=markdown, reasons=reasons)
+    document = parse_document(text, name, reasons=reasons)
     lines = [format_outline(document)]
     line_number, counted_to = 1, 0
     for place in sorted(reasons):
@@ -229,31 +218,10 @@ def _body_pieces(text: str, start: int, end: int) -> list[Paragraph]:
     return pieces
 
 
-def _split_lines(text: str, markdown: bool) -> _Lines:
+def _split_lines(text: str) -> _Lines:
     lines = text.split("\n")
     starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    fence_ends: dict[int, int] = {}
-    fenced: set[int] = set()
-    if markdown:
-        index = 0
-        while index < len(lines):
-            opening = _FENCE.match(lines[index])
-            if opening is None:
-                index += 1
-                continue
-            marks = opening["fence"]
-            closing = index + 1
-            while closing < len(lines):
-                match = _FENCE.match(lines[closing])
-                if match and match["fence"][0] == marks[0] and len(match["fence"]) >= len(marks):
-                    break
-                closing += 1
-            closing = min(closing, len(lines) - 1)
-            fence_ends[index] = closing
-            fenced.update(range(index, closing + 1))
-            index = closing + 1
-    prefixes = frozenset() if markdown else repeated_prefixes(lines)
-    return _Lines(lines, starts, fence_ends, frozenset(fenced), prefixes)
+    return _Lines(lines, starts, repeated_prefixes(lines))
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,32 +232,30 @@ class _FrontMatter:
     body_from: int  # first line after the front matter
 
 
-def _front_matter(lines: _Lines, markdown: bool) -> _FrontMatter:
+def _front_matter(lines: _Lines) -> _FrontMatter:
     """A database's 【key】value header, the title line (or two), the key：value lines under
     it, and the title repeated before the body."""
     paragraphs: list[Paragraph] = []
     metadata: list[tuple[str, str]] = []
     index = _next_filled(lines, 0)
-    header_title = None
-    if not markdown:
-        index, header_title = _gutenberg_header(lines, index, paragraphs, metadata)
-    while not markdown and index < len(lines.lines):
+    index, header_title = _gutenberg_header(lines, index, paragraphs, metadata)
+    while index < len(lines.lines):
         entry = _bracketed_entry(lines.lines[index])
         if entry is None:
             break
         metadata.append(entry)
         paragraphs.append(Paragraph(*lines.span(index, index), "meta"))
         index = _next_filled(lines, index + 1)
-    title = _title(lines, index, markdown)
+    title = _title(lines, index)
     if title is not None and header_title is not None and title != header_title:
         title = None  # the header names the book; its first line is the text's
     if title is not None:
-        last = index + 1 if _title_goes_on(lines, index, markdown) else index
+        last = index + 1 if _title_goes_on(lines, index) else index
         if last > index:
             title += lines.lines[last].strip(_TITLE_STRIP)
         paragraphs.append(Paragraph(*lines.span(index, last), "title"))
         index = _next_filled(lines, last + 1)
-    while index < len(lines.lines) and index not in lines.fenced:
+    while index < len(lines.lines):
         entry = _metadata_entry(lines.lines[index], lines.prefixes)
         if entry is None:
             break
@@ -305,7 +271,7 @@ def _front_matter(lines: _Lines, markdown: bool) -> _FrontMatter:
     ):
         paragraphs.append(Paragraph(*lines.span(index, index), "title"))
         index += 1
-    if title is not None and not markdown:
+    if title is not None:
         book = _BOOK_NAME.match(title)  # 《野草》題辭: the book is 野草 (《活着》读后感 is not)
         if book is not None and _names_the_book(title[book.end() :]):
             title = book["name"]
@@ -359,24 +325,11 @@ def _next_filled(lines: _Lines, index: int) -> int:
     return index
 
 
-def _title(lines: _Lines, index: int, markdown: bool) -> str | None:
+def _title(lines: _Lines, index: int) -> str | None:
     """The first line is the title when it reads like one; else the file name will do."""
     if index >= len(lines.lines):
         return None
-    line = lines.lines[index]
-    if markdown:
-        heading = match_heading(line, markdown=True)
-        if heading is not None:
-            single_top_level = heading.number == 1 and not any(
-                (other := match_heading(candidate, markdown=True)) is not None and other.number == 1
-                for number, candidate in enumerate(lines.lines)
-                if number > index and number not in lines.fenced
-            )
-            return heading.title if single_top_level else None
-        stripped = line.strip()
-        if stripped.startswith(_MARKDOWN_BLOCK_STARTS) or _ORDERED_LIST_ITEM.match(stripped):
-            return None
-    return _title_line(line, lines.prefixes)
+    return _title_line(lines.lines[index], lines.prefixes)
 
 
 def _title_line(line: str, prefixes: frozenset[str]) -> str | None:
@@ -395,10 +348,10 @@ def _title_line(line: str, prefixes: frozenset[str]) -> str | None:
     return title
 
 
-def _title_goes_on(lines: _Lines, index: int, markdown: bool) -> bool:
+def _title_goes_on(lines: _Lines, index: int) -> bool:
     """A long title broken over two lines (a report's title and its second half), the two
     lines standing alone above a blank line."""
-    if markdown or index + 2 > len(lines.lines) - 1:
+    if index + 2 > len(lines.lines) - 1:
         return False
     first = lines.lines[index].strip(_TITLE_STRIP)
     second = lines.lines[index + 1]
@@ -434,7 +387,7 @@ def _metadata_entry(line: str, prefixes: frozenset[str] = frozenset()) -> tuple[
 
 
 def _body_paragraphs(
-    lines: _Lines, first: int, markdown: bool, reasons: dict[int, str] | None = None
+    lines: _Lines, first: int, reasons: dict[int, str] | None = None
 ) -> tuple[list[tuple[int, int]], bool, frozenset[int]]:
     """Paragraph spans after the front matter, whether blank lines or indents mark them, and
     where the blocks of verse start.
@@ -445,18 +398,17 @@ def _body_paragraphs(
     does a rule (=== or ---) under a heading.
     Only the body counts: a blank line under the title does not make a text blank-lined.
     """
-    texts, starts, fence_ends = lines.lines, lines.starts, lines.fence_ends
+    texts, starts = lines.lines, lines.starts
     count = len(texts)
     filled = [index for index in range(first, count) if texts[index].strip()]
     if not filled:
         return [], False, frozenset()
     has_blank = len(filled) < filled[-1] - filled[0] + 1
-    # Markdown paragraphs are blank-line separated; its indents are lists and code.
-    has_indent = not markdown and any(texts[index].startswith(_INDENTS) for index in filled)
+    has_indent = any(texts[index].startswith(_INDENTS) for index in filled)
     one_per_line = not has_blank and not has_indent
     # Without blank lines or indents every line is a paragraph, unless the text is hard-wrapped
     # at a fixed width: then a full line that stops mid-sentence goes on in the next.
-    wrap_width = _fixed_width(texts, filled) if one_per_line and not markdown else 0
+    wrap_width = _fixed_width(texts, filled) if one_per_line else 0
     ranges: list[tuple[int, int]] = []  # first and last line of each paragraph
     run_first = -1  # the open paragraph's first line, -1 when none is open
     run_last = -1
@@ -464,7 +416,7 @@ def _body_paragraphs(
     while index < count:
         line = texts[index]
         blank = not line or line.isspace()
-        heading = None if blank else match_heading(line, markdown=markdown, prefixes=lines.prefixes)
+        heading = None if blank else match_heading(line, prefixes=lines.prefixes)
         if (
             heading is not None
             and heading.standalone
@@ -481,26 +433,18 @@ def _body_paragraphs(
             if run_first >= 0:
                 ranges.append((run_first, run_last))
                 run_first = -1
-        elif (
-            index in fence_ends
-            or (heading is not None and heading.standalone)
-            or (not markdown and _RULE_LINE.fullmatch(line) is not None)
-        ):
+        elif (heading is not None and heading.standalone) or _RULE_LINE.fullmatch(line) is not None:
             if run_first >= 0:
                 ranges.append((run_first, run_last))
                 run_first = -1
-            last = fence_ends.get(index, index)
-            while not texts[last].strip():  # an unclosed fence runs to the end of the text
-                last -= 1
-            ranges.append((index, last))
-            index = fence_ends.get(index, index)
+            ranges.append((index, index))
         elif run_first < 0:
             run_first = run_last = index
         elif (
             (one_per_line and not _wraps_onto_next(texts[index - 1], wrap_width))
             or (has_indent and line.startswith(_INDENTS))
             or (has_indent and _stands_apart(lines, index))
-            or (not markdown and heading is not None and _opens_an_item(lines, index, heading))
+            or (heading is not None and _opens_an_item(lines, index, heading))
         ):
             ranges.append((run_first, run_last))
             run_first = run_last = index
@@ -510,15 +454,14 @@ def _body_paragraphs(
     if run_first >= 0:
         ranges.append((run_first, run_last))
     verse: set[int] = set()
-    if not markdown:
-        widest = max(len(texts[index].strip(_SPACES)) for index in filled)
-        split: list[tuple[int, int]] = []
-        for top, bottom in ranges:
-            for piece_top, piece_bottom, is_verse in _verse_runs(texts, top, bottom, widest):
-                split.append((piece_top, piece_bottom))
-                if is_verse:
-                    verse.add(starts[piece_top])
-        ranges = split
+    widest = max(len(texts[index].strip(_SPACES)) for index in filled)
+    split: list[tuple[int, int]] = []
+    for top, bottom in ranges:
+        for piece_top, piece_bottom, is_verse in _verse_runs(texts, top, bottom, widest):
+            split.append((piece_top, piece_bottom))
+            if is_verse:
+                verse.add(starts[piece_top])
+    ranges = split
     spans = [(starts[top], starts[bottom] + len(texts[bottom].rstrip())) for top, bottom in ranges]
     return spans, not one_per_line, frozenset(verse)
 

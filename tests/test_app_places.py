@@ -137,6 +137,51 @@ async def test_a_renamed_copy_resumes_and_nothing_is_written_beside_it(
     assert moved.read_text(encoding="utf-8") == sample_text
 
 
+async def test_a_file_edited_by_one_line_keeps_its_place_and_bookmarks(
+    tmp_path: Path, sample_text: str
+) -> None:
+    path = tmp_path / "article.txt"
+    shutil.copyfile(SAMPLE, path)
+    app = ReaderApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_curly_bracket", "m", "right_curly_bracket", "right_curly_bracket")
+        assert app.article.top_place == THIRD_SECTION
+        await pilot.press("q")
+
+    added = "編者按:本文有所刪節。\n\n"  # a line inserted above everything read
+    path.write_text(added + sample_text, encoding="utf-8")
+    app = ReaderApp(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.article.top_place == THIRD_SECTION + len(added)
+        assert article_lines(app)[0].startswith("二是必須振奮精神,激發黨員干部隊伍活力。")
+        assert notifications(app) == [
+            "The document changed since you last read it: your place and 1 bookmark "
+            "found again by the text around it"
+        ]
+        assert [b.place for b in app._places_state.bookmarks] == [FIRST_SECTION + len(added)]
+        await pilot.press("q")
+
+
+async def test_a_state_file_of_another_shape_is_set_aside_not_overwritten(
+    sample_text: str,
+) -> None:
+    path = state_path(sample_text)
+    path.parent.mkdir(parents=True)
+    path.write_text('[{"place": 754}]', encoding="utf-8")
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        (aside,) = path.parent.glob(f"{path.name}.corrupt-*")
+        assert notifications(app) == [
+            f"{path}: corrupt (not a reading state); moved aside to {aside.name}"
+        ]
+        await pilot.press("right_curly_bracket", "q")
+    assert aside.read_text(encoding="utf-8") == '[{"place": 754}]'
+    assert saved_state(sample_text)["place"] == FIRST_SECTION
+
+
 async def test_no_resume_opens_at_the_top_and_still_saves(sample_text: str) -> None:
     app = ReaderApp()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -38,6 +38,8 @@ def test_outline_print_and_terms_on_every_format(capsys, tmp_path: Path, name: s
     path = tmp_path / name
     path.write_bytes(FILES[name])
     assert run(capsys, "--outline", str(path)) == (0, "和諧之書\n  第一章\n", "")
+    simplified = run(capsys, "--outline", str(path), "--script", "simplified")
+    assert simplified == (0, "和谐之书\n  第一章\n", "")
     status, out, _ = run(capsys, "--print", str(path), "--script", "simplified")
     assert status == 0
     # markup gone, the list's marker kept, the script converted

@@ -152,3 +152,31 @@ def test_an_opening_ends_at_a_blank_line_outside_code() -> None:
     cut = markdown_prefix_end(text, 12)
     assert text[:cut] == "甲"
     assert markdown_prefix_end("短", 12) == 0
+
+
+def outline_of(text: str, name: str = "test.md") -> list[tuple[str, int]]:
+    document = markdown_document(text, name)
+    return [(document.title, 0)] + [(s.title, s.depth) for s in document.sections]
+
+
+def test_several_top_headings_leave_the_title_to_the_name() -> None:
+    assert outline_of("# 甲\n\n內容。\n\n# 乙\n\n## 丙\n", "notes.md") == [
+        ("notes.md", 0),
+        ("甲", 1),
+        ("乙", 1),
+        ("丙", 2),
+    ]
+
+
+def test_a_tilde_fence_hides_headings_and_an_unclosed_one_runs_to_the_end() -> None:
+    assert outline_of("# T\n\n~~~\n## 不是\n~~~\n\n## 是\n") == [("T", 0), ("是", 1)]
+    assert outline_of("# T\n\n```\n## 不是\n") == [("T", 0)]
+
+
+def test_chinese_numbering_is_not_a_markdown_heading() -> None:
+    text = "# T\n\n一、不是標題\n\n正文。一是甲。二是乙。\n\n## 是\n"
+    assert outline_of(text) == [("T", 0), ("是", 1)]
+
+
+def test_heading_markup_is_not_in_the_title() -> None:
+    assert outline_of("# 筆記 #\n\n## C# 與 `code`\n") == [("筆記", 0), ("C# 與 code", 1)]

@@ -59,7 +59,7 @@ def test_words_leave_out_punctuation_and_are_places_of_the_original(
 ) -> None:
     from reader.parse import parse_document
 
-    document = parse_document("題目\n\n我們學習漢語，很好。\n", "t.txt", markdown=False)
+    document = parse_document("題目\n\n我們學習漢語，很好。\n", "t.txt")
     index = WordIndex(document, segmenter)
     body = document.paragraph_index_at(document.text.index("我們"))
     spans = index.words(body)

@@ -24,8 +24,8 @@ DATA = Path(__file__).parent / "data" / "outline"
 DOCUMENTS = sorted(path for path in DATA.iterdir() if path.suffix != ".outline")
 
 
-def outline_of(text: str, *, name: str = "test.txt", markdown: bool = False) -> str:
-    return format_outline(parse_document(text, name, markdown=markdown))
+def outline_of(text: str, *, name: str = "test.txt") -> str:
+    return format_outline(parse_document(text, name))
 
 
 # --- the test documents -------------------------------------------------------------------
@@ -181,30 +181,11 @@ def test_not_a_heading_line(line: str) -> None:
     assert match_heading(line) is None
 
 
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
-        ("# 標題", HeadingMatch(2, "標題", "markdown", 1, True)),
-        ("## 標題 ##", HeadingMatch(3, "標題", "markdown", 2, True)),
-        ("## C#", HeadingMatch(3, "C#", "markdown", 2, True)),
-        ("  ### 縮進", HeadingMatch(6, "縮進", "markdown", 3, True)),
-        ("#標題", None),
-        ("#", None),
-        ("## ##", None),
-        ("####### 七級", None),
-        ("一、總則", None),
-    ],
-)
-def test_match_markdown_heading(line: str, expected: HeadingMatch | None) -> None:
-    assert match_heading(line, markdown=True) == expected
-
-
 def test_a_heading_line_stands_alone_and_a_run_in_heading_does_not() -> None:
     # parse splits off a line whose heading is standalone: it must be a paragraph of its own
     assert match_heading("一、總則").standalone  # type: ignore[union-attr]
     assert not match_heading("1、加強領導。各級領導要帶頭。").standalone  # type: ignore[union-attr]
-    assert match_heading("## 甲", markdown=True).standalone  # type: ignore[union-attr]
-    assert match_heading("## 甲") is None
+    assert match_heading("## 甲") is None  # Markdown has its own reader
 
 
 @pytest.mark.parametrize(
@@ -391,25 +372,6 @@ def test_no_unnumbered_headings_when_every_line_is_a_paragraph() -> None:
 
 
 # --- Markdown -----------------------------------------------------------------------------
-
-
-def test_markdown_several_top_headings_leave_the_title_to_the_name() -> None:
-    text = "# 甲\n\n內容。\n\n# 乙\n\n## 丙\n"
-    assert outline_of(text, name="notes.md", markdown=True) == "notes.md\n  甲\n  乙\n    丙\n"
-
-
-def test_markdown_tilde_fence_hides_headings() -> None:
-    text = "# T\n\n~~~\n## 不是\n~~~\n\n## 是\n"
-    assert outline_of(text, markdown=True) == "T\n  是\n"
-
-
-def test_markdown_unclosed_fence_runs_to_the_end() -> None:
-    assert outline_of("# T\n\n```\n## 不是\n", markdown=True) == "T\n"
-
-
-def test_markdown_ignores_chinese_numbering() -> None:
-    text = "# T\n\n一、不是標題\n\n正文。一是甲。二是乙。\n\n## 是\n"
-    assert outline_of(text, markdown=True) == "T\n  是\n"
 
 
 # --- the pure API -------------------------------------------------------------------------

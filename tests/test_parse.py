@@ -63,7 +63,6 @@ def test_sample_text_is_kept_as_it_is() -> None:
     document = parse_document(text, "sample-article.txt")
     assert document.text == text
     assert document.name == "sample-article.txt"
-    assert not document.is_markdown
     for section in document.sections:
         assert text[section.start : section.start + len(section.title)] == section.title
 
@@ -265,22 +264,6 @@ def test_short_unindented_line_between_indented_paragraphs_stands_alone() -> Non
     assert paragraph_texts(document) == expected
 
 
-def test_markdown_indents_do_not_split_paragraphs() -> None:
-    text = "# T\n\n- 甲\n  - 乙\n\n    code line 1\n    code line 2\n"
-    document = parse_document(text, "n.md", markdown=True)
-    assert paragraph_texts(document) == ["# T", "- 甲\n  - 乙", "    code line 1\n    code line 2"]
-
-
-def test_markdown_title_and_fenced_block() -> None:
-    text = "# 筆記 #\n\n```\na\n\nb\n```\n\n## 小節\n\n正文。\n"
-    document = parse_document(text, "n.md", markdown=True)
-    assert document.title == "筆記"
-    assert document.is_markdown
-    assert paragraph_texts(document) == ["# 筆記 #", "```\na\n\nb\n```", "## 小節", "正文。"]
-    assert kinds(document) == ["title", "body", "heading", "body"]
-    assert format_outline(document) == "筆記\n  小節\n"
-
-
 # --- properties ---------------------------------------------------------------------------
 
 FRAGMENTS = [
@@ -350,9 +333,9 @@ def assert_invariants(document: Document) -> None:
 
 
 @settings(deadline=None, max_examples=400)
-@given(TEXTS, st.booleans())
-def test_parse_invariants_hold_for_any_text(text: str, markdown: bool) -> None:
-    document = parse_document(text, "dir/any.txt", markdown=markdown)
+@given(TEXTS)
+def test_parse_invariants_hold_for_any_text(text: str) -> None:
+    document = parse_document(text, "dir/any.txt")
     assert document.text == text
     assert document.title
     assert_invariants(document)
