@@ -16,7 +16,14 @@ from reader.features.search import WAIT, SearchRun
 from reader.script import to_simplified
 from reader.search import Match
 from reader.widgets.search_bar import SearchBar
-from tests.screen import article_rows, marks, screen_text, wait_for_whole_document, wait_until
+from tests.screen import (
+    article_rows,
+    marks,
+    notifications,
+    screen_text,
+    wait_for_whole_document,
+    wait_until,
+)
 
 SIZE = (120, 40)
 
@@ -375,3 +382,63 @@ async def test_the_search_runs_in_a_worker_and_the_keys_keep_working(
     finally:
         free.set()
         permits.release(100)
+
+
+async def test_slash_remembers_the_last_searches_and_n_after_escape_repeats_it() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await search(pilot, "構建")
+        await pilot.press("enter")
+        await pilot.press("slash")
+        search_bar = bar(app)
+        assert search_bar is not None
+        search_bar.input.value = ""
+        await pilot.press(*"和諧")
+        await settle(pilot, "和諧")
+        await pilot.press("enter", "escape")
+        assert bar(app) is None and marks(app, "match") == []
+
+        await pilot.press("slash")  # the last query, selected: typing would replace it
+        search_bar = bar(app)
+        assert search_bar is not None and search_bar.value == "和諧"
+        await pilot.press("up")
+        assert search_bar.value == "構建"
+        await pilot.press("down")
+        assert search_bar.value == "和諧"
+        await pilot.press("down")
+        assert search_bar.value == ""
+        await pilot.press("escape")
+
+        top = app.article.top_place
+        await pilot.press("n")  # after escape: the last search again, from here
+        await settle(pilot, "和諧")
+        current = marks(app, "match-current")
+        assert len(current) == 1 and current[0][0] >= top
+        assert app.document.text[current[0][0] : current[0][1]] == "和諧"
+        await pilot.press("escape")  # and escape clears it, bar or no bar
+        assert marks(app, "match") == marks(app, "match-current") == []
+
+
+async def test_going_round_the_end_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "round.txt"
+    path.write_text("甲乙\n\n丙\n\n甲丁\n", encoding="utf-8")
+    app = ReaderApp(path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await search(pilot, "甲")
+        await pilot.press("enter", "n")
+        assert "Search went on from the top" not in notifications(app)
+        await pilot.press("n")
+        assert marks(app, "match-current") == [(0, 1)]
+        assert notifications(app)[-1] == "Search went on from the top"
+        await pilot.press("N")
+        assert notifications(app)[-1] == "Search went on from the end"
+
+
+async def test_the_current_match_looks_unlike_the_others() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE):
+        article = app.article
+        current = article.get_component_rich_style("article--match-current")
+        other = article.get_component_rich_style("article--match")
+        assert current.bgcolor != other.bgcolor
+        assert current.bold and current.underline and not other.underline

@@ -48,18 +48,18 @@ def assert_no_controls(characters: str) -> None:
 @given(st.lists(headings, min_size=1, max_size=4))
 def test_headings_are_drawn_as_written_everywhere(titles: list[str]) -> None:
     body = "構建和諧社會，關鍵在黨。" * 3
-    text = "標題\n\n" + "".join(f"## {title}\n\n{body}\n\n" for title in titles)
-    document = parse_document(text, "fuzz.md", markdown=True)
+    chapters = "".join(f"第{n}章 {title}\n\n{body}\n\n" for n, title in enumerate(titles, 1))
+    document = parse_document(f"{titles[0]}\n\n{chapters}", "fuzz.txt")
     tree = OutlineTree(document, lambda title: title)
-    for section in document.sections:
-        expected = shown(section.title)
-        label = tree.process_label(section.title)
+    for title in (document.title, *(section.title for section in document.sections)):
+        expected = shown(title)
+        label = tree.process_label(title)
         assert label.plain == expected
         assert_no_controls(drawn(label))
-        status = literal(f"標題 │ 繁 │ 0% │ {section.title}")
+        status = literal(f"標題 │ 繁 │ 0% │ {title}")
         assert status.plain == f"標題 │ 繁 │ 0% │ {expected}"
         assert_no_controls(drawn(status))
-        hit = highlighted(Matcher(section.title[:2]), section.title)
+        hit = highlighted(Matcher(title[:2]), title)
         assert hit.plain == expected
         assert_no_controls(hit.plain)
 

@@ -143,6 +143,7 @@ class SearchFeature:
     _search_document: Document | None = None
     _search_bar: SearchBar | None = None
     _search_run: SearchRun | None = None
+    _search_history: list[str] | None = None  # queries gone to with enter, the last last
     _search_timer: Timer | None = None
     _search_generation: int = 0
     _search_job: Worker[None] | None = None
@@ -159,15 +160,18 @@ class SearchFeature:
         if bar is None:
             from reader.widgets.search_bar import SearchBar
 
-            bar = self._search_bar = SearchBar(id="search-bar")
+            history = self._search_history = self._search_history or []
+            bar = self._search_bar = SearchBar(history, id="search-bar")
             await _app(self).query_one("#bottom").mount(bar, before="#keys")
             self._search_warming = self._warm_search_index(self.search_index())
+            if history and not bar.value:  # the last search again, ready to edit or replace
+                bar.recall(len(history) - 1)
         bar.input.focus()
 
     def close_search(self) -> bool:
         """escape: close the bar and clear the marks; False when search was not active."""
         bar = self._search_bar
-        if bar is None:
+        if bar is None and self._search_run is None:
             return False
         self._stop_search()
         self._search_run = None
@@ -175,7 +179,8 @@ class SearchFeature:
         article = _app(self).article
         article.set_marks("match", [])
         article.set_marks("match-current", [])
-        bar.remove()
+        if bar is not None:
+            bar.remove()
         article.focus()
         return True
 
@@ -222,6 +227,10 @@ class SearchFeature:
         if not query.strip():
             self.close_search()
             return
+        history = self._search_history = self._search_history or []
+        if query in history:
+            history.remove(query)
+        history.append(query)
         run = self._search_run
         if run is None or run.query != query:
             self._start_search(query)
@@ -245,7 +254,12 @@ class SearchFeature:
         """From the current match when it is on screen, else from the top of the screen."""
         run = self._search_run
         if run is None:
-            return
+            if not self._search_history:
+                return
+            # n after escape: the last search again, from the reader's place
+            self._start_search(self._search_history[-1], origin=_app(self).article.top_place)
+            run = self._search_run
+            assert run is not None
         current = run.current
         if current is not None and not self._search_on_screen(current):
             current = None
@@ -267,6 +281,10 @@ class SearchFeature:
         else:
             assert isinstance(target, tuple)
             run.pending = None
+            start = current[0] if current is not None else place
+            if (direction > 0 and target[0] < start) or (direction < 0 and target[0] >= start):
+                end = "top" if direction > 0 else "end"
+                _app(self).notify(f"Search went on from the {end}", timeout=2)
             self._search_jump(target)
         self._search_show_count()
 

@@ -14,7 +14,17 @@ from textual.widgets import Input, Label, Static
 class SearchBar(HorizontalGroup):
     """`/` query `enter`; escape closes. It only reports: the search feature does the work."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close search")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close search"),
+        Binding("up", "recall_step(-1)", "Earlier search", show=False),
+        Binding("down", "recall_step(1)", "Later search", show=False),
+    ]
+
+    def __init__(self, history: list[str], *, id: str | None = None) -> None:
+        """``history``: the queries searched before, the last last (shared, not copied)."""
+        super().__init__(id=id)
+        self._history = history
+        self._recalled = len(history)
 
     class Changed(Message):
         """The query was edited."""
@@ -61,6 +71,21 @@ class SearchBar(HorizontalGroup):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(self.Submitted(event.value))
+
+    def recall(self, index: int) -> None:
+        """Put an earlier query in the input, all of it selected (typing replaces it)."""
+        self._recalled = index
+        self.input.value = self._history[index]
+        self.input.select_all()
+
+    def action_recall_step(self, step: int) -> None:
+        """↑/↓: the earlier / later query searched; past the last, an empty input."""
+        index = max(0, min(self._recalled + step, len(self._history)))
+        if index == len(self._history):
+            self._recalled = index
+            self.input.value = ""
+        elif self._history:
+            self.recall(index)
 
     def action_close(self) -> None:
         self.post_message(self.Closed())
