@@ -535,8 +535,10 @@ class ReaderApp(
             (
                 "Word cursor (d)",
                 [
-                    ("← → ↑ ↓", "Move by word / line"),
+                    ("h l ← →", "Previous / next word"),
+                    ("j k ↑ ↓", "Next / previous line"),
                     ("enter", "Look the word up"),
+                    ("esc d", "Turn the cursor off"),
                     ("a", "In its popup: add to vocabulary"),
                     ("K", "Mark the word known / not known"),
                 ],

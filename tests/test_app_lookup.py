@@ -134,6 +134,34 @@ async def test_arrows_move_by_word_and_by_line_then_escape_lets_them_scroll(
         assert app.word_cursor is None
 
 
+async def test_h_l_j_k_move_the_cursor_and_the_key_bar_says_it_is_on(
+    segmenter: Segmenter,
+) -> None:
+    app = ReaderApp(segmenter=segmenter)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        assert "Word cursor" not in screen_text(app).splitlines()[-1]
+        await pilot.press("d")
+        await pilot.pause()
+        key_bar = screen_text(app).splitlines()[-1]
+        assert key_bar.startswith(" Word cursor  j k ↑ ↓ Line  h l ← → Word  ⏎ Look up  esc Off ")
+        await pilot.press("l", "l")
+        assert word(app) == "和諧社會"
+        await pilot.press("h")
+        assert word(app) == "工作"
+        await pilot.press("j")  # the cursor goes a line down (as ↓ above); the text stays put
+        assert word(app) == "00"
+        assert app.article.scroll_y == 0
+        await pilot.press("k")
+        assert word(app) == "工作"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.word_cursor is None
+        assert "Word cursor" not in screen_text(app).splitlines()[-1]
+        await pilot.press("j")
+        assert app.article.scroll_y == 1  # j scrolls again
+
+
 async def test_down_keeps_to_the_column_in_a_paragraph_and_skips_punctuation(
     segmenter: Segmenter,
 ) -> None:

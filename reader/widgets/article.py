@@ -41,7 +41,11 @@ MARGIN = 2  # cells kept free on each side of the text
 MAX_LINE_SKIP = 50  # lines the word cursor's ↑/↓ look through for one with a word on it
 #: The word cursor's actions: enabled only while the cursor is on, so ↑/↓ fall through to
 #: the line keys when it is off.
-WORD_ACTIONS = frozenset({"word_left", "word_right", "word_up", "word_down", "choose_word"})
+WORD_ACTIONS = frozenset(
+    {"word_left", "word_right", "word_up", "word_down", "choose_word", "leave_word_cursor"}
+)
+#: The key bar names the mode, then its keys, while the word cursor is on.
+WORD_CURSOR = Binding.Group("Word cursor")
 
 
 class ArticleView(SteadyScrollView, can_focus=True):
@@ -60,11 +64,14 @@ class ArticleView(SteadyScrollView, can_focus=True):
     BINDINGS = [
         # The word cursor's keys: check_action turns them off while the cursor is off, so
         # ↑/↓ fall through to the line keys and enter to the app's.
-        Binding("left", "word_left", "Word cursor: previous word", key_display="←", show=False),
-        Binding("right", "word_right", "Word cursor: next word", key_display="→", show=False),
-        Binding("up", "word_up", "Word cursor: line up", key_display="↑", show=False),
-        Binding("down", "word_down", "Word cursor: line down", key_display="↓", show=False),
-        Binding("enter", "choose_word", "Word cursor: look up", show=False),
+        # In the key bar, first and under the mode's name, while the cursor is on (a pair's
+        # second key stands for both).
+        Binding("h,left", "word_left", "Word", show=False, group=WORD_CURSOR),
+        Binding("l,right", "word_right", "Word", key_display="h l ← →", group=WORD_CURSOR),
+        Binding("k,up", "word_up", "Line", show=False, group=WORD_CURSOR),
+        Binding("j,down", "word_down", "Line", key_display="j k ↑ ↓", group=WORD_CURSOR),
+        Binding("enter", "choose_word", "Look up", key_display="⏎", group=WORD_CURSOR),
+        Binding("escape", "leave_word_cursor", "Off", key_display="esc", group=WORD_CURSOR),
         *READING_BINDINGS,
     ]
 
@@ -469,6 +476,9 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self.focus()
         self._word_move_to(word)
         return True
+
+    def action_leave_word_cursor(self) -> None:
+        self.leave_word_cursor()
 
     def action_word_right(self) -> None:
         self._word_step(1)

@@ -73,9 +73,15 @@ class KeyBar(Widget):
     def _active_keys(self) -> tuple[list[Key], Key | None]:
         app = self.app
         active = self.screen.active_bindings
-        in_order = sorted(active.values(), key=lambda entry: entry.node is not app)
+        # A mode's keys (a binding group, such as the word cursor's) first, under its name.
+        in_order = sorted(
+            active.values(), key=lambda entry: (entry.binding.group is None, entry.node is not app)
+        )
         shown: dict[str, Key] = {}
         for _node, binding, enabled, _tooltip in in_order:
+            group = binding.group
+            if group is not None and f"group:{group.description}" not in shown:
+                shown[f"group:{group.description}"] = Key("", group.description, "", True)
             if binding.show and binding.action not in shown:
                 shown[binding.action] = self._key(binding, enabled)
         palette = None
@@ -114,6 +120,8 @@ class KeyBar(Widget):
         return line
 
     def _label(self, key: Key, styles: LabelStyles, separator: str = "") -> Text:
+        if not key.key:  # a mode's name: it says the mode is on, and is no key to click
+            return append_literal(Text(separator), f" {key.display} ", "reverse bold")
         label = append_literal(Text(separator), f" {key.display} ", styles.key)
         if key.description:
             append_literal(label, f"{key.description} ", styles.description)
@@ -128,14 +136,14 @@ class KeyBar(Widget):
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         key = self.key_at(event.x)
-        self.hovered = None if key is None else key.key
+        self.hovered = None if key is None or not key.key else key.key
 
     def on_leave(self) -> None:
         self.hovered = None
 
     def on_click(self, event: events.Click) -> None:
         key = self.key_at(event.x)
-        if key is None:
+        if key is None or not key.key:
             return
         if key.enabled:
             self.app.simulate_key(key.key)
