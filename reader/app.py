@@ -526,8 +526,20 @@ class ReaderApp(
         keymap = self.settings.keymap
         groups = [
             ("Everywhere", [*binding_rows(self.BINDINGS, keymap), ("ctrl+p", "Command palette")]),
-            ("Outline", [("enter", "Jump to section"), ("space", "Fold / unfold")]),
-            ("Closing", [("esc", "Popup, search, cursor, selection")]),
+            (
+                "Outline",
+                [
+                    ("enter", "Jump to section"),
+                    ("j k g G", "Down / up / first / last"),
+                    ("h l ← →", "Fold / unfold"),
+                    ("space", "Fold / unfold"),
+                ],
+            ),
+            ("Lists", [("j k g G", "Down / up / first / last")]),
+            (
+                "Closing",
+                [("esc", "Popup, search, cursor, selection"), ("q", "Popup or screen, else quit")],
+            ),
             ("Reading", binding_rows(ArticleView.READING_BINDINGS, keymap)),
             ("Panes and mouse", [("tab", "Outline ⇄ article"), ("mouse", "Wheel, click")]),
             ("Terms", [("] [", "Next / previous term"), ("enter", "Explain (or click a term)")]),
