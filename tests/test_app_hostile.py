@@ -23,7 +23,12 @@ from reader.widgets.term_index import TermIndex
 from reader.widgets.term_popup import TermPopup
 from reader.widgets.word_popup import WordPopup
 from reader.words import Segmenter
-from tests.screen import screen_lines, screen_text, wait_for_terms
+from tests.screen import (
+    screen_lines,
+    screen_text,
+    wait_for_terms,
+    wait_until,
+)
 
 SIZE = (120, 40)
 
@@ -152,13 +157,16 @@ async def test_palette_hits_show_titles_as_written(tmp_path: Path) -> None:
         await ready(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"[/")
-        await ready(pilot)
+        titles = (NULL, UNBALANCED, CLICK.format(folder=tmp_path))
+        # the palette searches in the background: poll for its hits, not a fixed wait
+        await wait_until(pilot, lambda: all(t in screen_text(app) for t in titles), "the hits")
         assert isinstance(app.screen, CommandPalette)
         text = screen_text(app)
-        for title in (NULL, UNBALANCED, CLICK.format(folder=tmp_path)):
+        for title in titles:
             assert title in text
         assert raw_controls(app) == set()
         await pilot.press("escape")
+        await wait_until(pilot, lambda: not isinstance(app.screen, CommandPalette), "closing")
 
         await pilot.press("ctrl+p")  # discovery: the top-level sections, before any typing
         await ready(pilot)

@@ -15,7 +15,6 @@ from reader.app import ReaderApp
 from reader.assets import bundled_glossary_dir
 from reader.dictionary import CEDICT_DATE
 from reader.glossary import Entry, Glossary, load_glossaries
-from reader.lookup import WordIndex, sentence_around
 from reader.vocab import default_path
 from reader.widgets.word_popup import WordPopup
 from reader.words import Segmenter
@@ -477,31 +476,6 @@ async def test_a_lookup_finds_the_longest_headwords_at_the_place(segmenter: Segm
 
 
 # -- the parts -------------------------------------------------------------------------------
-
-
-def test_words_leave_out_punctuation_and_are_places_of_the_original(
-    segmenter: Segmenter,
-) -> None:
-    from reader.parse import parse_document
-
-    document = parse_document("題目\n\n我們學習漢語，很好。\n", "t.txt")
-    index = WordIndex(document, segmenter)
-    body = document.paragraph_index_at(document.text.index("我們"))
-    spans = index.words(body)
-    assert [document.text[s:e] for s, e in spans] == ["我們", "學習", "漢語", "很", "好"]
-    comma = document.text.index("，")
-    assert index.word_at(comma) is None
-    assert index.next_word(comma) == spans[3]
-    assert index.previous_word(comma) == spans[2]
-    assert index.simplified(body) == "我们学习汉语，很好。"
-
-
-def test_the_sentence_is_cut_at_sentence_ends_and_keeps_closing_quotes() -> None:
-    text = "他說：「好。」我們學習漢語，很好！再見"
-    start = text.index("學習")
-    assert sentence_around(text, start, start + 2) == "我們學習漢語，很好！"
-    assert sentence_around(text, 4, 5) == "他說：「好。」"
-    assert sentence_around(text, len(text) - 1, len(text)) == "再見"
 
 
 async def test_the_help_screen_credits_cc_cedict(segmenter: Segmenter) -> None:

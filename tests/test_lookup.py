@@ -1,0 +1,79 @@
+"""reader.lookup, without a screen: the word index, the sentence around a word, the senses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.dictionary import Dictionary
+from reader.glossary import Entry, Glossary
+from reader.lookup import WordIndex, senses_at, sentence_around
+from reader.words import Segmenter
+
+SMALL_CEDICT = (
+    "中國 中国 [Zhong1 guo2] /China/\n"
+    "中國人 中国人 [Zhong1 guo2 ren2] /Chinese person/\n"
+    "人 人 [ren2] /person/\n"
+    "國 国 [guo2] /country/\n"
+)
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Dictionary:
+    path = tmp_path / "small.u8"
+    path.write_text(SMALL_CEDICT, encoding="utf-8")
+    return Dictionary.load(path)
+
+
+def test_senses_are_glossary_terms_then_the_covered_headwords_longest_first(
+    small: Dictionary,
+) -> None:
+    people = Entry(
+        term="中國人民",
+        aliases=(),
+        pinyin="Zhōngguó rénmín",
+        zh="中國的人民",
+        en="the Chinese people",
+        category=None,
+        source=Path("test.toml"),
+    )
+    senses = senses_at("中国人民很好", 0, small, Glossary([people]), stop=3)
+    assert [sense.simplified for sense in senses] == ["中国人民", "中国人", "中国", "国", "人"]
+    term = senses[0]
+    assert (term.traditional, term.source, term.note) == ("中國人民", "glossary", "中國的人民")
+    assert term.definition == "the Chinese people"
+    word = senses[1]
+    assert word.headword("traditional") == "中國人"
+    assert (word.pinyin, word.pinyin_numbered) == ("Zhōng guó rén", "Zhong1 guo2 ren2")
+    assert word.definitions == ("Chinese person",)
+    assert word.source == ""
+
+
+def test_no_senses_where_no_headword_starts(small: Dictionary) -> None:
+    assert senses_at("很好", 0, small) == []
+
+
+def test_words_leave_out_punctuation_and_are_places_of_the_original(
+    segmenter: Segmenter,
+) -> None:
+    from reader.parse import parse_document
+
+    document = parse_document("題目\n\n我們學習漢語，很好。\n", "t.txt")
+    index = WordIndex(document, segmenter)
+    body = document.paragraph_index_at(document.text.index("我們"))
+    spans = index.words(body)
+    assert [document.text[s:e] for s, e in spans] == ["我們", "學習", "漢語", "很", "好"]
+    comma = document.text.index("，")
+    assert index.word_at(comma) is None
+    assert index.next_word(comma) == spans[3]
+    assert index.previous_word(comma) == spans[2]
+    assert index.simplified(body) == "我们学习汉语，很好。"
+
+
+def test_the_sentence_is_cut_at_sentence_ends_and_keeps_closing_quotes() -> None:
+    text = "他說：「好。」我們學習漢語，很好！再見"
+    start = text.index("學習")
+    assert sentence_around(text, start, start + 2) == "我們學習漢語，很好！"
+    assert sentence_around(text, 4, 5) == "他說：「好。」"
+    assert sentence_around(text, len(text) - 1, len(text)) == "再見"
