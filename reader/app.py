@@ -530,12 +530,14 @@ class ReaderApp(
                 "Outline",
                 [
                     ("enter", "Jump to section"),
-                    ("j k g G", "Down / up / first / last"),
-                    ("h l ← →", "Fold / unfold"),
+                    ("j k", "Down / up"),
+                    ("g G", "First / last"),
+                    ("h ←", "Fold, or up to its section"),
+                    ("l →", "Unfold, or into it"),
                     ("space", "Fold / unfold"),
                 ],
             ),
-            ("Lists", [("j k g G", "Down / up / first / last")]),
+            ("Lists", [("j k", "Down / up"), ("g G", "First / last")]),
             (
                 "Closing",
                 [("esc", "Popup, search, cursor, selection"), ("q", "Popup or screen, else quit")],
