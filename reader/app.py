@@ -526,8 +526,22 @@ class ReaderApp(
         keymap = self.settings.keymap
         groups = [
             ("Everywhere", [*binding_rows(self.BINDINGS, keymap), ("ctrl+p", "Command palette")]),
-            ("Outline", [("enter", "Jump to section"), ("space", "Fold / unfold")]),
-            ("Closing", [("esc", "Popup, search, cursor, selection")]),
+            (
+                "Outline",
+                [
+                    ("enter", "Jump to section"),
+                    ("j k", "Down / up"),
+                    ("g G", "First / last"),
+                    ("h ←", "Fold, or up to its section"),
+                    ("l →", "Unfold, or into it"),
+                    ("space", "Fold / unfold"),
+                ],
+            ),
+            ("Lists", [("j k", "Down / up"), ("g G", "First / last")]),
+            (
+                "Closing",
+                [("esc", "Popup, search, cursor, selection"), ("q", "Popup or screen, else quit")],
+            ),
             ("Reading", binding_rows(ArticleView.READING_BINDINGS, keymap)),
             ("Panes and mouse", [("tab", "Outline ⇄ article"), ("mouse", "Wheel, click")]),
             ("Terms", [("] [", "Next / previous term"), ("enter", "Explain (or click a term)")]),

@@ -526,3 +526,17 @@ async def test_the_popup_offers_every_word_the_cursor_covers_and_each_character(
         assert "Added 組 to your vocabulary" in notifications(app)
     items = json.loads(default_path().read_text(encoding="utf-8"))["items"]
     assert [(item["traditional"], item["pinyin"]) for item in items] == [("組", "zǔ")]
+
+
+async def test_q_closes_the_word_popup_and_the_cursor_stays(segmenter: Segmenter) -> None:
+    app = ReaderApp(segmenter=segmenter)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("d", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, WordPopup)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, WordPopup)
+        assert app.is_running and app.return_code is None  # q closed the popup, not the app
+        assert word(app) == "組織"

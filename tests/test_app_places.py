@@ -544,3 +544,29 @@ async def test_mistakes_in_the_settings_file_are_notices_at_start() -> None:
         ]
         assert app.article.reading_width == 60  # the rest of the file applies
         assert " ? Keys " in screen_lines(app)[-1]  # the footer keeps the real key
+
+
+async def test_j_k_g_G_move_in_the_bookmark_list_and_q_closes_it_not_the_app() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_curly_bracket", "m", "right_curly_bracket", "m")
+        await pilot.press("right_curly_bracket", "m", "apostrophe")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BookmarksScreen)
+        options = screen.option_list
+        assert options.highlighted == 0
+        await pilot.press("j", "j")
+        assert options.highlighted == 2
+        await pilot.press("k")
+        assert options.highlighted == 1
+        await pilot.press("g")
+        assert options.highlighted == 0
+        await pilot.press("G")
+        assert options.highlighted == 2
+        await pilot.press("q")
+        await pilot.pause()
+        assert not isinstance(app.screen, BookmarksScreen)
+        assert app.is_running and app.return_code is None  # q closed the list, not the app
+        assert len(screen.labels) == 3  # nothing was deleted or chosen

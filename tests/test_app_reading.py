@@ -607,3 +607,34 @@ async def test_the_first_paint_builds_no_converter() -> None:
         assert built_before_paint == [0]
         await app.workers.wait_for_complete()
         assert converter.load_config.cache_info().currsize > 0  # then they were built
+
+
+async def test_j_k_g_G_move_and_h_l_fold_and_unfold_in_the_outline() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("tab")
+        assert app.focused is app.outline
+        assert tree_cursor_label(app) == "組織工作和諧社會交流"
+        await pilot.press("j")
+        assert tree_cursor_label(app) == "一、構建和諧社會對組織工作提出了新要求"
+        assert app.article.scroll_y == 0  # j moved the outline's highlight, not the text
+        await pilot.press("h")  # fold it
+        await pilot.pause()
+        tree = text_lines(app, app.outline)
+        assert tree[1] == "├ ▶ 一、構建和諧社會對組織工作…"
+        assert not tree[2].startswith("│ ├ 一是")
+        await pilot.press("l")  # unfold it
+        await pilot.pause()
+        assert text_lines(app, app.outline)[1] == "├ ▼ 一、構建和諧社會對組織工作…"
+        await pilot.press("l")  # unfolded already: down into its first subsection
+        assert tree_cursor_label(app).startswith("一是必須立足創新")
+        await pilot.press("left")  # a subsection has nothing to fold: up to its section
+        assert tree_cursor_label(app) == "一、構建和諧社會對組織工作提出了新要求"
+        await pilot.press("k")
+        assert tree_cursor_label(app) == "組織工作和諧社會交流"
+        await pilot.press("G")
+        assert tree_cursor_label(app) == "四是強化調研能力"
+        await pilot.press("g")
+        assert tree_cursor_label(app) == "組織工作和諧社會交流"
+        assert app.article.scroll_y == 0

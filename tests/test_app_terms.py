@@ -508,3 +508,25 @@ async def test_a_remapped_next_term_key_works_in_the_popup_and_its_hint_says_so(
         assert app.selected_term == moved
         await pilot.press("z")
         assert app.shown_script == "simplified"
+
+
+async def test_in_the_index_list_j_k_g_G_move_and_q_closes_it_in_the_filter_q_is_a_letter(
+    segmenter: Segmenter,
+) -> None:
+    app = reader_app(segmenter)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for_terms(pilot)
+        await pilot.press("t", *"黨員", "q")
+        terms = index(app)
+        assert terms.filter_input.value == "黨員q"  # typed into the filter, nothing closed
+        await pilot.press("backspace", "tab")
+        assert terms.option_list.highlighted == 0
+        await pilot.press("j", "j", "k")
+        assert terms.option_list.highlighted == 1
+        await pilot.press("G")
+        assert terms.option_list.highlighted == len(DANGYUAN_KEYS) - 1
+        await pilot.press("g")
+        assert terms.option_list.highlighted == 0
+        await pilot.press("q")
+        assert not isinstance(app.screen, TermIndex)
+        assert app.is_running and app.return_code is None

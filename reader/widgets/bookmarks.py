@@ -1,4 +1,4 @@
-"""The `'` screen: the document's bookmarks; enter jumps, d or delete removes, escape closes."""
+"""The `'` screen: the document's bookmarks; enter jumps, d or delete removes, esc or q closes."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from reader.widgets.list_keys import KeyedOptionList
 from reader.widgets.literal import literal
 
 
@@ -23,7 +24,7 @@ class BookmarksScreen(ModalScreen[int | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", key_display="esc"),
+        Binding("escape,q", "close", "Close", key_display="esc"),
         Binding("apostrophe", "close", "Close", show=False, id="bookmarks"),
         Binding("d,delete", "delete", "Delete"),
     ]
@@ -36,8 +37,8 @@ class BookmarksScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
             yield Static("Bookmarks", id="bookmarks-title")
-            yield OptionList(*self._options(), id="bookmarks-list")
-            yield Static("enter jumps · d deletes · esc closes", id="bookmarks-help")
+            yield KeyedOptionList(*self._options(), id="bookmarks-list")
+            yield Static("enter jumps · d deletes · esc q closes", id="bookmarks-help")
 
     def _options(self) -> list[Option]:
         return [Option(literal(label)) for label in self._labels]

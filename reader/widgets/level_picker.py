@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from reader.levels import HSK_LEVELS, level_name
+from reader.widgets.list_keys import KeyedOptionList
 
 #: What the list offers, in order: each level, then none.
 CHOICES: tuple[int | None, ...] = (*HSK_LEVELS, None)
@@ -20,7 +21,9 @@ CHOICES: tuple[int | None, ...] = (*HSK_LEVELS, None)
 class LevelPicker(ModalScreen[tuple[int | None] | None]):
     """Dismisses with ``(level,)`` (``(None,)`` for no level), or None when closed."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Close", key_display="esc")
+    ]
 
     def __init__(self, current: int | None) -> None:
         super().__init__()
@@ -29,7 +32,7 @@ class LevelPicker(ModalScreen[tuple[int | None] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="level-box"):
             yield Static("Your HSK level", id="level-title")
-            yield OptionList(
+            yield KeyedOptionList(
                 *(Option(level_name(c) if c else "No level") for c in CHOICES), id="level-list"
             )
             yield Static("Words above it count as new · enter chooses · esc closes")

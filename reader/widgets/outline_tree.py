@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
@@ -19,6 +21,15 @@ from reader.widgets.textual_private import SteadyScrollView
 # Tree first: Textual gathers component classes and default CSS along the first bases.
 class OutlineTree(Tree[int], SteadyScrollView):
     """Node data is the section's index in ``document.sections`` (-1 for the title)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g,home", "scroll_home", "First", show=False),
+        Binding("G,end", "scroll_end", "Last", show=False),
+        Binding("h,left", "fold", "Fold", show=False),
+        Binding("l,right", "unfold", "Unfold", show=False),
+    ]
 
     class SectionChosen(Message):
         def __init__(self, place: int) -> None:
@@ -110,6 +121,26 @@ class OutlineTree(Tree[int], SteadyScrollView):
                 ancestor.expand()
             ancestor = ancestor.parent
         self.move_cursor(node, animate=False)
+
+    def action_fold(self) -> None:
+        """h / ←: fold the section open here, else go up to the section it is in."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None:
+            self.move_cursor(node.parent, animate=False)
+
+    def action_unfold(self) -> None:
+        """l / →: unfold the section here, else go down to its first subsection."""
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if not node.is_expanded:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0], animate=False)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[int]) -> None:
         event.stop()

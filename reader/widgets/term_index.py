@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from reader.document_terms import SearchKeys, TermQuery, search_keys, term_in_script
 from reader.glossary import Entry
 from reader.script import Script, Variant
+from reader.widgets.list_keys import KeyedOptionList
 from reader.widgets.literal import append_literal
 
 PLACEHOLDER = "filter: 漢字 / 汉字, pinyin or English"
@@ -52,6 +53,7 @@ class TermIndex(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss(None)", "Close"),
+        Binding("q", "dismiss(None)", "Close", show=False),  # in the filter, just a letter
         Binding("down", "move(1)", "Next", show=False),
         Binding("up", "move(-1)", "Previous", show=False),
         Binding("s", "app.switch_script", "繁/简", id="script"),
@@ -72,7 +74,7 @@ class TermIndex(ModalScreen[str | None]):
         with Vertical(id="term-index-box"):
             yield Static(id="term-index-title")
             yield Input(placeholder=PLACEHOLDER, id="term-index-filter")
-            yield OptionList(id="term-index-list")
+            yield KeyedOptionList(id="term-index-list")
             yield Static(HINT, id="term-index-hint")
 
     def on_mount(self) -> None:

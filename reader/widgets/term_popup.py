@@ -60,7 +60,7 @@ class TermPopup(PopupScreen[None]):
     """One glossary entry in a box beside its term; `show` moves it to another term."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss", "Close"),
+        Binding("escape,q", "dismiss", "Close"),  # q closes the popup before it would quit
         # the app's ids: a key remapped in the settings is remapped here too
         Binding(
             "right_square_bracket", "app.next_term", "Next term", key_display="]", id="next_term"

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from reader.script import to_simplified
 from reader.typeset import cell_width
+from reader.widgets.list_keys import KeyedOptionList
 from reader.widgets.literal import literal
 
 SHOWN_AT_MOST = 500  # rows listed at once; the filter finds the rest
@@ -45,6 +46,7 @@ class WordListScreen(ModalScreen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),
+        Binding("q", "close", "Close", show=False),  # in the filter, just a letter
         Binding("ctrl+k", "toggle_known", "Known", priority=True),  # over the filter's own
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
@@ -68,7 +70,7 @@ class WordListScreen(ModalScreen[int | None]):
         with Vertical(id="words-box"):
             yield Static(f"Words of the document ({len(self.rows):,})", id="words-title")
             yield Input(placeholder="filter: 银行, HSK 5, beyond", id="words-filter")
-            yield OptionList(id="words-list")
+            yield KeyedOptionList(id="words-list")
             yield Static(HINT, id="words-help")
 
     @property

@@ -67,7 +67,7 @@ class WordPopup(PopupScreen[None]):
     """The entries for the word under the cursor, in a box beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter", "dismiss", "Close"),
+        Binding("escape,enter,q", "dismiss", "Close"),  # q closes the popup before it would quit
         Binding("a", "add", "Add to vocabulary"),
         Binding("down,j", "choose(1)", "Next entry", show=False),
         Binding("up,k", "choose(-1)", "Previous entry", show=False),
