@@ -46,7 +46,7 @@ class FeatureHost(Protocol):
         title: str = "",
         severity: SeverityLevel = "information",
         timeout: float | None = None,
-        markup: bool = True,
+        markup: bool = False,
     ) -> None: ...
 
     def push_screen(

@@ -295,12 +295,18 @@ class PlacesFeature:
             for key, value in self._places_prefs.items()
             if key not in ("theme", THEME_SETTING_AT_PICK)
         }
+        self._places_write_prefs(data)
+
+    def _places_write_prefs(self, data: dict[str, Any]) -> bool:
+        """Save the app-wide preferences; they are kept in memory only once they are saved."""
+        assert self._places_store is not None
         try:
             self._places_store.save_app(data)
         except OSError as error:
             self._places_report_save_error(str(self._places_store.app_path), error)
-            return
+            return False
         self._places_prefs = data
+        return True
 
     def _places_theme_changed(self, theme: Theme) -> None:
         self._places_save_theme()
@@ -315,14 +321,8 @@ class PlacesFeature:
             "theme": app.theme,
             THEME_SETTING_AT_PICK: app.settings.theme or "",
         }
-        assert self._places_store is not None
-        try:
-            self._places_store.save_app(data)
-        except OSError as error:
-            self._places_report_save_error(str(self._places_store.app_path), error)
-            return
-        self._places_prefs = data
-        self._places_theme = app.theme
+        if self._places_write_prefs(data):
+            self._places_theme = app.theme
 
     # -- bookmarks ---------------------------------------------------------------------------
 
