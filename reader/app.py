@@ -134,6 +134,7 @@ class ReaderApp(
         Binding("n", "next_match", "Next match", show=False, id="next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="previous_match"),
         Binding("d", "word_cursor", "Look up", id="word_cursor"),
+        Binding("D", "look_up_typed", "Look up a word…", show=False, id="look_up_typed"),
         Binding("p", "pinyin", "Pinyin", id="pinyin"),
         Binding("K", "mark_known", "Mark known", show=False, id="mark_known"),
         Binding("P", "profile", "Profile", show=False, id="profile"),
@@ -592,6 +593,11 @@ class ReaderApp(
         )
         yield SystemCommand("Wider text", "Widen the reading column (+)", self.action_wider)
         yield SystemCommand("Narrower text", "Narrow the reading column (-)", self.action_narrower)
+        yield SystemCommand(
+            "Look up a word…",
+            "Type it in either script or in pinyin: 交流, jiaoliu, jiāoliú (D)",
+            self.action_look_up_typed,
+        )
         yield SystemCommand("Keys", "Every key of the reader (?)", self.action_help)
 
 

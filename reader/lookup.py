@@ -26,7 +26,7 @@ from reader.script import Script, Variant, simplified_in_place
 from reader.spans import Span
 
 if TYPE_CHECKING:
-    from reader.dictionary import Dictionary, Frequency
+    from reader.dictionary import DictEntry, Dictionary, Frequency
     from reader.document import Document
     from reader.glossary import Glossary
     from reader.words import Segmenter
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 _WORD_CHAR = re.compile(r"[^\W_]")
 _SENTENCE_END = "。！？!?"
 _CLOSERS = "”’」』）)》〉】\"'"
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 
 
 @cache
@@ -219,17 +220,48 @@ def senses_at(
     for word in dictionary.words_covering(simplified, position, stop):
         at = simplified.find(word, position)
         written = original[at : at + len(word)] if original and at >= 0 else ""
-        for entry in dictionary.entries_by_use(word, frequency, written):
-            senses.append(
-                Sense(
-                    simplified=entry.simplified,
-                    traditional=entry.traditional,
-                    pinyin=entry.pinyin_marks,
-                    pinyin_numbered=entry.pinyin,
-                    definitions=entry.definitions,
-                )
-            )
+        senses.extend(map(entry_sense, dictionary.entries_by_use(word, frequency, written)))
     return senses
+
+
+def entry_sense(entry: DictEntry) -> Sense:
+    """A CC-CEDICT entry as the popup shows it."""
+    return Sense(
+        simplified=entry.simplified,
+        traditional=entry.traditional,
+        pinyin=entry.pinyin_marks,
+        pinyin_numbered=entry.pinyin,
+        definitions=entry.definitions,
+    )
+
+
+TYPED_LIMIT = 60  # senses a typed reading offers at most (shi alone reads ~500 lines)
+
+
+def typed_senses(
+    typed: str, dictionary: Dictionary, frequency: Frequency | None = None
+) -> list[Sense]:
+    """The entries for a word the reader typed: Chinese in either script (交流, 交流 as
+    traditional), or its pinyin with tone marks, tone numbers or none (jiāoliú, jiao1liu2,
+    jiaoliu). A reading's words come the commonest first (jieba's ``frequency``, once
+    loaded), ordinary entries before names, surnames and pointers, at most TYPED_LIMIT.
+    """
+    typed = typed.strip()
+    if not typed:
+        return []
+    if _fallback_word().search(typed) and any(not char.isascii() for char in typed):
+        simplified = simplified_in_place(typed)
+        if simplified in dictionary:
+            original = typed if simplified != typed else ""
+            return [
+                entry_sense(e) for e in dictionary.entries_by_use(simplified, frequency, original)
+            ]
+    entries = dictionary.by_reading(typed)
+    count = frequency or (lambda word: 0)
+    ranked = sorted(
+        enumerate(entries), key=lambda item: (item[1].minor, -count(item[1].simplified), item[0])
+    )
+    return [entry_sense(entry) for _, entry in ranked[:TYPED_LIMIT]]
 
 
 def glossary_senses(

@@ -16,9 +16,10 @@ from reader.assets import bundled_glossary_dir
 from reader.dictionary import CEDICT_DATE
 from reader.glossary import Entry, Glossary, load_glossaries
 from reader.vocab import default_path
+from reader.widgets.lookup_prompt import LookupPrompt
 from reader.widgets.word_popup import WordPopup
 from reader.words import Segmenter
-from tests.screen import marks, notifications, screen_strips, screen_text
+from tests.screen import marks, notifications, screen_strips, screen_text, wait_until
 
 SIZE = (120, 40)
 FIRST_SENTENCE = (
@@ -540,3 +541,64 @@ async def test_q_closes_the_word_popup_and_the_cursor_stays(segmenter: Segmenter
         assert not isinstance(app.screen, WordPopup)
         assert app.is_running and app.return_code is None  # q closed the popup, not the app
         assert word(app) == "組織"
+
+
+# -- a typed word (`D`, "Look up a word…") ---------------------------------------------------
+
+
+async def test_D_asks_for_a_reading_and_shows_its_entry_in_the_script_on_screen(
+    segmenter: Segmenter,
+) -> None:
+    app = ReaderApp(segmenter=segmenter)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("D")
+        await pilot.pause()
+        assert isinstance(app.screen, LookupPrompt)
+        assert "Look up a word" in screen_text(app)
+        await pilot.press(*"jiao1liu2", "enter")
+        await pilot.pause()
+        assert [(s.traditional, s.pinyin) for s in popup(app).senses] == [("交流", "jiāo liú")]
+        assert "交流  jiāo liú" in screen_text(app)
+        assert "to exchange" in popup(app).plain_text()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
+
+        # a word typed in simplified is shown in the traditional the text is in
+        await pilot.press("D", *"干部", "enter")
+        await pilot.pause()
+        assert popup(app).senses[0].headword("traditional") == "幹部"
+        assert "幹部  gàn bù" in screen_text(app)
+        await pilot.press("s")  # the popup follows the switch
+        await pilot.pause()
+        assert "干部  gàn bù" in screen_text(app)
+
+
+async def test_a_typed_word_with_no_entry_is_a_notice_and_escape_cancels(
+    segmenter: Segmenter,
+) -> None:
+    app = ReaderApp(segmenter=segmenter)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("D", *"xqz[b]", "enter")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
+        assert notifications(app) == ["No dictionary entry for xqz[b]"]
+        await pilot.press("D", *"jiaoliu", "escape")
+        await pilot.pause()
+        assert app.screen is app.screen_stack[0]
+        assert notifications(app) == ["No dictionary entry for xqz[b]"]
+
+
+async def test_the_palette_offers_look_up_a_word(segmenter: Segmenter) -> None:
+    app = ReaderApp(segmenter=segmenter)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p", *"look up a word")
+        await wait_until(pilot, lambda: "Look up a word…" in screen_text(app), "the command")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, LookupPrompt), "the prompt")
+        await pilot.press(*"jiāoliú", "enter")
+        await pilot.pause()
+        assert [s.simplified for s in popup(app).senses] == ["交流"]

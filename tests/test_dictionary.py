@@ -224,3 +224,68 @@ def test_cc_cedict_notation_is_written_out_in_the_script_on_screen(
 ) -> None:
     assert readable_definition(definition, "traditional") == traditional
     assert readable_definition(definition, "simplified") == simplified
+
+
+# -- looking a word up by its reading (`D`) -----------------------------------------------------
+
+READINGS = (
+    "交流 交流 [jiao1 liu2] /to exchange/\n"
+    "東西 东西 [dong1 xi1] /east and west/\n"
+    "東西 东西 [dong1 xi5] /thing/\n"
+    "洞悉 洞悉 [dong4 xi1] /to understand clearly/\n"
+    "女 女 [nu:3] /woman/\n"
+    "呂 吕 [Lu:3] /surname Lü/\n"
+    "A型 A型 [A xing2] /type A/\n"
+)
+
+
+@pytest.fixture
+def readings(tmp_path: Path) -> Dictionary:
+    path = tmp_path / "readings.u8"
+    path.write_text(READINGS, encoding="utf-8")
+    return Dictionary.load(path)
+
+
+def _read(dictionary: Dictionary, typed: str) -> list[tuple[str, str]]:
+    return [(entry.traditional, entry.pinyin) for entry in dictionary.by_reading(typed)]
+
+
+@pytest.mark.parametrize(
+    "typed", ["jiaoliu", "jiao1liu2", "jiāoliú", "Jiao1 Liu2", "jiao'liu", "JIĀO LIÚ", "jiaoliu2"]
+)
+def test_a_reading_with_marks_numbers_or_no_tones_finds_the_word(
+    readings: Dictionary, typed: str
+) -> None:
+    assert _read(readings, typed) == [("交流", "jiao1 liu2")]
+
+
+def test_no_tones_finds_every_reading_and_a_typed_tone_picks_by_syllable(
+    readings: Dictionary,
+) -> None:
+    assert _read(readings, "dongxi") == [
+        ("東西", "dong1 xi1"),
+        ("東西", "dong1 xi5"),
+        ("洞悉", "dong4 xi1"),
+    ]
+    # the mark is on the first syllable: dòng xī is not dōng xi
+    assert _read(readings, "dōngxi") == [("東西", "dong1 xi1"), ("東西", "dong1 xi5")]
+    assert _read(readings, "dong1xi5") == [("東西", "dong1 xi5")]
+    assert _read(readings, "dong4 xi1") == [("洞悉", "dong4 xi1")]
+    assert _read(readings, "dong3xi") == []
+
+
+def test_u_umlaut_may_be_typed_as_u_colon_v_or_umlaut(readings: Dictionary) -> None:
+    for typed in ("nü3", "nv3", "nu:3", "nǚ", "NÜ"):
+        assert _read(readings, typed) == [("女", "nu:3")], typed
+    assert _read(readings, "lü") == [("呂", "Lu:3")]
+    assert _read(readings, "nu") == []  # nu is not nü
+
+
+def test_what_is_not_pinyin_finds_nothing(readings: Dictionary) -> None:
+    for typed in ("", "  ", "交流", "jiao-liu!", "x" * 500):
+        assert _read(readings, typed) == [], typed
+
+
+def test_bundled_readings_find_common_words(cedict: Dictionary) -> None:
+    assert [e.simplified for e in cedict.by_reading("jiāoliú")] == ["交流"]
+    assert "组织" in [e.simplified for e in cedict.by_reading("zu3zhi1")]

@@ -8,7 +8,14 @@ import pytest
 
 from reader.dictionary import Dictionary
 from reader.glossary import Entry, Glossary
-from reader.lookup import WordIndex, senses_at, sentence_around
+from reader.lookup import (
+    TYPED_LIMIT,
+    Sense,
+    WordIndex,
+    senses_at,
+    sentence_around,
+    typed_senses,
+)
 from reader.words import Segmenter
 
 SMALL_CEDICT = (
@@ -77,3 +84,56 @@ def test_the_sentence_is_cut_at_sentence_ends_and_keeps_closing_quotes() -> None
     assert sentence_around(text, start, start + 2) == "我們學習漢語，很好！"
     assert sentence_around(text, 4, 5) == "他說：「好。」"
     assert sentence_around(text, len(text) - 1, len(text)) == "再見"
+
+
+# -- a typed word (`D`) ----------------------------------------------------------------------
+
+TYPED_CEDICT = (
+    "幹部 干部 [gan4 bu4] /cadre/\n"
+    "世 世 [shi4] /life/\n"
+    "事 事 [shi4] /matter/\n"
+    "是 是 [Shi4] /surname Shi/\n"
+    "是 是 [shi4] /is/\n"
+)
+
+
+@pytest.fixture
+def typed(tmp_path: Path) -> Dictionary:
+    path = tmp_path / "typed.u8"
+    path.write_text(TYPED_CEDICT, encoding="utf-8")
+    return Dictionary.load(path)
+
+
+def _words(senses: list[Sense]) -> list[tuple[str, str, str]]:
+    return [(sense.traditional, sense.simplified, sense.pinyin) for sense in senses]
+
+
+def test_a_typed_word_in_either_script_finds_its_entry(typed: Dictionary) -> None:
+    assert _words(typed_senses("幹部", typed)) == [("幹部", "干部", "gàn bù")]
+    assert _words(typed_senses(" 干部 ", typed)) == [("幹部", "干部", "gàn bù")]
+    assert typed_senses("干涉", typed) == []
+    assert typed_senses("   ", typed) == []
+
+
+def test_a_typed_reading_puts_common_words_first_and_names_last(typed: Dictionary) -> None:
+    counts = {"是": 800, "事": 300}
+    found = typed_senses("shì", typed, lambda word: counts.get(word, 0))
+    assert _words(found) == [
+        ("是", "是", "shì"),
+        ("事", "事", "shì"),
+        ("世", "世", "shì"),
+        ("是", "是", "Shì"),  # the surname: a name, after the ordinary words
+    ]
+    # before jieba is loaded: the file's order, names still last
+    assert [s.definition for s in typed_senses("shi4", typed)] == [
+        "life",
+        "matter",
+        "is",
+        "surname Shi",
+    ]
+
+
+def test_a_reading_of_hundreds_of_lines_offers_a_bounded_list() -> None:
+    found = typed_senses("shi", Dictionary.load())
+    assert len(found) == TYPED_LIMIT == 60
+    assert all(sense.pinyin_numbered.lower().startswith("shi") for sense in found)

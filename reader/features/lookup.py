@@ -17,7 +17,7 @@ from textual.message import Message
 
 from reader.errors import ReaderError
 from reader.features import FeatureHost
-from reader.lookup import Sense, senses_at, sentence_around
+from reader.lookup import Sense, senses_at, sentence_around, typed_senses
 from reader.spans import Span
 
 # The dictionary, the vocabulary and the popup are imported when first used, not at start-up:
@@ -60,7 +60,8 @@ def _app(feature: LookupFeature) -> LookupHost:
 
 
 class LookupFeature:
-    """`d`, the dictionary popup for the word cursor's word, adding it to the vocabulary."""
+    """`d`, the dictionary popup for the word cursor's word (`D`: for a typed one), adding
+    it to the vocabulary."""
 
     _lookup_dictionary: Dictionary | None = None
     _lookup_problem: str = ""  # why the dictionary could not be loaded
@@ -110,6 +111,7 @@ class LookupFeature:
         app.post_message(DictionaryLoaded(dictionary))
         app.segmenter.ensure_loaded()  # the cursor's words (shared with the glossary)
         dictionary.prepare_usage()  # the order of a character's readings
+        dictionary.prepare_readings()  # `D`'s pinyin
 
     def on_dictionary_loaded(self, message: DictionaryLoaded) -> None:
         self._lookup_dictionary = message.dictionary
@@ -126,6 +128,41 @@ class LookupFeature:
     def move_word_cursor_to(self, place: int) -> bool:
         """Turn the cursor on at the word at ``place`` (or the nearest in its paragraph)."""
         return _app(self).article.move_word_cursor_to(place)
+
+    def action_look_up_typed(self) -> None:
+        """`D`: ask for a word (either script, or pinyin) and show its popup."""
+        from reader.widgets.lookup_prompt import LookupPrompt
+
+        _app(self).push_screen(LookupPrompt(), self._look_up_typed)
+
+    def _look_up_typed(self, typed: str | None) -> None:
+        app = _app(self)
+        if not typed:
+            return
+        dictionary = self._lookup_dictionary
+        if dictionary is None:
+            app.notify(
+                self._lookup_problem or LOADING,
+                severity="warning" if self._lookup_problem else "information",
+            )
+            return
+        segmenter = app.segmenter
+        senses = typed_senses(typed, dictionary, segmenter.frequency if segmenter.loaded else None)
+        if not senses:
+            app.notify(f"No dictionary entry for {typed}")
+            return
+        from reader.widgets.word_popup import WordPopup
+
+        region = app.article.content_region
+        app.push_screen(
+            WordPopup(
+                senses,
+                script=app.shown_script,
+                target=(region.x, region.y, region.y),
+                on_add=partial(self._lookup_add_to_vocabulary, "", None),
+                word_note=app.word_note,
+            )
+        )
 
     def lookup_senses(self, place: int, end: int | None = None) -> list[Sense]:
         """Glossary terms starting at ``place``, then CC-CEDICT's headwords that the word
@@ -198,7 +235,8 @@ class LookupFeature:
             )
         )
 
-    def _lookup_add_to_vocabulary(self, sentence: str, place: int, sense: Sense) -> None:
+    def _lookup_add_to_vocabulary(self, sentence: str, place: int | None, sense: Sense) -> None:
+        """Add the sense, with the sentence and section it was read in (a typed word: none)."""
         from reader.vocab import VocabItem, Vocabulary
 
         app = _app(self)
@@ -207,7 +245,7 @@ class LookupFeature:
             vocabulary = self._lookup_vocabulary = Vocabulary.load()
             if vocabulary.notice:
                 app.notify(vocabulary.notice, title="Vocabulary", severity="warning")
-        section_index = app.document.section_index_at(place)
+        section_index = None if place is None else app.document.section_index_at(place)
         section = app.document.sections[section_index] if section_index is not None else None
         item = VocabItem(
             simplified=sense.simplified,
