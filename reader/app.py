@@ -134,7 +134,8 @@ class ReaderApp(
         Binding("n", "next_match", "Next match", show=False, id="next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="previous_match"),
         Binding("d", "word_cursor", "Look up", id="word_cursor"),
-        Binding("D", "look_up_typed", "Look up a word…", show=False, id="look_up_typed"),
+        # described in the help screen's look-up group, beside the word cursor's keys
+        Binding("D", "look_up_typed", "", show=False, id="look_up_typed"),
         Binding("p", "pinyin", "Pinyin", id="pinyin"),
         Binding("K", "mark_known", "Mark known", show=False, id="mark_known"),
         Binding("P", "profile", "Profile", show=False, id="profile"),
@@ -522,9 +523,10 @@ class ReaderApp(
         self._update_status()
 
     def action_help(self) -> None:
-        from reader.widgets.help import HelpScreen, binding_rows
+        from reader.widgets.help import HelpScreen, binding_rows, key_label
 
         keymap = self.settings.keymap
+        typed_key = key_label(keymap.get("look_up_typed", "D"))
         groups = [
             ("Everywhere", [*binding_rows(self.BINDINGS, keymap), ("ctrl+p", "Command palette")]),
             (
@@ -556,6 +558,7 @@ class ReaderApp(
                     ("esc d", "Turn the cursor off"),
                     ("a", "In its popup: add to vocabulary"),
                     ("K", "Mark the word known / not known"),
+                    (typed_key, "Look up a typed word or pinyin"),
                 ],
             ),
             (

@@ -602,3 +602,11 @@ async def test_the_palette_offers_look_up_a_word(segmenter: Segmenter) -> None:
         await pilot.press(*"jiāoliú", "enter")
         await pilot.pause()
         assert [s.simplified for s in popup(app).senses] == ["交流"]
+
+
+async def test_the_help_screen_lists_D_with_the_word_cursor(segmenter: Segmenter) -> None:
+    app = ReaderApp(segmenter=segmenter)
+    async with app.run_test(size=(120, 50)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "D  Look up a typed word or pinyin" in screen_text(app)
