@@ -27,6 +27,7 @@ from reader.features.lookup import LookupFeature
 from reader.features.places import NOTICE_TIMEOUT, PlacesFeature
 from reader.features.search import SearchFeature
 from reader.features.terms import TermsFeature
+from reader.goto import go_to_place
 from reader.load import Source, read_source
 from reader.lookup import shared_dictionary
 from reader.script import (
@@ -43,6 +44,7 @@ from reader.shown import ShownText
 from reader.status import status_line
 from reader.visible import visible
 from reader.widgets.article import WIDTH_STEP, ArticleView
+from reader.widgets.goto_bar import GoToBar
 from reader.widgets.key_bar import KeyBar
 from reader.widgets.literal import literal
 from reader.widgets.outline_tree import OutlineTree
@@ -131,6 +133,7 @@ class ReaderApp(
             id="previous_term",
         ),
         Binding("slash", "search", "Search", key_display="/", id="search"),
+        Binding("colon", "go_to", "Go to % or section", key_display=":", show=False, id="go_to"),
         Binding("n", "next_match", "Next match", show=False, id="next_match"),
         Binding("N", "previous_match", "Prev match", show=False, id="previous_match"),
         Binding("d", "word_cursor", "Look up", id="word_cursor"),
@@ -340,7 +343,12 @@ class ReaderApp(
     def action_escape(self) -> None:
         """escape: close whatever is open, innermost first."""
         article = self.article
-        _ = self.close_search() or article.leave_word_cursor() or self.clear_term_selection()
+        _ = (
+            self.close_go_to()
+            or self.close_search()
+            or article.leave_word_cursor()
+            or self.clear_term_selection()
+        )
 
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
         """A click moves the word cursor when it is on; else opens a term, else starts it."""
@@ -393,6 +401,45 @@ class ReaderApp(
     def go_to_section(self, index: int) -> None:
         self.article.scroll_to_place(self.document.sections[index].start)
         self.article.focus()
+
+    async def action_go_to(self) -> None:
+        """`:`: open the go-to bar (or go back to it)."""
+        if self.screen is not self.article.screen:  # a popup or another screen is on top
+            return
+        bars = self.query(GoToBar)
+        if bars:
+            bar = bars.first()
+        else:
+            bar = GoToBar(id="goto-bar")
+            await self.query_one("#bottom").mount(bar, before="#keys")
+        bar.input.focus()
+
+    def close_go_to(self) -> bool:
+        """Close the go-to bar; False when it was not open."""
+        bars = self.query(GoToBar)
+        if not bars:
+            return False
+        bars.remove()
+        self.article.focus()
+        return True
+
+    def on_go_to_bar_submitted(self, message: GoToBar.Submitted) -> None:
+        """enter in the go-to bar: go there and close it, or say why not and keep it to edit."""
+        document = self.document
+        place = go_to_place(message.query, len(document.text), document.sections)
+        if place is None:
+            self.notify(
+                f"Nothing to go to for {message.query.strip()!r}: "
+                "try 50%, 12, 第十二章 or the start of a section title",
+                severity="warning",
+                timeout=NOTICE_TIMEOUT,
+            )
+            return
+        self.close_go_to()
+        self.article.scroll_to_place(place)
+
+    def on_go_to_bar_closed(self, _message: GoToBar.Closed) -> None:
+        self.close_go_to()
 
     def on_outline_tree_section_chosen(self, message: OutlineTree.SectionChosen) -> None:
         self.article.scroll_to_place(message.place)
@@ -593,6 +640,9 @@ class ReaderApp(
         )
         yield SystemCommand(
             "Toggle outline", "Show or hide the section tree (o)", self.action_toggle_outline
+        )
+        yield SystemCommand(
+            "Go to", "A percentage, a section number or a title's start (:)", self.action_go_to
         )
         yield SystemCommand("Wider text", "Widen the reading column (+)", self.action_wider)
         yield SystemCommand("Narrower text", "Narrow the reading column (-)", self.action_narrower)
