@@ -6,14 +6,18 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import HorizontalGroup
 from textual.message import Message
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
+
+from reader.widgets.prompt_bar import PromptBar
 
 
-class SearchBar(HorizontalGroup):
+class SearchBar(PromptBar):
     """`/` query `enter`; escape closes. It only reports: the search feature does the work."""
 
+    PROMPT = "/"
+    PLACEHOLDER = "search, in either script"
+    PREFIX = "search"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close search"),
         Binding("up", "recall_step(-1)", "Earlier search", show=False),
@@ -33,24 +37,15 @@ class SearchBar(HorizontalGroup):
             self.query = query
             super().__init__()
 
-    class Submitted(Message):
+    class Submitted(PromptBar.Submitted):
         """enter in the input: go to the next match."""
 
-        def __init__(self, query: str) -> None:
-            self.query = query
-            super().__init__()
-
-    class Closed(Message):
+    class Closed(PromptBar.Closed):
         """escape in the input (escape elsewhere is the app's binding)."""
 
     def compose(self) -> ComposeResult:
-        yield Label("/", id="search-prompt")
-        yield Input(placeholder="search, in either script", id="search-input")
+        yield from super().compose()
         yield Static("", id="search-count")
-
-    @property
-    def input(self) -> Input:
-        return self.query_one("#search-input", Input)
 
     @property
     def value(self) -> str:
@@ -68,10 +63,6 @@ class SearchBar(HorizontalGroup):
         event.stop()
         self.post_message(self.Changed(event.value))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Submitted(event.value))
-
     def recall(self, index: int) -> None:
         """Put an earlier query in the input, all of it selected (typing replaces it)."""
         self._recalled = index
@@ -86,6 +77,3 @@ class SearchBar(HorizontalGroup):
             self.input.value = ""
         elif self._history:
             self.recall(index)
-
-    def action_close(self) -> None:
-        self.post_message(self.Closed())
