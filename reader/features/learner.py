@@ -441,11 +441,17 @@ class LearnerFeature:
         """`O`: show (or hide) each section's share of unknown words at the end of its row."""
         self._outline_shares_chosen = not self._outline_shares_on
         if self._outline_shares_on:
-            if (
-                self._learner_words is None
-                or self._learner_words.document is not _app(self).document
-            ):
-                _app(self).notify("Outline: counting each section's words…")
+            app = _app(self)
+            known = self.known_words
+            if known.level is None and not len(known):
+                app.notify(
+                    "Every word counts as unknown until you choose your HSK level "
+                    "(ctrl+p → HSK level) or mark words known (K on the word cursor)",
+                    title="No level chosen",
+                )
+            words = self._learner_words
+            if words is None or words.document is not app.document:
+                app.notify("Outline: counting each section's words…")
             self._outline_update()
         else:
             self._outline_generation += 1
