@@ -291,12 +291,21 @@ def _cache_key(simplified: str, segmenter: Segmenter) -> str:
 
 
 def _read_ends(path: Path, length: int) -> array[int] | None:
+    """The cached word ends of a text ``length`` characters long, or None to segment again.
+
+    A text has at most one word per character, so neither the file nor what it inflates to
+    may be larger than that many ends: a damaged or planted file costs no more than the text.
+    """
+    from reader.storage import read_limited
+
+    ends = array("I")
+    most = (length + 1) * ends.itemsize
     try:
-        raw = zlib.decompress(path.read_bytes())
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(read_limited(path, most + 1024), most)
     except (OSError, zlib.error):
         return None
-    ends = array("I")
-    if len(raw) % ends.itemsize:
+    if inflater.unconsumed_tail or not inflater.eof or len(raw) % ends.itemsize:
         return None
     ends.frombytes(raw)
     if length == 0:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tracemalloc
+import zlib
 from pathlib import Path
 
 from reader import difficulty
@@ -114,6 +116,23 @@ def test_the_cache_keeps_only_the_recent_texts(
     for text in ("我。", "你。", "他。"):
         cached_segments(text, segmenter, tmp_path)
     assert len(list(tmp_path.glob("*.words"))) == 2
+
+
+def test_a_cache_file_larger_than_its_text_is_not_read(
+    segmenter: Segmenter, tmp_path: Path
+) -> None:
+    text = "银行行长说他长大了。"
+    first = cached_segments(text, segmenter, tmp_path)
+    [cached] = tmp_path.glob("*.words")
+    # a zip bomb: 64 KB that inflate to 64 MB of word ends
+    cached.write_bytes(zlib.compress(b"\0" * (64 << 20), 9))
+    tracemalloc.start()
+    try:
+        assert cached_segments(text, segmenter, tmp_path) == first  # segmented again
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 << 20  # never inflated whole
 
 
 # -- each section's share of unknown words (the outline's figures) ---------------------------
