@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 
 class LearnerCommands(Provider):
-    """Pinyin, the difficulty profile, new words, the word list, your vocabulary, your level."""
+    """Pinyin, the difficulty profile, new words, the outline's figures, the word list, your
+    vocabulary, your HSK level."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app: ReaderApp = self.app  # type: ignore[assignment]
@@ -40,6 +41,11 @@ class LearnerCommands(Provider):
                 "Vocabulary",
                 "Your saved words: filter, edit, delete, go back to one (v)",
                 app.action_vocabulary,
+            ),
+            (
+                "Outline: unknown words",
+                "Show or hide each section's share of words you do not know (O)",
+                app.action_outline_shares,
             ),
             ("HSK level", "Your level: words above it count as new", app.choose_reader_level),
         ]
