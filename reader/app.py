@@ -27,6 +27,7 @@ from reader.features.lookup import LookupFeature
 from reader.features.places import NOTICE_TIMEOUT, PlacesFeature
 from reader.features.search import SearchFeature
 from reader.features.terms import TermsFeature
+from reader.features.vocabulary import VocabularyFeature
 from reader.features.waiting import WHOLE_BOOK, WaitingFeature
 from reader.goto import go_to_place
 from reader.load import Source, read_source
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
     from reader.features.places import PlacesHost
     from reader.features.search import SearchHost
     from reader.features.terms import TermsHost
+    from reader.features.vocabulary import VocabularyHost
     from reader.features.waiting import WaitingHost
 
 
@@ -109,6 +111,7 @@ class ReaderApp(
     PlacesFeature,
     LookupFeature,
     LearnerFeature,
+    VocabularyFeature,
     WaitingFeature,
     OneLineErrorApp,
 ):
@@ -124,6 +127,8 @@ class ReaderApp(
     BINDINGS = [
         Binding("s", "switch_script", "繁/简", id="script"),
         Binding("o", "toggle_outline", "Outline", id="outline"),
+        # described in the help screen's learning group
+        Binding("O", "outline_shares", "", show=False, id="outline_unknown"),
         Binding("t", "term_index", "Terms", id="terms"),
         Binding(
             "right_square_bracket",
@@ -153,6 +158,7 @@ class ReaderApp(
         Binding("P", "profile", "Profile", show=False, id="profile"),
         Binding("L", "mark_new_words", "New words", show=False, id="new_words"),
         Binding("w", "word_list", "Words", show=False, id="word_list"),
+        Binding("v", "vocabulary", "Vocabulary", show=False, id="vocabulary"),
         Binding("m", "add_bookmark", "Bookmark", show=False, id="add_bookmark"),
         Binding(
             "apostrophe", "bookmarks", "Bookmarks", key_display="'", show=False, id="bookmarks"
@@ -214,7 +220,9 @@ class ReaderApp(
         self.set_reactive(ReaderApp.shown_script, resolve(script, self.shown.own_script))
         # Made here and kept: a worker's late answer, as the app closes, finds them still.
         self._status = Static(id="status")
-        self._outline = OutlineTree(self.document, self.shown_title, id="outline")
+        self._outline = OutlineTree(
+            self.document, self.shown_title, shares=self.settings.outline_unknown, id="outline"
+        )
         self._article = ArticleView(
             self.document,
             self.shown,
@@ -652,6 +660,7 @@ class ReaderApp(
 
         keymap = self.settings.keymap
         typed_key = key_label(keymap.get("look_up_typed", "D"))
+        shares_key = key_label(keymap.get("outline_unknown", "O"))
         groups = [
             ("Everywhere", [*binding_rows(self.BINDINGS, keymap), ("ctrl+p", "Command palette")]),
             (
@@ -693,6 +702,18 @@ class ReaderApp(
                     ("P", "Difficulty: the document's and the section's words by level"),
                     ("L", "Underline the words you do not know"),
                     ("w", "The document's words: filter, mark known, jump"),
+                    ("v", "Your vocabulary: edit, delete, go to"),
+                    (shares_key, "Outline: each section's share of unknown words"),
+                ],
+            ),
+            (
+                "Vocabulary (v)",
+                [
+                    ("tab /", "The list / the filter"),
+                    ("enter", "Go to where it was met"),
+                    ("e n", "Edit the sense / the note"),
+                    ("d", "Delete"),
+                    ("u", "Bring the deleted back"),
                 ],
             ),
         ]
@@ -736,6 +757,8 @@ if TYPE_CHECKING:
 
     def _provides_what_the_features_need(
         app: ReaderApp,
-    ) -> tuple[TermsHost, SearchHost, PlacesHost, LookupHost, LearnerHost, WaitingHost]:
+    ) -> tuple[
+        TermsHost, SearchHost, PlacesHost, LookupHost, LearnerHost, VocabularyHost, WaitingHost
+    ]:
         """Never called: mypy checks here that the app is what each feature declares it uses."""
-        return app, app, app, app, app, app
+        return app, app, app, app, app, app, app

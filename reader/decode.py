@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterable
 
 from reader.errors import ReaderError
 
@@ -20,6 +21,18 @@ _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# what a page or a server declares -> what such bytes really are in practice
+_DECLARED_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "big5": "cp950",
+    "big5-hkscs": "big5hkscs",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
 _GB_NAMES = {"gb2312", "gbk", "gb18030", "hz-gb-2312", "cp936"}
 _BIG5_NAMES = {"big5", "big5hkscs", "cp950"}
 # chardet's names -> the codec that reads the most of that family, and the letters it must show
@@ -37,9 +50,14 @@ class DecodeError(ReaderError):
     pass
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Return ``(text, encoding)`` with newlines normalised, or raise DecodeError."""
-    text, encoding = _decode(data)
+def decode(data: bytes, declared: Iterable[str | None] = ()) -> tuple[str, str]:
+    """Return ``(text, encoding)`` with newlines normalised, or raise DecodeError.
+
+    ``declared`` are the encodings the data is said to be in (a server's header, a page's
+    ``<meta charset>``), tried in turn after a byte-order mark and before detection; one the
+    data cannot be decoded in is passed over.
+    """
+    text, encoding = _decode(data, declared)
     if "\r" in text:  # a quick scan; most files need no copy
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _looks_binary(text):
@@ -47,13 +65,19 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def _decode(data: bytes) -> tuple[str, str]:
+def _decode(data: bytes, declared: Iterable[str | None]) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError as error:
                 raise DecodeError(f"not valid {encoding} despite its byte-order mark") from error
+    for name in filter(None, declared):
+        encoding = _DECLARED_SUPERSETS.get(name.lower(), name.lower())
+        try:
+            return data.decode(encoding), encoding
+        except (LookupError, UnicodeDecodeError):
+            continue  # a wrong declaration: the next one, else detection
     if b"\x00" in data:
         utf16 = _bom_less_utf16(data)
         if utf16 is None:

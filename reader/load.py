@@ -1,19 +1,24 @@
-"""Open a document from a path (or standard input) and turn every failure into one line."""
+"""Open a document from a path, standard input or a URL, and turn every failure into one line."""
 
 from __future__ import annotations
 
 import os
 import sys
+import urllib.parse
 from dataclasses import dataclass, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from reader.assets import sample_article
 from reader.decode import decode
 from reader.document import Document
 from reader.errors import ReaderError
-from reader.formats.sniff import Format, detect_format
+from reader.formats.sniff import Format, detect_format, format_by_suffix
 from reader.parse import parse_document
 from reader.storage import MB, TooLarge, format_size, read_limited, read_limited_stream
+
+if TYPE_CHECKING:
+    from reader.fetch import Page
 
 STDIN = "-"
 # A book longer than this first shows its opening, parsed alone, while the rest is parsed.
@@ -35,7 +40,7 @@ class Source:
     format: Format = "text"
     data: bytes = b""  # an EPUB's archive
     chapters_for: int | None = None  # an EPUB's opening: chapters until this many characters
-    path: str | None = None  # the file's absolute path; None for standard input
+    path: str | None = None  # the file's absolute path, or the URL asked; None for stdin
 
     def parse(self) -> Document:
         if self.format == "markdown":
@@ -99,9 +104,12 @@ def read_bytes(path: Path) -> bytes:
 
 
 def read_source(location: str | Path | None) -> Source:
-    """Read and decode; ``None`` is the bundled sample, ``"-"`` standard input."""
+    """Read and decode; ``None`` is the bundled sample, ``"-"`` standard input, an http or
+    https URL (given as a string naming no existing file) a web page, fetched."""
     if location is not None and str(location) == STDIN:
         return _decoded(read_stdin(), "<stdin>", "")
+    if isinstance(location, str) and _is_url(location):
+        return read_url(location)
     if isinstance(location, str) and not location.strip():  # Path("") would be "."
         raise ReaderError(f"{location!r} is not a file name")
     path = sample_article() if location is None else Path(location)
@@ -109,6 +117,75 @@ def read_source(location: str | Path | None) -> Source:
         raise ReaderError(f"{path}: is a directory, not a file")
     source = _decoded(read_bytes(path), str(path), path.suffix)
     return replace(source, path=os.path.realpath(path))
+
+
+def _is_url(location: str) -> bool:
+    from reader.fetch import looks_like_url
+
+    return looks_like_url(location) and not os.path.lexists(location)
+
+
+def read_url(url: str) -> Source:
+    """Fetch a page (saying so on stderr when it is slow) and read it as its type says.
+
+    The reading state is kept by the URL asked for, which is what the reader types again; a
+    redirect's target may carry a session or tracking part that changes every time.
+    """
+    from reader.fetch import fetch
+    from reader.output import say
+
+    page = fetch(url, on_slow=lambda: say(f"fetching {url} …"))
+    document_format = _format_of(page)
+    try:
+        if document_format == "html":
+            from reader.formats.html import decode_html
+
+            source = Source(decode_html(page.data, page.charset), url, "html")
+        elif document_format == "epub":
+            from reader.formats.epub import check_epub
+
+            check_epub(page.data)
+            source = Source("", url, "epub", page.data)
+        else:
+            text, _encoding = decode(page.data, (page.charset,))
+            source = Source(text, url, document_format)
+    except ReaderError as error:
+        raise ReaderError(f"{url}: {error}") from None
+    return replace(source, path=url)
+
+
+_MARKDOWN_TYPES = ("text/markdown", "text/x-markdown")
+_PAGE_TYPES = ("text/html", "application/xhtml+xml")
+_UNKNOWN_TYPES = ("", "application/octet-stream", "binary/octet-stream")
+
+
+def _format_of(page: Page) -> Format:
+    """What to read a page as: its Content-Type says, its name and bytes only when that says
+    nothing (a plain-text type on a ``.md`` file is Markdown, as servers send it)."""
+    from reader.formats.sniff import unsupported
+
+    suffix = PurePosixPath(urllib.parse.urlsplit(page.final_url).path).suffix.lower()
+    media_type = page.media_type
+    where = page.url
+    try:
+        if media_type in _UNKNOWN_TYPES:
+            return detect_format(suffix, page.data)
+        if media_type in _PAGE_TYPES:
+            return "html"
+        if media_type in _MARKDOWN_TYPES:
+            return "markdown"
+        if media_type == "application/epub+zip":
+            return "epub"
+        if media_type.startswith("text/"):
+            return "markdown" if format_by_suffix(suffix) == "markdown" else "text"
+        if media_type == "application/pdf":
+            raise unsupported("a PDF")
+    except ReaderError as error:
+        raise ReaderError(f"{where}: {error}") from None
+    raise ReaderError(
+        f"{where}: the server sent {media_type}, not a page the reader opens "
+        "(HTML, plain text, Markdown or an EPUB book)"
+    )
 
 
 def read_stdin() -> bytes:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import reader.words as words_module
 from reader.words import Segmenter
+from tests.served import PROXY_VARIABLES, Server
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "assets" / "sample-article.txt"
@@ -51,3 +53,14 @@ def segmenter(jieba_cache: Path) -> Segmenter:
         loaded = Segmenter()
         loaded.ensure_loaded()
     return loaded
+
+
+@pytest.fixture
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
+    """A web server on 127.0.0.1 for the test's pages (tests.served): never the network."""
+    for variable in PROXY_VARIABLES:  # 127.0.0.1 itself, never through a proxy
+        monkeypatch.delenv(variable, raising=False)
+    served = Server()
+    served.start()
+    yield served
+    served.stop()

@@ -18,8 +18,10 @@ from reader.app import ReaderApp
 from reader.dictionary import Dictionary
 from reader.document import Document
 from reader.load import Source
+from reader.vocab import VocabItem, Vocabulary
 from reader.widgets.bookmarks import BookmarksScreen
 from reader.widgets.profile import ProfileScreen
+from reader.widgets.vocabulary import VocabularyScreen
 from reader.widgets.word_popup import WordPopup
 from reader.words import Segmenter
 from tests.screen import (
@@ -260,6 +262,37 @@ async def test_the_profile_asked_on_the_opening_is_of_the_whole_book(
         whole_gate.set()
         await wait_until(pilot, lambda: isinstance(app.screen, ProfileScreen), "the profile")
         assert app.document_complete
+
+
+async def test_the_vocabulary_asked_on_the_opening_finds_a_word_met_past_it(
+    segmenter: Segmenter, tiny_cedict: Path, whole_gate: threading.Event
+) -> None:
+    Vocabulary.load().add(
+        VocabItem(
+            simplified="赤壁",
+            traditional="赤壁",
+            pinyin="chì bì",
+            definition="Chibi",
+            sentence="赤壁之戰天下大勢，",
+            document_title="長書",
+            added="2024-05-01",
+        )
+    )
+    app = book_app(segmenter, tiny_cedict)
+    async with app.run_test(size=SIZE) as pilot:
+        await on_the_opening(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        assert not isinstance(app.screen, VocabularyScreen)
+        whole_gate.set()
+        await wait_until(pilot, lambda: isinstance(app.screen, VocabularyScreen), "the list")
+        screen = app.screen
+        assert isinstance(screen, VocabularyScreen)
+        await wait_until(pilot, lambda: len(screen.shown) == 1, "the entry listed")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.word_cursor is not None, "the word cursor")
+        place = long_book().index("赤壁")
+        assert app.word_cursor == (place, place + 4)  # jieba: 赤壁之戰 is one word
 
 
 async def test_escape_cancels_a_move_that_waits(

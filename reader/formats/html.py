@@ -2,13 +2,13 @@
 
 trafilatura finds the article (navigation, sidebars, footers and scripts left out); when it
 finds too little, the whole body is read instead. Title, author and date become metadata.
-The encoding comes from a byte-order mark, then the page's ``<meta charset>``, then the
-same detection as for plain text (GBK and Big5 pages are common).
+The encoding comes from a byte-order mark, then the charset the server named (a fetched
+page), then the page's ``<meta charset>``, then the same detection as for plain text (GBK and
+Big5 pages are common).
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from typing import Final
 
@@ -23,30 +23,16 @@ __all__ = ["decode_html", "html_document"]
 _META_CHARSET: Final = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*(?P<charset>[-\w.:]+)""", re.IGNORECASE
 )
-_SUPERSETS: Final = {  # what a page says -> what its bytes really are in practice
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "x-gbk": "gb18030",
-    "big5": "cp950",
-    "big5-hkscs": "big5hkscs",
-    "iso-8859-1": "cp1252",
-    "ascii": "cp1252",
-}
 ENOUGH_OF_THE_BODY: Final = 0.2  # an extract with less of the body's text than this: too little
 
 
-def decode_html(data: bytes) -> str:
-    """The page's text: its BOM, else its declared charset, else detection."""
-    if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        declared = _META_CHARSET.search(data[:4096])
-        if declared is not None:
-            name = declared["charset"].decode("ascii").lower()
-            encoding = _SUPERSETS.get(name, name)
-            try:
-                return data.decode(encoding).replace("\r\n", "\n")
-            except (LookupError, UnicodeDecodeError):
-                pass  # a wrong declaration: detect instead
-    text, _encoding = decode(data)
+def decode_html(data: bytes, header_charset: str | None = None) -> str:
+    """The page's text: its BOM, else the charset its server named (``header_charset``),
+    else its ``<meta charset>``, else detection. A declaration the bytes belie is passed over."""
+    meta = _META_CHARSET.search(data[:4096])
+    text, _encoding = decode(
+        data, (header_charset, meta["charset"].decode("ascii") if meta else None)
+    )
     return text
 
 

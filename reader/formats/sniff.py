@@ -36,6 +36,11 @@ def unsupported(what: str) -> ReaderError:
     )
 
 
+def format_by_suffix(suffix: str) -> Format | None:
+    """The format a file name's suffix (``.md``) names, if it names one."""
+    return _SUFFIXES.get(suffix.lower())
+
+
 def detect_format(suffix: str, data: bytes) -> Format:
     """The format to read ``data`` as; a format the reader cannot read is one clear error."""
     suffix = suffix.lower()
