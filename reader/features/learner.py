@@ -186,7 +186,6 @@ class LearnerFeature:
     def _learner_next_mode(self) -> None:
         modes = RUBY_MODES
         self._learner_mode = modes[(modes.index(self._learner_mode) + 1) % len(modes)]
-        app = _app(self)
         self._learner_apply()
         if self._learner_mode == "unknown":
             self._learner_hint_level("Pinyin over the words you do not know:")
