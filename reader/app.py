@@ -115,6 +115,8 @@ class ReaderApp(
     BINDINGS = [
         Binding("s", "switch_script", "繁/简", id="script"),
         Binding("o", "toggle_outline", "Outline", id="outline"),
+        # described in the help screen's learning group
+        Binding("O", "outline_shares", "", show=False, id="outline_unknown"),
         Binding("t", "term_index", "Terms", id="terms"),
         Binding(
             "right_square_bracket",
@@ -201,7 +203,9 @@ class ReaderApp(
         self.set_reactive(ReaderApp.shown_script, resolve(script, self.shown.own_script))
         # Made here and kept: a worker's late answer, as the app closes, finds them still.
         self._status = Static(id="status")
-        self._outline = OutlineTree(self.document, self.shown_title, id="outline")
+        self._outline = OutlineTree(
+            self.document, self.shown_title, shares=self.settings.outline_unknown, id="outline"
+        )
         self._article = ArticleView(
             self.document,
             self.shown,
@@ -574,6 +578,7 @@ class ReaderApp(
 
         keymap = self.settings.keymap
         typed_key = key_label(keymap.get("look_up_typed", "D"))
+        shares_key = key_label(keymap.get("outline_unknown", "O"))
         groups = [
             ("Everywhere", [*binding_rows(self.BINDINGS, keymap), ("ctrl+p", "Command palette")]),
             (
@@ -615,6 +620,7 @@ class ReaderApp(
                     ("P", "Difficulty: the document's and the section's words by level"),
                     ("L", "Underline the words you do not know"),
                     ("w", "The document's words: filter, mark known, jump"),
+                    (shares_key, "Outline: each section's share of unknown words"),
                 ],
             ),
         ]

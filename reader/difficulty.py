@@ -14,8 +14,9 @@ import hashlib
 import itertools
 import zlib
 from array import array
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -174,6 +175,81 @@ def profile_json(result: Profile) -> dict[str, object]:
             )
         ],
     }
+
+
+# -- each section's share of unknown words: the outline's column ---------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownShare:
+    """How many of a stretch of text's running Chinese words the reader does not know.
+
+    Known is what the profile (`P`, ``--stats``) counts as known: a word marked known, or
+    not marked either way and at or below the reader's level; every other word is unknown.
+    """
+
+    words: int
+    unknown: int
+
+    def label(self) -> str:
+        """The share in at most four cells, as the outline shows it: "12%"; "0%" only when
+        every word is known and "100%" only when none is ("<1%" and "99%" between); "-" for
+        a stretch without Chinese words."""
+        if not self.words:
+            return "-"
+        percent = (200 * self.unknown + self.words) // (2 * self.words)  # halves go up
+        if percent == 0 and self.unknown:
+            return "<1%"
+        if percent == 100 and self.unknown < self.words:
+            return "99%"
+        return f"{percent}%"
+
+
+def stretch_counts(
+    simplified: str, spans: Sequence[tuple[int, int]], starts: Sequence[int]
+) -> list[Counter[str]]:
+    """The Chinese words of each stretch of the text that ``starts`` (places, in order) cut:
+    first the text before ``starts[0]``, then each start's own to the next (the last to the
+    end). A word belongs where it begins; ``spans`` are the text's words in order."""
+    bounds = [0, *starts, len(simplified)]
+    stretches: list[Counter[str]] = []
+    for start, end in itertools.pairwise(bounds):
+        first = bisect_left(spans, (start, -1))
+        last = bisect_left(spans, (end, -1))
+        stretches.append(word_counts(simplified, spans[first:last]))
+    return stretches
+
+
+def unknown_shares(
+    stretches: Sequence[Mapping[str, int]], parents: Sequence[int], is_known: Callable[[str], bool]
+) -> tuple[UnknownShare, list[UnknownShare]]:
+    """The whole text's share of unknown words and each section's.
+
+    ``stretches`` are ``stretch_counts`` over the sections' starts (the text before the
+    first section, then each section's own text), ``parents`` each section's parent
+    (``document.section_parents``). A section's share counts its subsections' words too, so
+    a part's figure is its chapters' weighted by their running words.
+    """
+    known: dict[str, bool] = {}
+    own: list[list[int]] = []
+    for counts in stretches:
+        words = unknown = 0
+        for word, count in counts.items():
+            found = known.get(word)
+            if found is None:
+                found = known[word] = is_known(word)
+            words += count
+            if not found:
+                unknown += count
+        own.append([words, unknown])
+    whole = UnknownShare(sum(words for words, _ in own), sum(unknown for _, unknown in own))
+    totals = own[1:]
+    for index in reversed(range(len(totals))):  # a subsection comes after its parent
+        parent = parents[index]
+        if parent >= 0:
+            totals[parent][0] += totals[index][0]
+            totals[parent][1] += totals[index][1]
+    return whole, [UnknownShare(words, unknown) for words, unknown in totals]
 
 
 # -- segmentation, cached by content -------------------------------------------------------

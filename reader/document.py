@@ -7,6 +7,7 @@ changes what is shown, never where things are, so every layer can speak in place
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -60,6 +61,19 @@ class Section:
     title: str
     depth: int  # 1 = top level; the document title is the root and not a Section
     start: int
+
+
+def section_parents(sections: Sequence[Section]) -> list[int]:
+    """Each section's parent in the outline: the index of the nearest open section less deep,
+    -1 for the document itself. A section more than one level deeper than the one before
+    it (a 1 then a 3) hangs under that one, as the outline draws it."""
+    open_sections: list[int] = []  # the sections a new one may hang under, outermost first
+    parents: list[int] = []
+    for index, section in enumerate(sections):
+        del open_sections[max(0, section.depth - 1) :]
+        parents.append(open_sections[-1] if open_sections else -1)
+        open_sections.append(index)
+    return parents
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,12 +52,15 @@ class KnownWords:
         self.generation = 0
         #: One line for the user when the file was corrupt and set aside, else None.
         self.notice = notice
+        self._seen: FileStamp = None  # the file as this reader last read or wrote it
 
     @classmethod
     def load(cls, path: Path | None = None) -> KnownWords:
         path = default_path() if path is None else path
+        seen = _stamp(path)  # before reading: a write after it is found by changed_on_disk
         data, notice = read_json(path)
         known = cls(path, notice)
+        known._seen = seen
         if data is not None:
             marks, chosen, bad = _parse(data)
             if bad:
@@ -96,6 +99,36 @@ class KnownWords:
     def __len__(self) -> int:
         return sum(1 for known, _ in self._marks.values() if known)
 
+    def changed_on_disk(self) -> bool:
+        """Whether the file was written since this reader last read or wrote it (by another
+        reader, or ``reader --import-known``): one stat, cheap enough for a timer."""
+        return _stamp(self.path) != self._seen
+
+    def reload(self) -> bool:
+        """Take in what others wrote since: each word's newer mark, the newer level choice.
+
+        True when a word's mark or the level changed. An unreadable file changes nothing
+        here (it is set aside when this reader next saves).
+        """
+        with self._lock:
+            seen = _stamp(self.path)
+            data, _ = read_json(self.path)
+            if data is None:
+                self._seen = seen
+                return False
+            on_disk, on_disk_level, _ = _parse(data)
+            marks = dict(self._marks)
+            for word, mark in on_disk.items():
+                if mark[1] > marks.get(word, (False, -1))[1]:
+                    marks[word] = mark
+            level_choice = max(self._level, on_disk_level, key=lambda item: item[1])
+            self._seen = seen
+            if marks == self._marks and level_choice == self._level:
+                return False
+            self._marks, self._level = marks, level_choice
+            self.generation += 1
+            return True
+
     # -- changing (each change is saved at once) ---------------------------------------------
 
     def set_mark(self, word: str, known: bool) -> None:
@@ -131,8 +164,20 @@ class KnownWords:
             if chosen is not None:
                 level_choice = chosen
             atomic_write_json(self.path, _to_json(marks, level_choice))
+            self._seen = _stamp(self.path)  # under the lock: no other write came between
         self._marks, self._level = marks, level_choice
         self.generation += 1
+
+
+FileStamp = tuple[int, int, int] | None  # a file's (mtime ns, size, inode); None: missing
+
+
+def _stamp(path: Path) -> FileStamp:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size, found.st_ino)
 
 
 def _to_json(marks: dict[str, Mark], chosen: tuple[int | None, int]) -> dict[str, Any]:

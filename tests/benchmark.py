@@ -17,6 +17,7 @@ import contextlib
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -212,18 +213,27 @@ async def _measure_app(kind: str, path: str | None) -> dict[str, float]:
             return figures
 
     from reader.app import ReaderApp
+    from reader.settings import Settings
 
     class Probe(ReaderApp):
         def _after_first_paint(self) -> None:
             painted.append(time.perf_counter())
             super()._after_first_paint()
 
-    app = Probe(path=path, resume=False)
+    settings = Settings(outline_unknown=kind == "reader-shares")
+    if kind == "reader-shares":  # the book's words are counted from scratch: no cached words
+        from reader import paths
+
+        shutil.rmtree(paths.cache_dir() / "segments", ignore_errors=True)
+    app = Probe(path=path, resume=False, settings=settings)
     async with app.run_test(size=(120, 40)) as pilot:
         while not painted:
             await asyncio.sleep(0.001)
         figures = {"first_paint": painted[0] - started}
         if kind == "reader-paint":
+            return figures
+        if kind == "reader-shares":
+            figures.update(await _measure_shares(app, painted[0]))
             return figures
         article = app.article
         await _workers_done(app)
@@ -300,6 +310,36 @@ async def _measure_search(app) -> dict[str, float]:  # type: ignore[no-untyped-d
             return figures
         await asyncio.sleep(0.001)
     raise TimeoutError("the search did not finish in 120 s")
+
+
+async def _measure_shares(app, painted: float) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """The outline's figures (on from the settings): from the first paint until every
+    section's figure is shown (the book segmented for the first time); again with its words
+    cached (as on the next opening); and after a word is marked known."""
+    outline = app.outline
+    every = len(app.document.sections) + 1
+
+    async def filled(since: float, before: object = None) -> float:
+        deadline = since + 300
+        while time.perf_counter() < deadline:
+            shares = outline.shares
+            if shares is not None and len(shares) == every and shares is not before:
+                return time.perf_counter() - since
+            await asyncio.sleep(0.005)
+        raise TimeoutError("the outline's figures did not come in 300 s")
+
+    figures = {"shares_first": await filled(painted)}
+    app.action_outline_shares()  # hidden
+    app._learner_words = app._outline_stretches = None  # as if opened again: words cached
+    begin = time.perf_counter()
+    app.action_outline_shares()
+    figures["shares_cached"] = await filled(begin)
+    before = outline.shares
+    begin = time.perf_counter()
+    app.known_words.set_mark("我们", True)
+    app._learner_known_changed()  # what K does once the mark is saved
+    figures["shares_known"] = await filled(begin, before)
+    return figures
 
 
 def _peak_rss_mb() -> float:
@@ -408,9 +448,16 @@ def _cli_rows(
     stats = [*reader, "--stats", str(half_novel)]
     first = [_time_command(stats, _user_dirs(workdir / f"stats-{run}")) for run in range(runs)]
     again = [_time_command(stats, _user_dirs(workdir / "stats-0")) for _ in range(runs)]
+    whole = [*reader, "--stats", str(novel)]  # the outline's figures' baseline, same book
+    whole_first = [
+        _time_command(whole, _user_dirs(workdir / f"stats5-{run}")) for run in range(runs)
+    ]
+    whole_again = [_time_command(whole, _user_dirs(workdir / "stats5-0")) for _ in range(runs)]
     rows += [
         ("CLI --stats, 2.5 MB novel, first time (target 5 s)", first, "s"),
         ("CLI --stats, 2.5 MB novel, segmentation cached", again, "s"),
+        ("CLI --stats, 5 MB novel, first time", whole_first, "s"),
+        ("CLI --stats, 5 MB novel, segmentation cached", whole_again, "s"),
     ]
     return rows
 
@@ -597,7 +644,7 @@ def main() -> None:
         kind: []
         for kind in (
             *("empty", "sample", "novel", "line", "search", "search-traditional"),
-            *("epub", "md", "textual-md"),
+            *("epub", "md", "textual-md", "shares"),
         )
     }
     for _ in range(runs):
@@ -610,6 +657,7 @@ def main() -> None:
         tui["search-traditional"].append(_run_child("reader-search", traditional, workdir))
         tui["epub"].append(_run_child("reader-paint", str(epub), workdir))
         tui["md"].append(_run_child("reader-paint", str(markdown), workdir))
+        tui["shares"].append(_run_child("reader-shares", str(novel), workdir))
     # Textual's Markdown widget needs minutes on 1 MB: one run is enough to compare
     tui["textual-md"].append(_run_child("textual-markdown", str(markdown), workdir))
 
@@ -699,6 +747,26 @@ def main() -> None:
         ),
         ("page down with pinyin on, 5 MB", column("novel", "pinyin_page", 1000), "ms"),
         ("p again: pinyin over new words, 5 MB", column("novel", "pinyin_new_words", 1000), "ms"),
+        (
+            "TUI first paint, 5 MB novel, outline figures on (setting)",
+            column("shares", "first_paint"),
+            "s",
+        ),
+        (
+            "outline figures filled after first paint, 5 MB, words counted first time",
+            column("shares", "shares_first"),
+            "s",
+        ),
+        (
+            "outline figures filled, 5 MB, words cached (as --stats cached)",
+            column("shares", "shares_cached"),
+            "s",
+        ),
+        (
+            "outline figures after a word is marked known, 5 MB",
+            column("shares", "shares_known", 1000),
+            "ms",
+        ),
         ("dictionary look-up at 社會主義和諧社會, sample", column("sample", "lookup", 1000), "ms"),
         ("peak RSS, sample", column("sample", "peak_rss_mb"), "MB"),
         ("peak RSS, 5 MB novel", column("novel", "peak_rss_mb"), "MB"),

@@ -8,13 +8,17 @@ from pathlib import Path
 
 from reader import difficulty
 from reader.difficulty import (
+    UnknownShare,
     cached_segments,
     format_profile,
     percentages,
     profile,
     profile_json,
+    stretch_counts,
+    unknown_shares,
     word_counts,
 )
+from reader.document import Section, section_parents
 from reader.levels import BAND, BEYOND
 from reader.words import Segmenter
 
@@ -129,3 +133,75 @@ def test_a_cache_file_larger_than_its_text_is_not_read(
     finally:
         tracemalloc.stop()
     assert peak < 8 << 20  # never inflated whole
+
+
+# -- each section's share of unknown words (the outline's figures) ---------------------------
+
+
+def words_and_spans(*pieces: str) -> tuple[str, list[tuple[int, int]]]:
+    """A text made of words given one by one, and their spans."""
+    spans = []
+    place = 0
+    for piece in pieces:
+        spans.append((place, place + len(piece)))
+        place += len(piece)
+    return "".join(pieces), spans
+
+
+def test_each_sections_share_counts_its_subsections() -> None:
+    # 我们 | part 1: 银行 学习 。 | its chapter 1: 我 我 银行 画蛇添足 | its chapter 2: 学习 学习
+    # 学习 银行 | part 2: 我. Known: 我, 我们, 学习.
+    text, spans = words_and_spans(
+        *("我们", "银行", "学习", "。", "我", "我", "银行", "画蛇添足"),
+        *("学习", "学习", "学习", "银行", "我"),
+    )
+    sections = [
+        Section("第一部", 1, 2),
+        Section("第一章", 2, 7),
+        Section("第二章", 2, 15),
+        Section("第二部", 1, 23),
+    ]
+    assert [text[s.start : s.start + 2] for s in sections] == ["银行", "我我", "学习", "我"]
+    stretches = stretch_counts(text, spans, [s.start for s in sections])
+    assert stretches == [
+        {"我们": 1},
+        {"银行": 1, "学习": 1},
+        {"我": 2, "银行": 1, "画蛇添足": 1},
+        {"学习": 3, "银行": 1},
+        {"我": 1},
+    ]
+    whole, shares = unknown_shares(
+        stretches, section_parents(sections), {"我", "我们", "学习"}.__contains__
+    )
+    # chapter 1: 2 of 4 unknown; chapter 2: 1 of 4; part 1: its own 1 of 2 and its chapters',
+    # 4 of 10; part 2: 0 of 1; the whole: 4 of 12
+    assert shares == [
+        UnknownShare(10, 4),
+        UnknownShare(4, 2),
+        UnknownShare(4, 1),
+        UnknownShare(1, 0),
+    ]
+    assert [share.label() for share in shares] == ["40%", "50%", "25%", "0%"]
+    assert whole == UnknownShare(12, 4)
+    assert whole.label() == "33%"
+
+
+def test_a_word_belongs_to_the_stretch_it_begins_in() -> None:
+    text, spans = words_and_spans("学习", "银行")
+    assert stretch_counts(text, spans, [1]) == [{"学习": 1}, {"银行": 1}]
+
+
+def test_share_labels_say_none_and_all_only_when_so() -> None:
+    assert UnknownShare(0, 0).label() == "-"  # no Chinese words
+    assert UnknownShare(5, 0).label() == "0%"
+    assert UnknownShare(1000, 1).label() == "<1%"
+    assert UnknownShare(200, 1).label() == "1%"  # 0.5% goes up
+    assert UnknownShare(8, 1).label() == "13%"  # 12.5%
+    assert UnknownShare(1000, 999).label() == "99%"
+    assert UnknownShare(3, 3).label() == "100%"
+
+
+def test_section_parents_follow_the_outline() -> None:
+    depths = [1, 3, 2, 1, 2, 2]  # a 3 right under a 1 hangs under the 1, as the tree shows it
+    sections = [Section(f"s{index}", depth, index) for index, depth in enumerate(depths)]
+    assert section_parents(sections) == [-1, 0, 0, -1, 3, 3]

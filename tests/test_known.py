@@ -36,6 +36,24 @@ def test_two_instances_marking_at_once_keep_both(tmp_path: Path) -> None:
     assert first.mark("工作") is True  # saving also brings in the other instance's marks
 
 
+def test_marks_written_elsewhere_are_found_and_taken_in(tmp_path: Path) -> None:
+    path = tmp_path / "known.json"
+    reading = KnownWords.load(path)
+    assert not reading.changed_on_disk()  # no file, and still none
+    reading.set_mark("学习", True)
+    assert not reading.changed_on_disk()  # its own write
+    elsewhere = KnownWords.load(path)  # another reader, or --import-known
+    elsewhere.set_marks(["银行", "工作"], True)
+    elsewhere.set_level(2)
+    assert reading.changed_on_disk()
+    before = reading.generation
+    assert reading.reload() is True
+    assert reading.known_words() == ["学习", "银行", "工作"]
+    assert (reading.level, reading.generation) == (2, before + 1)
+    assert not reading.changed_on_disk()
+    assert reading.reload() is False  # nothing new
+
+
 def test_a_default_level_from_the_settings_until_one_is_chosen(tmp_path: Path) -> None:
     known = KnownWords.load(tmp_path / "known.json")
     known.default_level = 2

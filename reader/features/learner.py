@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import work
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from reader.features import FeatureHost
 from reader.levels import BEYOND, is_chinese_word, level, level_name
@@ -20,14 +21,21 @@ from reader.ruby import RUBY_MODES, WIDENING, RubyMode, RubyReadings
 from reader.spans import Span, Spans
 
 if TYPE_CHECKING:
-    from reader.difficulty import Profile
+    from collections import Counter
+    from collections.abc import Callable
+
+    from textual.timer import Timer
+
+    from reader.difficulty import Profile, UnknownShare
     from reader.document import Document
     from reader.known import KnownWords
     from reader.readings import RubyStyle
     from reader.settings import Settings
+    from reader.widgets.outline_tree import OutlineTree
     from reader.words import Segmenter
 
 MODE_LABELS = {"all": "pinyin", "unknown": "pinyin: new words"}
+KNOWN_CHECK_EVERY = 3.0  # seconds between looks at the known-words file (one stat)
 
 
 class SegmenterLoaded(Message):
@@ -57,13 +65,37 @@ class DocumentWords(Message):
         super().__init__()
 
 
+class SectionShares(Message):
+    """The worker's answer: the share of unknown words of the document and of each section."""
+
+    def __init__(
+        self, document: Document, generation: int, whole: UnknownShare, sections: list[UnknownShare]
+    ) -> None:
+        self.document = document
+        self.generation = generation
+        self.whole = whole
+        self.sections = sections
+        super().__init__()
+
+
+class KnownWordsReloaded(Message):
+    """Another reader, or ``--import-known``, changed the known words: they are read again."""
+
+
 class LearnerHost(FeatureHost, Protocol):
     segmenter: Segmenter
     settings: Settings
 
+    @property
+    def outline(self) -> OutlineTree: ...
+
     def post_message(self, message: Message) -> bool: ...
 
     def refresh_status(self) -> None: ...
+
+    def set_interval(
+        self, interval: float, callback: Callable[[], object] | None = None, *, name: str | None
+    ) -> Timer: ...
 
 
 def _app(feature: LearnerFeature) -> LearnerHost:
@@ -107,8 +139,25 @@ class LearnerFeature:
     # -- pinyin ------------------------------------------------------------------------------
 
     def start_learner(self) -> None:
-        """Called once after the first paint: get pinyin ready so that `p` answers at once."""
+        """Called once, after the first paint with the whole document parsed: get pinyin
+        ready so that `p` answers at once, count the words for the outline's figures, and
+        look out for known words marked elsewhere."""
         self._learner_warm_up()
+        _app(self).set_interval(KNOWN_CHECK_EVERY, self._learner_check_known, name="known words")
+        self._outline_update()
+
+    def _learner_check_known(self) -> None:
+        known = self._learner_known
+        if known is not None and known.changed_on_disk():
+            self._learner_reload_known(known)
+
+    @work(thread=True, exclusive=True, group="known-words", exit_on_error=False)
+    def _learner_reload_known(self, known: KnownWords) -> None:
+        if known.reload():
+            _app(self).post_message(KnownWordsReloaded())
+
+    def on_known_words_reloaded(self, message: KnownWordsReloaded) -> None:
+        self._learner_known_changed()
 
     @work(thread=True, group="learner", exit_on_error=False)
     def _learner_warm_up(self) -> None:
@@ -160,12 +209,14 @@ class LearnerFeature:
         app.refresh_status()
 
     def _learner_known_changed(self) -> None:
-        """Marks or the level changed: the new-words readings are found again."""
+        """Marks or the level changed: the new-words readings, the underlined new words and
+        the outline's figures are found again."""
         if self._learner_readings is not None and self._learner_mode == "unknown":
             self._learner_apply()
         if self._learner_marking:
             self._learner_marks = {}
             _app(self).article.set_new_words(self._new_words_of)
+        self._outline_update()
 
     # -- new words marked in the text ------------------------------------------------------
 
@@ -275,7 +326,16 @@ class LearnerFeature:
             return
         self._learner_wanted = wanted
         _app(self).notify("Counting the document's words…")
-        self._count_words(_app(self).document)
+        self._start_counting()
+
+    _learner_counting: Document | None = None  # the document whose words are being counted
+
+    def _start_counting(self) -> None:
+        """Count the document's words in a worker, unless that is already under way."""
+        document = _app(self).document
+        if self._learner_counting is not document:
+            self._learner_counting = document
+            self._count_words(document)
 
     @work(thread=True, exclusive=True, group="learner-words", exit_on_error=False)
     def _count_words(self, document: Document) -> None:
@@ -291,7 +351,9 @@ class LearnerFeature:
     def on_document_words(self, message: DocumentWords) -> None:
         if message.document is not _app(self).document:
             return  # counted on the opening of a book now parsed whole: count again
+        self._learner_counting = None
         self._learner_words = message
+        self._outline_update()
         wanted, self._learner_wanted = self._learner_wanted, ""
         if wanted == "profile":
             self._show_profile(message)
@@ -363,3 +425,80 @@ class LearnerFeature:
             WordListScreen(rows, self.known_words.is_known, set_known, vocabulary.__contains__),
             jump,
         )
+
+    # -- the outline's figures: each section's share of unknown words ----------------------
+
+    _outline_shares_chosen: bool | None = None  # by `O`; until then, by the settings
+    _outline_generation: int = 0  # counts each request, so that a late answer is dropped
+    _outline_stretches: tuple[Document, list[Counter[str]]] | None = None
+
+    @property
+    def _outline_shares_on(self) -> bool:
+        chosen = self._outline_shares_chosen
+        return _app(self).settings.outline_unknown if chosen is None else chosen
+
+    def action_outline_shares(self) -> None:
+        """`O`: show (or hide) each section's share of unknown words at the end of its row."""
+        self._outline_shares_chosen = not self._outline_shares_on
+        if self._outline_shares_on:
+            app = _app(self)
+            known = self.known_words
+            if known.level is None and not len(known):
+                app.notify(
+                    "Every word counts as unknown until you choose your HSK level "
+                    "(ctrl+p → HSK level) or mark words known (K on the word cursor)",
+                    title="No level chosen",
+                )
+            words = self._learner_words
+            if words is None or words.document is not app.document:
+                app.notify("Outline: counting each section's words…")
+            self._outline_update()
+        else:
+            self._outline_generation += 1
+            _app(self).outline.set_shares(None)
+
+    def _outline_update(self) -> None:
+        """Find the figures again (in a worker) if they are shown; count the words first."""
+        if not self._outline_shares_on:
+            return
+        app = _app(self)
+        if app.outline.shares is None:
+            app.outline.set_shares({})  # the column is there at once, its figures to come
+        words = self._learner_words
+        if words is None or words.document is not app.document:
+            self._start_counting()
+            return
+        self._outline_generation += 1
+        self._outline_measure(words, self.known_words.is_known, self._outline_generation)
+
+    @work(thread=True, exclusive=True, group="outline-shares", exit_on_error=False)
+    def _outline_measure(
+        self, words: DocumentWords, is_known: Callable[[str], bool], generation: int
+    ) -> None:
+        from reader.difficulty import stretch_counts, unknown_shares
+        from reader.document import section_parents
+
+        document = words.document
+        sections = document.sections
+        cached = self._outline_stretches
+        if cached is not None and cached[0] is document:
+            stretches = cached[1]
+        else:
+            starts = [section.start for section in sections]
+            stretches = stretch_counts(words.simplified, words.spans, starts)
+            self._outline_stretches = (document, stretches)
+        whole, shares = unknown_shares(stretches, section_parents(sections), is_known)
+        if not get_current_worker().is_cancelled:
+            _app(self).post_message(SectionShares(document, generation, whole, shares))
+
+    def on_section_shares(self, message: SectionShares) -> None:
+        app = _app(self)
+        if (
+            not self._outline_shares_on
+            or message.generation != self._outline_generation
+            or message.document is not app.document
+        ):
+            return  # hidden, or a newer count is coming
+        figures = {index: share.label() for index, share in enumerate(message.sections)}
+        figures[-1] = message.whole.label()
+        app.outline.set_shares(figures)

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 
 class LearnerCommands(Provider):
-    """Pinyin, the difficulty profile, underlining new words, choosing the HSK level."""
+    """Pinyin, the difficulty profile, underlining new words, the outline's figures, choosing
+    the HSK level."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app: ReaderApp = self.app  # type: ignore[assignment]
@@ -35,6 +36,11 @@ class LearnerCommands(Provider):
                 "Word list",
                 "The document's words by frequency, level and known (w)",
                 app.action_word_list,
+            ),
+            (
+                "Outline: unknown words",
+                "Show or hide each section's share of words you do not know (O)",
+                app.action_outline_shares,
             ),
             ("HSK level", "Your level: words above it count as new", app.choose_reader_level),
         ]

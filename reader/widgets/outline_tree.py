@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import ClassVar
 
 from rich.style import Style
@@ -13,9 +13,11 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from reader.document import Document
+from reader.document import Document, section_parents
 from reader.widgets.literal import literal
 from reader.widgets.textual_private import SteadyScrollView
+
+SHARE_CELLS = 5  # a section's figure: a space, then "100%" at the most
 
 
 # Tree first: Textual gathers component classes and default CSS along the first bases.
@@ -31,6 +33,8 @@ class OutlineTree(Tree[int], SteadyScrollView):
         Binding("l,right", "unfold", "Unfold", show=False),
     ]
 
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"outline-tree--share"}
+
     class SectionChosen(Message):
         def __init__(self, place: int) -> None:
             self.place = place
@@ -40,12 +44,19 @@ class OutlineTree(Tree[int], SteadyScrollView):
         """The outline gained or lost focus (the status line names its highlighted section)."""
 
     def __init__(
-        self, document: Document, label: Callable[[str], str], *, id: str | None = None
+        self,
+        document: Document,
+        label: Callable[[str], str],
+        *,
+        shares: bool = False,
+        id: str | None = None,
     ) -> None:
+        """``shares``: the figures' column is there from the first paint, blank until set."""
         super().__init__(label(document.title), data=-1, id=id)
         self.document = document
         self._label = label
         self._section_nodes: list[TreeNode[int]] = []
+        self._shares: dict[int, str] | None = {} if shares else None
         self.auto_expand = False  # enter jumps; space folds
         self._add_sections()
 
@@ -67,31 +78,55 @@ class OutlineTree(Tree[int], SteadyScrollView):
         return literal(label) if isinstance(label, str) else label
 
     def render_label(self, node: TreeNode[int], base_style: Style, style: Style) -> Text:
-        """A title too long for the pane ends in "…", so that a cut title looks cut."""
+        """A title too long for the pane ends in "…", so that a cut title looks cut; with the
+        shares on, each row ends in its section's figure, right-aligned in the last cells."""
         label = super().render_label(node, base_style, style)
         depth = 0
-        while (node := node.parent) is not None:  # type: ignore[assignment]
+        parent = node.parent
+        while parent is not None:
             depth += 1
+            parent = parent.parent
         room = self.scrollable_content_region.width - depth * self.guide_depth
+        shares = self._shares
+        figure = None
+        if shares is not None and room - SHARE_CELLS > 2:
+            figure = shares.get(node.data if node.data is not None else -1, "")
+            room -= SHARE_CELLS
         if 2 < room < label.cell_len:
             label.truncate(room - 1)
             if label.plain.endswith(" "):  # half a wide character: a Chinese "……" instead
                 label.right_crop(1)
                 label.append("……", style)
             else:
-                label.append("…", style)  # every cut title ends in the pane's last column
+                label.append("…", style)  # every cut title ends in its column's last cell
+        if figure is not None:
+            label.append(" " * max(0, room - label.cell_len), base_style)
+            share_style = self.get_component_rich_style("outline-tree--share", partial=True)
+            label.append(figure.rjust(SHARE_CELLS), base_style + share_style)
         return label
 
+    def set_shares(self, shares: Mapping[int, str] | None) -> None:
+        """Show a figure at the end of each row (by section index, -1 for the title; a
+        missing one is blank until it comes), or none."""
+        if shares is None and self._shares is None:
+            return
+        self._shares = dict(shares) if shares is not None else None
+        for node in (self.root, *self._section_nodes):
+            node.refresh()
+
+    @property
+    def shares(self) -> dict[int, str] | None:
+        return self._shares
+
     def _add_sections(self) -> None:
-        parents: list[TreeNode[int]] = [self.root]
-        for index, section in enumerate(self.document.sections):
-            del parents[section.depth :]
-            parent = parents[-1]
-            node = parent.add(self._label(section.title), data=index, expand=True)
+        sections = self.document.sections
+        nodes = self._section_nodes
+        for section, parent_index in zip(sections, section_parents(sections), strict=True):
+            parent = self.root if parent_index < 0 else nodes[parent_index]
+            node = parent.add(self._label(section.title), data=len(nodes), expand=True)
             node.allow_expand = False
-            parents.append(node)
             parent.allow_expand = True
-            self._section_nodes.append(node)
+            nodes.append(node)
         self.root.expand()
 
     def set_document(self, document: Document, label: Callable[[str], str]) -> None:
@@ -101,6 +136,7 @@ class OutlineTree(Tree[int], SteadyScrollView):
         self.clear()
         self.root.set_label(label(document.title))
         self._section_nodes = []
+        self._shares = {} if self._shares is not None else None  # the new sections' come later
         self._add_sections()
 
     def relabel(self, label: Callable[[str], str]) -> None:
