@@ -27,6 +27,7 @@ from reader.features.lookup import LookupFeature
 from reader.features.places import NOTICE_TIMEOUT, PlacesFeature
 from reader.features.search import SearchFeature
 from reader.features.terms import TermsFeature
+from reader.features.vocabulary import VocabularyFeature
 from reader.goto import go_to_place
 from reader.load import Source, read_source
 from reader.lookup import shared_dictionary
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
     from reader.features.places import PlacesHost
     from reader.features.search import SearchHost
     from reader.features.terms import TermsHost
+    from reader.features.vocabulary import VocabularyHost
 
 
 def learner_commands() -> type[Provider]:
@@ -101,7 +103,13 @@ PREPARED_PARAGRAPHS = 40  # paragraphs around the place converted ahead of a scr
 
 
 class ReaderApp(
-    TermsFeature, SearchFeature, PlacesFeature, LookupFeature, LearnerFeature, OneLineErrorApp
+    TermsFeature,
+    SearchFeature,
+    PlacesFeature,
+    LookupFeature,
+    LearnerFeature,
+    VocabularyFeature,
+    OneLineErrorApp,
 ):
     """A terminal reader for Chinese articles and books."""
 
@@ -146,6 +154,7 @@ class ReaderApp(
         Binding("P", "profile", "Profile", show=False, id="profile"),
         Binding("L", "mark_new_words", "New words", show=False, id="new_words"),
         Binding("w", "word_list", "Words", show=False, id="word_list"),
+        Binding("v", "vocabulary", "Vocabulary", show=False, id="vocabulary"),
         Binding("m", "add_bookmark", "Bookmark", show=False, id="add_bookmark"),
         Binding(
             "apostrophe", "bookmarks", "Bookmarks", key_display="'", show=False, id="bookmarks"
@@ -620,7 +629,18 @@ class ReaderApp(
                     ("P", "Difficulty: the document's and the section's words by level"),
                     ("L", "Underline the words you do not know"),
                     ("w", "The document's words: filter, mark known, jump"),
+                    ("v", "Your vocabulary: edit, delete, go to"),
                     (shares_key, "Outline: each section's share of unknown words"),
+                ],
+            ),
+            (
+                "Vocabulary (v)",
+                [
+                    ("tab /", "The list / the filter"),
+                    ("enter", "Go to where it was met"),
+                    ("e n", "Edit the sense / the note"),
+                    ("d", "Delete"),
+                    ("u", "Bring the deleted back"),
                 ],
             ),
         ]
@@ -664,6 +684,6 @@ if TYPE_CHECKING:
 
     def _provides_what_the_features_need(
         app: ReaderApp,
-    ) -> tuple[TermsHost, SearchHost, PlacesHost, LookupHost, LearnerHost]:
+    ) -> tuple[TermsHost, SearchHost, PlacesHost, LookupHost, LearnerHost, VocabularyHost]:
         """Never called: mypy checks here that the app is what each feature declares it uses."""
-        return app, app, app, app, app
+        return app, app, app, app, app, app

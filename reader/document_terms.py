@@ -209,10 +209,11 @@ def term_card(entry: Entry, count: int, script: Script, variant: Variant = "tw")
 # -- filtering -------------------------------------------------------------------------------
 
 
-def _folded_pinyin(text: str) -> str:
-    """Lower case, no tone marks, no spaces or apostrophes: "Héxié shèhuì" -> "hexieshehui"."""
+def folded_pinyin(text: str) -> str:
+    """Lower case, no tone marks or numbers, no spaces or apostrophes: "Héxié shèhuì" and
+    "he2xie2 she4hui4" -> "hexieshehui"."""
     decomposed = unicodedata.normalize("NFD", text.lower())
-    kept = (c for c in decomposed if not unicodedata.combining(c) and c not in " '’-")
+    kept = (c for c in decomposed if not unicodedata.combining(c) and c not in " '’-012345")
     return unicodedata.normalize("NFC", "".join(kept)).replace("ü", "v")
 
 
@@ -227,7 +228,7 @@ class SearchKeys:
 
 def search_keys(entry: Entry) -> SearchKeys:
     forms = tuple(to_simplified(form) for form in (entry.term, *entry.aliases))
-    return SearchKeys(forms, _folded_pinyin(entry.pinyin), entry.en.lower())
+    return SearchKeys(forms, folded_pinyin(entry.pinyin), entry.en.lower())
 
 
 class TermQuery:
@@ -241,7 +242,7 @@ class TermQuery:
         query = query.strip()
         self.empty = not query
         self._chinese = to_simplified(query)
-        self._pinyin = _folded_pinyin(query)
+        self._pinyin = folded_pinyin(query)
         self._english = query.lower()
 
     def matches(self, keys: SearchKeys) -> bool:

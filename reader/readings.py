@@ -5,7 +5,8 @@ pypinyin reads a word from its phrase list when it has one (银行 yínháng, �
 銀行 as yínxíng but 银行 right). A word pypinyin does not list is read piece by piece inside
 the word, never across its edges. A character that is a word on its own has no phrase to
 tell its reading, so the commonest polyphones alone (得, 地, 长, 教, 觉, 还 …) are read from
-their neighbours by a few rules. Tones are the dictionary's (一 and 不 keep yī and bù).
+their neighbours by a few rules. 一 and 不 are read as spoken over the text, or in their
+citation tones (reader/sandhi.py); a word on its own (a popup, an export) is as pypinyin reads it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import Literal
 
 from reader.levels import is_chinese_word
 from reader.pinyin import NO_TONE, Syllable, as_one_word, syllables
+from reader.sandhi import apply_sandhi
 
 RubyStyle = Literal["pinyin", "zhuyin"]
 RUBY_STYLES: tuple[RubyStyle, ...] = ("pinyin", "zhuyin")
@@ -53,24 +55,45 @@ def joined(parts: Sequence[Syllable]) -> str:
 
 
 def read_words(
-    simplified: str, spans: Sequence[tuple[int, int]], style: RubyStyle = "pinyin"
+    simplified: str,
+    spans: Sequence[tuple[int, int]],
+    style: RubyStyle = "pinyin",
+    *,
+    spoken: bool = True,
 ) -> list[WordReading]:
     """The reading of every Chinese word among ``spans`` (words of ``simplified``, in order).
 
     Pass every word of the text, punctuation included: the neighbours choose a lone
-    character's reading. Spans without a Chinese character get no reading.
+    character's reading and the tones of 一 and 不 (as spoken, or with ``spoken=False`` as
+    the dictionary writes them: reader/sandhi.py). Spans without a Chinese character get no
+    reading.
     """
     words = [simplified[start:end] for start, end in spans]
-    readings: list[WordReading] = []
-    for index, (start, end) in enumerate(spans):
-        word = words[index]
+    return [
+        WordReading(start, end, _styled(numbered, style))
+        for (start, end), numbered in zip(spans, numbered_words(words, spoken=spoken), strict=True)
+        if numbered is not None
+    ]
+
+
+def numbered_words(words: Sequence[str], *, spoken: bool = True) -> list[tuple[str, ...] | None]:
+    """Each word's syllables with tone numbers (5: light), read in context; None for a word
+    without a Chinese character."""
+    found: list[tuple[str, ...] | None] = []
+    for index, word in enumerate(words):
         if not is_chinese_word(word):
+            found.append(None)
             continue
         before = words[index - 1] if index else ""
         after = words[index + 1] if index + 1 < len(words) else ""
-        numbered = _numbered(word, before, after)
-        readings.append(WordReading(start, end, _styled(numbered, style)))
-    return readings
+        found.append(_numbered(word, before, after))
+    return apply_sandhi(words, found, _citation_tone, spoken=spoken)
+
+
+def _citation_tone(char: str) -> int | None:
+    """A character's own tone, as pypinyin reads it alone (个 gè, though light in 这个)."""
+    reading = _dictionary_reading(char)[0]
+    return int(reading[-1]) if reading[-1:].isdigit() else None
 
 
 def word_reading(word: str, style: RubyStyle = "pinyin") -> tuple[Syllable, ...]:

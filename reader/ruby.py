@@ -160,11 +160,15 @@ class RubyReadings:
         style: RubyStyle = "pinyin",
         mode: RubyMode = "all",
         is_known: Callable[[str], bool] = lambda word: False,
+        *,
+        spoken: bool = True,
     ) -> None:
+        """``spoken``: 一 and 不 in their tones as spoken (reader/sandhi.py)."""
         self.segmenter = segmenter
         self.style: RubyStyle = style
         self.mode: RubyMode = mode
         self.is_known = is_known
+        self.spoken = spoken
         self._cache: dict[str, list[WordReading]] = {}
         self._lock = threading.Lock()
 
@@ -192,7 +196,7 @@ class RubyReadings:
         if found is not None:
             return found
         simplified = simplified_in_place(text)
-        readings = read_words(simplified, self._words(simplified), self.style)
+        readings = read_words(simplified, self._words(simplified), self.style, spoken=self.spoken)
         if self.mode == "unknown":
             is_known = self.is_known
             readings = [r for r in readings if not is_known(simplified[r.start : r.end])]

@@ -26,6 +26,11 @@ Example::
     # What the reading line above the text shows: "pinyin" or "zhuyin" (ㄅㄆㄇ).
     ruby = "pinyin"
 
+    # Whether the reading over the text gives 一 and 不 their tones as spoken (一样 yíyàng,
+    # 不是 búshì, 一年 yìnián) or the dictionary's (yīyàng, bùshì). The popups always show
+    # the dictionary's.
+    tone_sandhi = false
+
     # Whether the outline shows, at the end of each section's row, the share of its running
     # words you do not know (O in the reader shows or hides it).
     outline_unknown = true
@@ -35,8 +40,8 @@ Example::
     script = "x"
     quit = "ctrl+q,f10"
 
-Defaults: ``variant = "tw"``, ``reading_width = 80``, no theme, no level, pinyin, no
-figures in the outline, no key changes.
+Defaults: ``variant = "tw"``, ``reading_width = 80``, no theme, no level, pinyin, tones
+as spoken, no figures in the outline, no key changes.
 """
 
 from __future__ import annotations
@@ -62,7 +67,10 @@ MIN_READING_WIDTH = 20
 SETTINGS_LIMIT = 1 * MB  # a settings file is a few lines: a larger one is a mistake
 MAX_READING_WIDTH = 400
 
-_KNOWN = ("variant", "reading_width", "theme", "level", "ruby", "outline_unknown", "keymap")
+_KNOWN = (
+    *("variant", "reading_width", "theme", "level", "ruby", "tone_sandhi", "outline_unknown"),
+    "keymap",
+)
 MAX_SKIPPED_LINES = 10  # syntax errors left out before the whole file is given up
 _MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 # Textual's names for keys that are not characters (textual.keys.Keys), and their aliases
@@ -97,6 +105,7 @@ class Settings:
     theme: str | None = None
     level: int | None = None  # the reader's HSK level, 1-6 or 7 (the 7-9 band)
     ruby: str = "pinyin"  # or "zhuyin"
+    tone_sandhi: bool = True  # 一 and 不 over the text as spoken (一样 yíyàng), not yī and bù
     outline_unknown: bool = False  # the outline shows each section's share of unknown words
     # binding id -> keys in Textual's keymap format, e.g. {"quit": "ctrl+q,f10"}
     keymap: dict[str, str] = field(default_factory=dict, hash=False)
@@ -162,11 +171,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
                 values["ruby"] = value.strip().lower()
             else:
                 problem((key,), "'ruby' must be one of " + ", ".join(RUBY_STYLES))
-        elif key == "outline_unknown":
+        elif key in ("outline_unknown", "tone_sandhi"):
             if isinstance(value, bool):
-                values["outline_unknown"] = value
+                values[key] = value
             else:
-                problem((key,), "'outline_unknown' must be true or false")
+                problem((key,), f"'{key}' must be true or false")
         else:
             values["keymap"] = _keymap(value, problem)
     return Settings(**values), problems

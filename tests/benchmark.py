@@ -317,13 +317,14 @@ async def _measure_shares(app, painted: float) -> dict[str, float]:  # type: ign
     section's figure is shown (the book segmented for the first time); again with its words
     cached (as on the next opening); and after a word is marked known."""
     outline = app.outline
-    every = len(app.document.sections) + 1
 
     async def filled(since: float, before: object = None) -> float:
         deadline = since + 300
         while time.perf_counter() < deadline:
             shares = outline.shares
-            if shares is not None and len(shares) == every and shares is not before:
+            every = len(app.document.sections) + 1  # the whole book's, once it is parsed
+            complete = app.document_complete and shares is not None and len(shares) == every
+            if complete and shares is not before:
                 return time.perf_counter() - since
             await asyncio.sleep(0.005)
         raise TimeoutError("the outline's figures did not come in 300 s")

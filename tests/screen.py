@@ -119,3 +119,13 @@ async def wait_for_terms(pilot: Pilot) -> None:
             await pilot.pause()
             return
     raise AssertionError("the terms worker never finished")
+
+
+async def settled(pilot: Pilot) -> ReaderApp:
+    """The reader once its workers are done and the screen is up to date."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.pilot import Pilot
-
 from reader.app import ReaderApp
 from reader.known import KnownWords
+from reader.settings import Settings
 from reader.widgets.level_picker import LevelPicker
 from reader.widgets.profile import ProfileScreen
 from reader.widgets.word_list import WordListScreen
@@ -17,6 +16,7 @@ from tests.screen import (
     notifications,
     screen_strips,
     screen_text,
+    settled,
     status,
     wait_for_command,
     wait_until,
@@ -29,15 +29,6 @@ def lesson_app(tmp_path: Path, segmenter: Segmenter) -> ReaderApp:
     path = tmp_path / "lesson.txt"
     path.write_text(LESSON, encoding="utf-8")
     return ReaderApp(path, segmenter=segmenter)
-
-
-async def settled(pilot: Pilot) -> ReaderApp:
-    app = pilot.app
-    assert isinstance(app, ReaderApp)
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    return app
 
 
 def rows(app: ReaderApp) -> list[str]:
@@ -221,3 +212,20 @@ async def test_w_lists_the_documents_words_to_filter_mark_and_jump(
         await pilot.press("enter")  # to its first use, the word cursor on it
         await wait_until(pilot, lambda: not isinstance(app.screen, WordListScreen), "closed")
         assert app.word_cursor == (LESSON.index("银行"), LESSON.index("银行") + 2)
+
+
+async def test_pinyin_gives_yi_and_bu_their_spoken_tones_unless_set_off(
+    tmp_path: Path, segmenter: Segmenter
+) -> None:
+    path = tmp_path / "yi.txt"
+    path.write_text("一样不是\n", encoding="utf-8")
+    for settings, reading in (
+        (Settings(), "yíyàng búshì"),
+        (Settings(tone_sandhi=False), "yīyàng bùshì"),
+    ):
+        app = ReaderApp(path, segmenter=segmenter, settings=settings)
+        async with app.run_test(size=(60, 12)) as pilot:
+            await settled(pilot)
+            await pilot.press("p")
+            await pilot.pause()
+            assert rows(app) == [reading, "一样  不是"]  # each centred under its reading

@@ -412,9 +412,10 @@ async def test_down_in_the_popup_chooses_and_a_adds_it_to_the_vocabulary(
         assert "Added 社會 to your vocabulary" in notifications(app)
         await pilot.press("escape")
         assert not isinstance(app.screen, WordPopup)
+        place, key = app.document.text.index(FIRST_SENTENCE) + 2, app.document_key
 
     items = json.loads(default_path().read_text(encoding="utf-8"))["items"]
-    assert [{k: v for k, v in item.items() if k != "added"} for item in items] == [
+    assert [{k: v for k, v in item.items() if k not in ("added", "changed")} for item in items] == [
         {
             "simplified": "社会主义",
             "traditional": "社會主義",
@@ -423,6 +424,9 @@ async def test_down_in_the_popup_chooses_and_a_adds_it_to_the_vocabulary(
             "sentence": FIRST_SENTENCE,
             "document_title": "組織工作和諧社會交流",
             "section_title": "",
+            "note": "",
+            "place": place,  # where the word cursor's word starts: the vocabulary goes back there
+            "document_key": key,
         },
         {
             "simplified": "社会",
@@ -432,8 +436,12 @@ async def test_down_in_the_popup_chooses_and_a_adds_it_to_the_vocabulary(
             "sentence": FIRST_SENTENCE,
             "document_title": "組織工作和諧社會交流",
             "section_title": "",
+            "note": "",
+            "place": place,
+            "document_key": key,
         },
     ]
+    assert len(key) == 32
 
 
 # -- loading and speed -----------------------------------------------------------------------

@@ -12,14 +12,18 @@ from reader.app import ReaderApp
 from reader.known import KnownWords
 from reader.settings import Settings
 from reader.words import Segmenter
-from tests.screen import screen_strips, wait_for_command, wait_until
+from tests.screen import screen_strips, settled, wait_for_command, wait_until
 
 LONG = "学习" * 12
 # 书 | 学习 我们 在 银行 工作 | 学习 x12, 我们 学习: at HSK 1 every word is known but 银行 (HSK 3)
 BOOK = f"# 书\n\n## 学习\n\n我们在银行工作。\n\n## {LONG}\n\n我们学习。\n"
 
 
-def book_app(tmp_path: Path, segmenter: Segmenter, settings: Settings | None = None) -> ReaderApp:
+def book_app(
+    tmp_path: Path, segmenter: Segmenter, settings: Settings | None = None, level: int | None = 1
+) -> ReaderApp:
+    """The book, with the reader's level set (HSK 1 unless said)."""
+    KnownWords.load().set_level(level)
     path = tmp_path / "book.md"
     path.write_text(BOOK, encoding="utf-8")
     return ReaderApp(path, segmenter=segmenter, settings=settings)
@@ -31,15 +35,6 @@ def outline_rows(app: ReaderApp) -> list[str]:
     strips = screen_strips(app)[region.y : region.bottom]
     rows = [strip.crop(region.x, region.right).text for strip in strips]
     return [row for row in rows if row.strip()]
-
-
-async def settled(pilot: Pilot) -> ReaderApp:
-    app = pilot.app
-    assert isinstance(app, ReaderApp)
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    return app
 
 
 async def wait_for_rows(pilot: Pilot, app: ReaderApp, rows: list[str]) -> None:
@@ -62,12 +57,12 @@ WITH_AT_HSK_1 = [
     "├ 学习" + " " * 16 + "  20%",  # 1 of 5
     "└ " + "学习" * 4 + "学……" + "   0%",  # 20 cells: 18 of characters, a wide ellipsis
 ]
+BANK_KNOWN = ["▼ 书" + " " * 18 + "   0%", "├ 学习" + " " * 16 + "   0%", WITH_AT_HSK_1[2]]
 
 
 async def test_o_shows_and_hides_the_column_aligned_with_long_titles(
     tmp_path: Path, segmenter: Segmenter
 ) -> None:
-    KnownWords.load().set_level(1)
     app = book_app(tmp_path, segmenter)
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
@@ -84,7 +79,6 @@ async def test_o_shows_and_hides_the_column_aligned_with_long_titles(
 async def test_marking_a_word_known_lowers_its_sections_figure(
     tmp_path: Path, segmenter: Segmenter
 ) -> None:
-    KnownWords.load().set_level(1)
     app = book_app(tmp_path, segmenter)
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
@@ -92,15 +86,7 @@ async def test_marking_a_word_known_lowers_its_sections_figure(
         await wait_for_rows(pilot, app, WITH_AT_HSK_1)
         app.move_word_cursor_to(app.document.text.index("银行"))
         await pilot.press("K")
-        await wait_for_rows(
-            pilot,
-            app,
-            [
-                "▼ 书" + " " * 18 + "   0%",
-                "├ 学习" + " " * 16 + "   0%",
-                WITH_AT_HSK_1[2],
-            ],
-        )
+        await wait_for_rows(pilot, app, BANK_KNOWN)
         app.set_reader_level(None)  # no level: only 银行 is known, 1 of 20 words
         await wait_for_rows(
             pilot,
@@ -116,7 +102,7 @@ async def test_marking_a_word_known_lowers_its_sections_figure(
 async def test_the_setting_shows_them_at_once_and_the_palette_hides_them(
     tmp_path: Path, segmenter: Segmenter
 ) -> None:
-    app = book_app(tmp_path, segmenter, Settings(outline_unknown=True))
+    app = book_app(tmp_path, segmenter, Settings(outline_unknown=True), level=None)
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
         # no level and nothing marked: every word is unknown
@@ -140,7 +126,6 @@ async def test_words_marked_known_elsewhere_reach_the_figures(
 ) -> None:
     """As after ``reader --import-known`` in another terminal, or K in another reader."""
     monkeypatch.setattr(learner_module, "KNOWN_CHECK_EVERY", 0.05)
-    KnownWords.load().set_level(1)
     app = book_app(tmp_path, segmenter)
     async with app.run_test(size=(80, 24)) as pilot:
         await settled(pilot)
@@ -150,5 +135,5 @@ async def test_words_marked_known_elsewhere_reach_the_figures(
         await wait_for_rows(
             pilot,
             app,
-            ["▼ 书" + " " * 18 + "   0%", "├ 学习" + " " * 16 + "   0%", WITH_AT_HSK_1[2]],
+            BANK_KNOWN,
         )

@@ -200,7 +200,17 @@ def test_the_card_of_a_term() -> None:
 
 def test_the_index_filter_matches_either_script_pinyin_and_english() -> None:
     item = entry("黨員示範崗", pinyin="dǎngyuán shìfàn gǎng", en="Party-member model post")
-    for query in ("黨員", "党员", "示范", "dǎngyuán", "dangyuan", "DangYuan shi", "model POST", ""):
+    for query in (
+        "黨員",
+        "党员",
+        "示范",
+        "dǎngyuán",
+        "dangyuan",
+        "dang3yuan2",
+        "DangYuan shi",
+        "model POST",
+        "",
+    ):
         assert term_matches(item, query), query
     for query in ("党委", "dangwei", "committee"):
         assert not term_matches(item, query), query

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from reader.pinyin import Syllable, as_one_word
-from reader.readings import _numbered, joined, read_words, word_reading
+from reader.readings import _numbered, joined, numbered_words, read_words, word_reading
 from reader.words import Segmenter
 
 POLYPHONES = Path(__file__).parent / "data" / "polyphones.tsv"
+SANDHI = Path(__file__).parent / "data" / "sandhi.tsv"
 
 
 def readings(segmenter: Segmenter, text: str, style: str = "pinyin") -> list[str]:
@@ -65,16 +67,19 @@ def test_zhuyin(segmenter: Segmenter) -> None:
     assert joined(word_reading("哪儿", "zhuyin")) == "ㄋㄚˇㄦ"
 
 
+def hand_read(path: Path, segmenter: Segmenter) -> Iterator[tuple[str, list[str], list[str]]]:
+    """Each sentence of a hand-read list, its readings as written there, and its words."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            text, expected = line.split("\t")
+            yield text, expected.split(), [text[a:b] for a, b in segmenter.segment(text)]
+
+
 def polyphone_accuracy(segmenter: Segmenter) -> tuple[int, int, list[str]]:
     """(right, all, misses) over the starred syllables of the 50 hand-read sentences."""
     right = total = 0
     misses: list[str] = []
-    for line in POLYPHONES.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        text, expected_line = line.split("\t")
-        expected = expected_line.split()
-        words = [text[a:b] for a, b in segmenter.segment(text)]
+    for text, expected, words in hand_read(POLYPHONES, segmenter):
         got: list[str] = []
         for index, word in enumerate(words):
             if "\u4e00" <= word[0] <= "\u9fff":
@@ -98,3 +103,74 @@ def test_polyphone_accuracy_on_fifty_sentences(segmenter: Segmenter) -> None:
     assert total == 78
     # measured 75/78 (96%): 干了 (dry), 答应 (neutral ying) and 结果子 (jiē) are missed
     assert right >= 74, misses
+
+
+# -- 一 and 不 as spoken -----------------------------------------------------------------------
+
+
+def test_yi_and_bu_as_spoken(segmenter: Segmenter) -> None:
+    assert readings(segmenter, "一年") == ["yìnián"]
+    assert readings(segmenter, "一样") == ["yíyàng"]
+    assert readings(segmenter, "不是") == ["búshì"]
+    assert readings(segmenter, "第一") == ["dìyī"]
+    assert readings(segmenter, "一") == ["yī"]
+    assert readings(segmenter, "十一") == ["shíyī"]
+    assert readings(segmenter, "一个人") == ["yígè", "rén"]  # 个 keeps its tone, as pypinyin
+    assert readings(segmenter, "他不一定来。") == ["tā", "bù", "yídìng", "lái"]
+    assert readings(segmenter, "是不是") == ["shìbushì"]
+    assert readings(segmenter, "看一看") == ["kànyikàn"]
+
+
+def test_yi_and_bu_in_their_citation_tones(segmenter: Segmenter) -> None:
+    def citation(text: str) -> list[str]:
+        return [r.text for r in read_words(text, segmenter.segment(text), spoken=False)]
+
+    # pypinyin's own list has 一个 yígè and 不是 búshì but 一样 yīyàng: all citation here
+    assert citation("一个不是一样") == ["yīgè", "bùshì", "yīyàng"]
+    assert citation("差不多") == ["chàbuduō"]  # light stays light
+
+
+def test_zhuyin_as_spoken(segmenter: Segmenter) -> None:
+    assert readings(segmenter, "一样", "zhuyin") == ["ㄧˊㄧㄤˋ"]
+
+
+def yi_bu_readings(words: list[str], numbered: list[tuple[str, ...] | None]) -> list[str]:
+    """The syllables of each 一 and 不, in order."""
+    found = []
+    for word, syllables in zip(words, numbered, strict=True):
+        for char, syllable in zip(word, syllables or (), strict=False):
+            if char in "一不":
+                found.append(syllable)
+    return found
+
+
+def sandhi_accuracy(segmenter: Segmenter, spoken: bool | None) -> tuple[int, int, list[str]]:
+    """(right, all, misses) over the 一 and 不 of tests/data/sandhi.tsv: spoken, in citation
+    tones (False), or as pypinyin's phrase list has them, as before sandhi (None)."""
+    right = total = 0
+    misses: list[str] = []
+    for text, expected, words in hand_read(SANDHI, segmenter):
+        if spoken is None:
+            numbered: list[tuple[str, ...] | None] = [
+                _numbered(word, "", "") if "\u4e00" <= word[0] <= "\u9fff" else None
+                for word in words
+            ]
+        else:
+            numbered = numbered_words(words, spoken=spoken)
+        got = yi_bu_readings(words, numbered)
+        assert len(got) == len(expected), text
+        total += len(expected)
+        for reading, wanted in zip(got, expected, strict=True):
+            right += reading == wanted
+            if reading != wanted:
+                misses.append(f"{text} {reading} (not {wanted})")
+    return right, total, misses
+
+
+def test_sandhi_accuracy_on_sixty_four_sentences(segmenter: Segmenter) -> None:
+    right, total, misses = sandhi_accuracy(segmenter, True)
+    assert total == 76
+    assert right == total, misses
+    # pypinyin's phrase list alone, as the reader read them before: 42 of 76
+    before, _, _ = sandhi_accuracy(segmenter, None)
+    assert before < 50

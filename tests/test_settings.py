@@ -77,20 +77,22 @@ def test_the_docstring_example_is_valid(tmp_path: Path) -> None:
         theme="nord",
         level=3,
         ruby="pinyin",
+        tone_sandhi=False,
         outline_unknown=True,
         keymap={"script": "x", "quit": "ctrl+q,f10"},
     )
 
 
-def test_the_outlines_figures_are_true_or_false(tmp_path: Path) -> None:
-    assert load_settings(write(tmp_path, "outline_unknown = true\n")) == (
-        Settings(outline_unknown=True),
-        [],
-    )
-    path = write(tmp_path, "outline_unknown = 'yes'\n")
+def test_the_outlines_figures_and_tone_sandhi_are_true_or_false(tmp_path: Path) -> None:
+    path = write(tmp_path, "outline_unknown = true\ntone_sandhi = false\n")
+    assert load_settings(path) == (Settings(outline_unknown=True, tone_sandhi=False), [])
+    path = write(tmp_path, "outline_unknown = 'yes'\ntone_sandhi = 1\n")
     assert load_settings(path) == (
         Settings(),
-        [f"{path}:1: 'outline_unknown' must be true or false"],
+        [
+            f"{path}:1: 'outline_unknown' must be true or false",
+            f"{path}:2: 'tone_sandhi' must be true or false",
+        ],
     )
 
 

@@ -177,13 +177,17 @@ class LearnerFeature:
             return
         self._learner_apply()
         if self._learner_mode == "unknown":
-            known = self.known_words
-            if known.level is None and not len(known):
-                app.notify(
-                    "Pinyin over the words you do not know: choose your HSK level "
-                    "(ctrl+p → HSK level) or mark words known (K on the word cursor)",
-                    title="No level chosen",
-                )
+            self._learner_hint_level("Pinyin over the words you do not know:")
+
+    def _learner_hint_level(self, lead: str) -> None:
+        """With no level chosen and no word marked, say how to tell the reader what you know."""
+        known = self.known_words
+        if known.level is None and not len(known):
+            _app(self).notify(
+                f"{lead} choose your HSK level (ctrl+p → HSK level) or mark words known "
+                "(K on the word cursor)",
+                title="No level chosen",
+            )
 
     @work(thread=True, group="learner", exit_on_error=False)
     def _learner_load(self) -> None:
@@ -203,7 +207,11 @@ class LearnerFeature:
         else:
             style: RubyStyle = "zhuyin" if app.settings.ruby == "zhuyin" else "pinyin"
             self._learner_readings = RubyReadings(
-                app.segmenter, style, mode, self.known_words.is_known
+                app.segmenter,
+                style,
+                mode,
+                self.known_words.is_known,
+                spoken=app.settings.tone_sandhi,
             )
             app.article.set_readings(self._learner_readings, WIDENING[mode])
         app.refresh_status()
@@ -442,13 +450,7 @@ class LearnerFeature:
         self._outline_shares_chosen = not self._outline_shares_on
         if self._outline_shares_on:
             app = _app(self)
-            known = self.known_words
-            if known.level is None and not len(known):
-                app.notify(
-                    "Every word counts as unknown until you choose your HSK level "
-                    "(ctrl+p → HSK level) or mark words known (K on the word cursor)",
-                    title="No level chosen",
-                )
+            self._learner_hint_level("Every word counts as unknown until you")
             words = self._learner_words
             if words is None or words.document is not app.document:
                 app.notify("Outline: counting each section's words…")

@@ -49,6 +49,12 @@ class LookupHost(FeatureHost, Protocol):
     load_dictionary: Callable[[], Dictionary]
     glossary: Glossary | None  # the glossary feature's, once loaded
 
+    @property
+    def vocabulary(self) -> Vocabulary: ...
+
+    @property
+    def document_key(self) -> str: ...
+
     def word_note(self, simplified: str) -> str: ...
 
     def post_message(self, message: Message) -> bool: ...
@@ -65,7 +71,6 @@ class LookupFeature:
 
     _lookup_dictionary: Dictionary | None = None
     _lookup_problem: str = ""  # why the dictionary could not be loaded
-    _lookup_vocabulary: Vocabulary | None = None
 
     @property
     def word_cursor_active(self) -> bool:
@@ -237,14 +242,10 @@ class LookupFeature:
 
     def _lookup_add_to_vocabulary(self, sentence: str, place: int | None, sense: Sense) -> None:
         """Add the sense, with the sentence and section it was read in (a typed word: none)."""
-        from reader.vocab import VocabItem, Vocabulary
+        from reader.vocab import VocabItem
 
         app = _app(self)
-        vocabulary = self._lookup_vocabulary
-        if vocabulary is None:
-            vocabulary = self._lookup_vocabulary = Vocabulary.load()
-            if vocabulary.notice:
-                app.notify(vocabulary.notice, title="Vocabulary", severity="warning")
+        vocabulary = app.vocabulary
         section_index = None if place is None else app.document.section_index_at(place)
         section = app.document.sections[section_index] if section_index is not None else None
         item = VocabItem(
@@ -255,6 +256,8 @@ class LookupFeature:
             sentence=sentence,
             document_title=app.document.title,
             section_title=section.title if section is not None else "",
+            place=place,
+            document_key=app.document_key if place is not None else "",
         )
         word = sense.headword(app.shown_script)
         try:

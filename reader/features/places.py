@@ -164,6 +164,12 @@ class PlacesFeature:
         self._places_saved = state.copy()
         app.set_interval(SAVE_EVERY, self._places_save_if_changed, name="save places")
 
+    @property
+    def document_key(self) -> str:
+        """The content key of the document being read ("" until the whole of it is parsed)."""
+        opened = self._places_open
+        return opened.key if opened is not None else ""
+
     def save_places(self) -> bool:
         """Save the reading state now, on this thread, after the save under way (on quit,
         SIGHUP and SIGTERM); False when it could not be written (``unsaved_places`` names

@@ -1,4 +1,4 @@
-"""The command palette's learner commands (pinyin, the profile, new words, your level).
+"""The command palette's learner commands (pinyin, the profile, new words, the vocabulary…).
 
 Found by typing, not listed before: the palette's first list is the document's sections.
 """
@@ -15,8 +15,8 @@ if TYPE_CHECKING:
 
 
 class LearnerCommands(Provider):
-    """Pinyin, the difficulty profile, underlining new words, the outline's figures, choosing
-    the HSK level."""
+    """Pinyin, the difficulty profile, new words, the outline's figures, the word list, your
+    vocabulary, your HSK level."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         app: ReaderApp = self.app  # type: ignore[assignment]
@@ -36,6 +36,11 @@ class LearnerCommands(Provider):
                 "Word list",
                 "The document's words by frequency, level and known (w)",
                 app.action_word_list,
+            ),
+            (
+                "Vocabulary",
+                "Your saved words: filter, edit, delete, go back to one (v)",
+                app.action_vocabulary,
             ),
             (
                 "Outline: unknown words",
