@@ -416,3 +416,31 @@ def test_temporary_files_left_by_killed_saves_are_removed(tmp_path: Path) -> Non
     store.save(KEY, ReadingState(place=1))
     assert not stale.exists()
     assert fresh.exists() and other.exists()
+
+
+def test_a_change_made_while_a_snapshot_is_written_is_kept_for_the_next_save(
+    tmp_path: Path,
+) -> None:
+    store = StateStore(tmp_path)
+    text = "甲乙丙丁戊己庚辛壬癸" * 10
+    opened = store.open(text)
+    opened.state.add_bookmark(Bookmark(10, "a"))
+    opened.state.add_bookmark(Bookmark(50, "e"))
+    snapshot = opened.state.copy()  # handed to the worker
+    opened.state.add_bookmark(Bookmark(20, "b"))  # meanwhile, on the UI thread
+    opened.state.delete_bookmark(2)  # the one at 50
+    opened.state.place = 30
+    other = store.open(text)  # another reader saved in between
+    other.state.add_bookmark(Bookmark(40, "d"))
+    other.save()
+    saved = opened.write(snapshot)
+    on_disk, _ = store.load(opened.key)
+    assert [b.place for b in on_disk.bookmarks] == [10, 40, 50]  # the snapshot and the other's
+    assert on_disk.place == 0
+    opened.took(snapshot, saved)
+    assert [b.place for b in opened.state.bookmarks] == [10, 20, 40]
+    assert opened.state.place == 30
+    assert not opened.state.same_as(saved)  # something is left to save
+    opened.save()
+    on_disk, _ = store.load(opened.key)
+    assert ([b.place for b in on_disk.bookmarks], on_disk.place) == ([10, 20, 40], 30)
