@@ -75,7 +75,9 @@ def entry_text(item: VocabItem, script: Script, width: int, title: Callable[[str
     if item.definition and room > 0:
         append_literal(text, "  " + cut(item.definition, room))
     where = " › ".join(title(part) for part in (item.document_title, item.section_title) if part)
-    origin = f"{where or 'typed in'} · {item.added}"
+    if item.place is None and not item.sentence:  # looked up with D: met in no sentence
+        where = f"typed, reading {where}" if where else "typed"
+    origin = f"{where} · {item.added}"
     text.append("\n" + INDENT)
     append_literal(text, cut(origin, width - len(INDENT)), "dim")
     if item.note:
