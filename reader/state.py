@@ -369,10 +369,23 @@ class OpenDocument:
         self.state = state
         self._base = state.copy()
         self._path_remembered = False
+        # the file as this reader last wrote it: its identity (None: unknown) and contents
+        self._written: tuple[tuple[int, ...] | None, ReadingState] | None = None
 
     @property
     def file(self) -> Path:
         return self.store.document_path(self.key)
+
+    def _on_disk(self) -> tuple[ReadingState, bool]:
+        """What the file holds (under the lock), and whether it holds a state: read again only
+        when it is no longer the file this reader wrote last (every save makes a new file, so
+        another reader's save changes its inode, its time and most often its size)."""
+        if self._written is not None:
+            identity, written = self._written
+            if identity is not None and identity == _identity(self.file):
+                return written.copy(), True
+        disk, _notice, found = self.store._read(self.key)
+        return disk, found
 
     def _from_earlier_version(self, path: str) -> ReadingState | None:
         """The state of this file's text as last saved, its places found in the new text."""
@@ -404,9 +417,10 @@ class OpenDocument:
         saved = snapshot.copy()
         saved.anchor_in(self.text)
         with storage.locked(self.store.lock_path):
-            disk, _notice, found = self.store._read(self.key)
+            disk, found = self._on_disk()
             merged = merge(self._base, saved, disk) if found else saved.copy()
             self.store.save(self.key, merged)
+            self._written = (_identity(self.file), merged.copy())
         saved.bookmarks, saved.extra, saved.version = merged.bookmarks, merged.extra, merged.version
         saved.updated = merged.updated
         self._base = saved.copy()
@@ -432,6 +446,15 @@ class OpenDocument:
         state.version, state.updated, state.length = saved.version, saved.updated, saved.length
         if state.place == saved.place:
             state.place_anchor = saved.place_anchor
+
+
+def _identity(path: Path) -> tuple[int, ...] | None:
+    """Which file is at ``path``: device, inode, size and modification time; None if none."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 def reanchor(state: ReadingState, text: str) -> str:
