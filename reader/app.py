@@ -714,6 +714,7 @@ class ReaderApp(
                     ("e n", "Edit the sense / the note"),
                     ("d", "Delete"),
                     ("u", "Bring the deleted back"),
+                    ("x", "Export for Anki"),
                 ],
             ),
         ]

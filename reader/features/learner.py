@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reader.known import KnownWords
     from reader.readings import RubyStyle
     from reader.settings import Settings
+    from reader.vocab import Vocabulary
     from reader.widgets.outline_tree import OutlineTree
     from reader.words import Segmenter
 
@@ -87,6 +88,9 @@ class KnownWordsReloaded(Message):
 class LearnerHost(FeatureHost, Protocol):
     segmenter: Segmenter
     settings: Settings
+
+    @property
+    def vocabulary(self) -> Vocabulary: ...
 
     @property
     def outline(self) -> OutlineTree: ...
@@ -421,7 +425,6 @@ class LearnerFeature:
         app.push_screen(ProfileScreen(profiles))
 
     def _show_word_list(self, words: DocumentWords) -> None:
-        from reader.vocab import Vocabulary
         from reader.widgets.word_list import WordListScreen, WordRow
 
         app = _app(self)
@@ -436,7 +439,9 @@ class LearnerFeature:
             )
             for word, count in words.counts.items()
         ]
-        vocabulary = {item.simplified for item in Vocabulary.load().items}
+        saved = app.vocabulary
+        saved.refresh()  # with what another reader saved since
+        vocabulary = {item.simplified for item in saved.items}
 
         def set_known(word: str, known: bool) -> bool:
             try:
