@@ -90,11 +90,14 @@ async def test_v_lists_every_entry_newest_first_and_typing_filters(
         screen = await opened(pilot, xuexi(app), HANG, SHUO)
         assert screen.title_text() == "Your vocabulary (3)"
         assert screen.lines() == [
-            "说  shuō  HSK 1  to speak\n    第一课 · 2024-05-03",
+            "说  shuō  HSK 1  to speak\n    typed, reading 第一课 · 2024-05-03",
             "行  háng  HSK 3  row; line\n    第二课 › 一、银行 · 2024-05-02",
             "学习  xuéxí  HSK 1  to learn; to study\n    第一课 · 2024-05-01",
         ]
-        assert list_rows(app)[:2] == ["说  shuō  HSK 1  to speak", "第一课 · 2024-05-03"]
+        assert list_rows(app)[:2] == [
+            "说  shuō  HSK 1  to speak",
+            "typed, reading 第一课 · 2024-05-03",
+        ]
         await pilot.press(*"xue")  # pinyin without tones
         await pilot.pause()
         assert [item.simplified for item in screen.shown] == ["学习"]
@@ -112,7 +115,11 @@ async def test_v_lists_every_entry_newest_first_and_typing_filters(
         await pilot.pause()
         assert screen.lines()[0].startswith("說  shuō")
         assert screen.lines()[2].startswith("學習  xuéxí")
-        await pilot.press("q")
+        await pilot.press("v")  # v again closes it, as q does
+        await wait_until(pilot, lambda: not isinstance(app.screen, VocabularyScreen), "closed")
+        await pilot.press("v")
+        await wait_until(pilot, lambda: isinstance(app.screen, VocabularyScreen), "again")
+        await pilot.press("tab", "q")
         await wait_until(pilot, lambda: not isinstance(app.screen, VocabularyScreen), "closed")
         assert app.is_running
 

@@ -25,6 +25,8 @@ from textual.message import Message
 from textual.theme import Theme
 
 from reader.features import FeatureHost
+from reader.features.waiting import SCREEN, WHOLE_BOOK
+from reader.pending import Need
 from reader.script import resolve
 from reader.state import (
     LABEL_WIDTH,
@@ -76,6 +78,9 @@ class PlacesHost(FeatureHost, Protocol):
     def available_themes(self) -> dict[str, Theme]: ...
 
     def set_keymap(self, keymap: dict[str, str]) -> None: ...
+
+    @property
+    def moves_waiting(self) -> bool: ...
 
     def set_interval(
         self, interval: float, callback: Callable[[], object] | None = None, *, name: str | None
@@ -472,16 +477,27 @@ class PlacesFeature:
 
     # -- bookmarks ---------------------------------------------------------------------------
 
+    @property
+    def _places_opened(self) -> Need:
+        """A long book's reading state opens once the whole is parsed (it is found by the
+        whole text): a bookmark made or listed before then waits for it."""
+        return Need(WHOLE_BOOK, lambda: self._places_state is not None)
+
     def action_add_bookmark(self) -> None:
-        """`m`"""
+        """`m`: a bookmark at the top of the screen (on a long book's opening, made as soon
+        as its reading state is open), or where the moves pressed before it lead."""
         app = _app(self)
+        pressed_at = None if app.moves_waiting else app.article.top_place
+        app.when_ready(lambda: self._places_add_bookmark(pressed_at), self._places_opened)
+
+    def _places_add_bookmark(self, pressed_at: int | None) -> None:
+        app = _app(self)
+        place = app.article.top_place if pressed_at is None else pressed_at
         state = self._places_state
-        if state is None:
-            return
+        assert state is not None
         if not app.document.text.strip():
             app.notify("Nothing to bookmark: the document is empty")
             return
-        place = app.article.top_place
         if not state.add_bookmark(Bookmark(place, self.bookmark_label_at(place))):
             app.notify("Already bookmarked here")
             return
@@ -495,10 +511,12 @@ class PlacesFeature:
 
     def action_bookmarks(self) -> None:
         """`'`: list bookmarks (jump, delete)."""
+        _app(self).when_ready(self._places_list_bookmarks, self._places_opened, kind=SCREEN)
+
+    def _places_list_bookmarks(self) -> None:
         app = _app(self)
         state = self._places_state
-        if state is None:
-            return
+        assert state is not None
         if not state.bookmarks:
             app.notify(f"No bookmarks yet: {self._places_key_for('add_bookmark', 'm')} adds one")
             return
