@@ -115,7 +115,11 @@ async def test_v_lists_every_entry_newest_first_and_typing_filters(
         await pilot.pause()
         assert screen.lines()[0].startswith("說  shuō")
         assert screen.lines()[2].startswith("學習  xuéxí")
-        await pilot.press("q")
+        await pilot.press("v")  # v again closes it, as q does
+        await wait_until(pilot, lambda: not isinstance(app.screen, VocabularyScreen), "closed")
+        await pilot.press("v")
+        await wait_until(pilot, lambda: isinstance(app.screen, VocabularyScreen), "again")
+        await pilot.press("tab", "q")
         await wait_until(pilot, lambda: not isinstance(app.screen, VocabularyScreen), "closed")
         assert app.is_running
 

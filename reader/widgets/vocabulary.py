@@ -5,7 +5,7 @@ note); ↑↓ choose and enter goes to where the word was met. tab moves into th
 j k g G move, `e` edits the saved sense and `n` the note (in a line below: enter saves,
 escape cancels), `d` deletes and `u` brings the last deleted back, `x` exports the whole list
 for Anki (as --export-vocab does, to a file named there), `s` switches script, and `/` goes
-back to the filter. escape (or q in the list) closes. Every change is saved at
+back to the filter. escape (or q or v in the list) closes. Every change is saved at
 once by reader.vocab, merged with other readers' saves.
 """
 
@@ -37,7 +37,9 @@ from reader.widgets.list_keys import KeyedOptionList
 from reader.widgets.literal import append_literal, literal
 
 PLACEHOLDER = "filter: 学习 / 學習, xuexi, study"
-FILTER_HINT = "type to filter · ↑↓ choose · enter: go to it · tab: the list (edit, delete) · esc"
+FILTER_HINT = (
+    "type to filter · ↑↓ · enter: go to it · tab: the list, to edit or delete · esc closes"
+)
 LIST_HINT = (
     "enter go to it · e sense · n note · d delete · u undo · x export for Anki · s 繁/简 · "
     "/ filter · esc q"
@@ -106,6 +108,7 @@ class VocabularyScreen(ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),  # cancels an edit first
         Binding("q", "close", "Close", show=False),  # in the filter, just a letter
+        Binding("v", "close", "Close", show=False, id="vocabulary"),  # v again, as ' and P do
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
         Binding("e", "edit('definition')", "Edit sense", show=False),
