@@ -122,6 +122,15 @@ class ReadingState:
         """Remove and return the bookmark at ``index`` (as shown: sorted by place)."""
         return self.bookmarks.pop(index)
 
+    def delete_bookmark_at(self, place: int) -> bool:
+        """Remove the bookmark at ``place``; False when there is none (another reader's save
+        deleted it)."""
+        index = bisect.bisect_left(self.bookmarks, place, key=_place_of)
+        if index < len(self.bookmarks) and self.bookmarks[index].place == place:
+            del self.bookmarks[index]
+            return True
+        return False
+
     def copy(self) -> ReadingState:
         """A copy whose lists and dicts are its own (bookmarks themselves are never changed)."""
         return replace(self, bookmarks=list(self.bookmarks), extra=dict(self.extra))

@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 import reader.features.places as places_module
 from reader.app import ReaderApp
 from reader.settings import Settings, load_settings, settings_path
-from reader.state import ReadingState, StateStore, document_key
+from reader.state import Bookmark, ReadingState, StateStore, document_key
 from reader.widgets.bookmarks import BookmarksScreen
 from tests.conftest import SAMPLE
 from tests.screen import (
@@ -312,6 +312,29 @@ async def test_bookmarks_add_list_jump_and_delete(sample_text: str) -> None:
         await pilot.press("q")
     bookmarks = saved_state(sample_text)["bookmarks"]
     assert [(b["place"], b["label"]) for b in bookmarks] == [(THIRD_SECTION, third)]
+
+
+async def test_the_list_deletes_the_bookmark_shown_when_another_readers_came_in(
+    sample_text: str,
+) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_curly_bracket", "m", "right_curly_bracket", "right_curly_bracket")
+        await pilot.press("m")
+        await wait_for_saves(pilot, app)
+        await pilot.press("apostrophe")
+        await pilot.pause()
+        other = StateStore().open(sample_text, app.document_path)  # a second reader, meanwhile
+        other.state.add_bookmark(Bookmark(10, "the other reader's"))
+        other.save()
+        await pilot.press("d")  # the first row: the bookmark at the first section
+        await wait_for_saves(pilot, app)  # the save took in the other reader's bookmark
+        assert [b.place for b in app._places_state.bookmarks] == [10, THIRD_SECTION]
+        await pilot.press("d")  # the row left: the third section's, not the state's first
+        await wait_for_saves(pilot, app)
+        assert app.screen.labels == []  # type: ignore[attr-defined]
+    assert [b["place"] for b in saved_state(sample_text)["bookmarks"]] == [10]
 
 
 async def test_bookmark_labels_follow_the_script_on_screen() -> None:

@@ -522,10 +522,18 @@ class PlacesFeature:
             return
         from reader.widgets.bookmarks import BookmarksScreen
 
-        labels = [self.bookmark_label_at(bookmark.place) for bookmark in state.bookmarks]
-        app.push_screen(
-            BookmarksScreen(labels, self._places_delete_bookmark), self._places_jump_to_bookmark
-        )
+        # The list's rows stand for these places: a save may merge another reader's bookmarks
+        # into the state while it is open, which moves the state's indexes, never these.
+        places = [bookmark.place for bookmark in state.bookmarks]
+        labels = [self.bookmark_label_at(place) for place in places]
+
+        def delete(index: int) -> None:
+            self._places_delete_bookmark(places.pop(index))
+
+        def jump(index: int | None) -> None:
+            self._places_jump_to_bookmark(None if index is None else places[index])
+
+        app.push_screen(BookmarksScreen(labels, delete), jump)
 
     def bookmark_label_at(self, place: int) -> str:
         """The section and the first words at ``place``, in the script on screen."""
@@ -544,19 +552,18 @@ class PlacesFeature:
             words = words.lstrip(_LEADING)
         return bookmark_label(app.shown_title(title) if title else None, app.shown_title(words))
 
-    def _places_delete_bookmark(self, index: int) -> None:
+    def _places_delete_bookmark(self, place: int) -> None:
         state = self._places_state
-        if state is None or not 0 <= index < len(state.bookmarks):
+        if state is None:
             return
-        state.delete_bookmark(index)
-        self._places_save_if_changed()
+        if state.delete_bookmark_at(place):
+            self._places_save_if_changed()
 
-    def _places_jump_to_bookmark(self, index: int | None) -> None:
-        state = self._places_state
-        if state is None or index is None or not 0 <= index < len(state.bookmarks):
+    def _places_jump_to_bookmark(self, place: int | None) -> None:
+        if self._places_state is None or place is None:
             return
         article = _app(self).article
-        article.scroll_to_place(state.bookmarks[index].place)
+        article.scroll_to_place(place)
         article.focus()
 
     # -- helpers -----------------------------------------------------------------------------
