@@ -22,15 +22,17 @@ from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from reader.document import Document
-from reader.features.learner import LearnerFeature
+from reader.features.learner import LearnerFeature, SegmenterLoaded
 from reader.features.lookup import LookupFeature
 from reader.features.places import NOTICE_TIMEOUT, PlacesFeature
 from reader.features.search import SearchFeature
 from reader.features.terms import TermsFeature
 from reader.features.vocabulary import VocabularyFeature
+from reader.features.waiting import WHOLE_BOOK, WaitingFeature
 from reader.goto import go_to_place
 from reader.load import Source, read_source
 from reader.lookup import shared_dictionary
+from reader.pending import Need
 from reader.script import (
     SCRIPT_LABELS,
     Script,
@@ -63,6 +65,7 @@ if TYPE_CHECKING:
     from reader.features.search import SearchHost
     from reader.features.terms import TermsHost
     from reader.features.vocabulary import VocabularyHost
+    from reader.features.waiting import WaitingHost
 
 
 def learner_commands() -> type[Provider]:
@@ -109,6 +112,7 @@ class ReaderApp(
     LookupFeature,
     LearnerFeature,
     VocabularyFeature,
+    WaitingFeature,
     OneLineErrorApp,
 ):
     """A terminal reader for Chinese articles and books."""
@@ -201,6 +205,7 @@ class ReaderApp(
         # Places index the rendered text; a plain text's is known before it is all parsed.
         plain = source.format == "text"
         self.text_length = len(source.text) if plain else len(self.document.text)
+        self._length_known = plain or self._unparsed is None  # text_length is the whole's
         self.shown = ShownText(self.document, variant or self.settings.variant)
         self.glossary_files = list(glossaries)
         self.resume = resume
@@ -209,6 +214,9 @@ class ReaderApp(
         self.segmenter = segmenter if segmenter is not None else Segmenter()
         self.load_dictionary = load_dictionary or shared_dictionary
         self._switch_interval = sys.getswitchinterval()  # restored on unmount, mounted or not
+        self._whole_parsed = asyncio.Event()
+        if self._unparsed is None:
+            self._whole_parsed.set()
         self.set_reactive(ReaderApp.shown_script, resolve(script, self.shown.own_script))
         # Made here and kept: a worker's late answer, as the app closes, finds them still.
         self._status = Static(id="status")
@@ -221,6 +229,7 @@ class ReaderApp(
             self.shown_script,
             reading_width=self.settings.reading_width,
             segmenter=self.segmenter,
+            complete=self._unparsed is None,
             id="article",
         )
 
@@ -291,17 +300,54 @@ class ReaderApp(
         self._unparsed = None
         self.document = document
         self.text_length = len(document.text)
+        self._length_known = True
         self.shown = ShownText(document, self.shown.variant)
         self.article.set_document(document, self.shown)
         self.outline.set_document(document, self.shown_title)
         self.refresh_search()
         self.start_places()
         self._start_background_work()
+        self._whole_parsed.set()
+        self.flush_waiting()  # the keys pressed on the opening, on the whole book now
 
     @property
     def document_complete(self) -> bool:
         """False while a long book shows only its opening (the whole is being parsed)."""
         return self._unparsed is None
+
+    async def whole_document(self) -> Document:
+        """The whole document, once it is parsed (for the palette's section commands)."""
+        await self._whole_parsed.wait()
+        return self.document
+
+    @property
+    def whole_book(self) -> Need:
+        """What a key that needs the whole of a long book waits for."""
+        return Need(WHOLE_BOOK, lambda: self.document_complete)
+
+    @property
+    def words_loaded(self) -> Need:
+        """What a key that needs jieba's words (the word cursor's, pinyin's) waits for."""
+        return Need("loading the word list", lambda: self.segmenter.loaded)
+
+    def on_segmenter_loaded(self, _message: SegmenterLoaded) -> None:
+        self.segmentation_changed()
+
+    def segmentation_changed(self) -> None:
+        """jieba loaded, or the glossary's terms added to it: the word cursor takes in the
+        whole word at its place, and the keys that waited for the words go on."""
+        self.article.words_changed()
+        self.flush_waiting()
+
+    def on_article_view_move_held(self, message: ArticleView.MoveHeld) -> None:
+        """A move the article could not make yet (G on a long book's opening): made when
+        it can be, in the order the moves were pressed."""
+        article, action = self.article, message.action
+        self.when_ready(
+            lambda: article.move(action),
+            Need(WHOLE_BOOK, lambda: article.can_move(action)),
+            move=True,
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # What background work builds (the book, its conversion, jieba's dictionary, the
@@ -354,10 +400,11 @@ class ReaderApp(
         self.open_selected_term()
 
     def action_escape(self) -> None:
-        """escape: close whatever is open, innermost first."""
+        """escape: cancel the keys that wait, else close whatever is open, innermost first."""
         article = self.article
         _ = (
-            self.close_go_to()
+            self.cancel_waiting()
+            or self.close_go_to()
             or self.close_search()
             or article.leave_word_cursor()
             or self.clear_term_selection()
@@ -437,12 +484,36 @@ class ReaderApp(
         return True
 
     def on_go_to_bar_submitted(self, message: GoToBar.Submitted) -> None:
-        """enter in the go-to bar: go there and close it, or say why not and keep it to edit."""
+        """enter in the go-to bar: go there and close it, or say why not and keep it to edit.
+
+        On a long book's opening it goes at once to a share of a plain text (whose length is
+        known) that the opening reaches; anything else goes once the whole book is parsed.
+        """
+        query = message.query
+        share = go_to_place(query, self.text_length, ()) if self._length_known else None
+
+        def reachable() -> bool:
+            return self.document_complete or (share is not None and share < len(self.document.text))
+
+        went = False
+
+        def go() -> None:
+            nonlocal went
+            went = True
+            self._go_to(query, share)
+
+        self.when_ready(go, Need(WHOLE_BOOK, reachable), move=True)
+        if not went:  # it waits: meanwhile the keys are the article's
+            self.close_go_to()
+
+    def _go_to(self, query: str, share: int | None) -> None:
         document = self.document
-        place = go_to_place(message.query, len(document.text), document.sections)
+        place = share
+        if place is None:
+            place = go_to_place(query, len(document.text), document.sections)
         if place is None:
             self.notify(
-                f"Nothing to go to for {message.query.strip()!r}: "
+                f"Nothing to go to for {query.strip()!r}: "
                 "try 50%, 12, 第十二章 or the start of a section title",
                 severity="warning",
                 timeout=NOTICE_TIMEOUT,
@@ -557,6 +628,8 @@ class ReaderApp(
         middle = [SCRIPT_LABELS[self.shown_script], f"{self.progress()}%"]
         if self.learner_status():
             middle.append(self.learner_status())
+        if self.waiting_status:
+            middle.append(self.waiting_status)
         cursor = self.word_cursor
         url = None if cursor is None else self.document.link_at(cursor[0])
         if url:  # a link's text is on screen; where it leads is shown here, in its place
@@ -641,6 +714,7 @@ class ReaderApp(
                     ("e n", "Edit the sense / the note"),
                     ("d", "Delete"),
                     ("u", "Bring the deleted back"),
+                    ("x", "Export for Anki"),
                 ],
             ),
         ]
@@ -684,6 +758,8 @@ if TYPE_CHECKING:
 
     def _provides_what_the_features_need(
         app: ReaderApp,
-    ) -> tuple[TermsHost, SearchHost, PlacesHost, LookupHost, LearnerHost, VocabularyHost]:
+    ) -> tuple[
+        TermsHost, SearchHost, PlacesHost, LookupHost, LearnerHost, VocabularyHost, WaitingHost
+    ]:
         """Never called: mypy checks here that the app is what each feature declares it uses."""
-        return app, app, app, app, app, app
+        return app, app, app, app, app, app, app

@@ -270,6 +270,11 @@ class Dictionary:
                     readings[key] = (*previous, start)
             self._readings = readings
 
+    @property
+    def readings_ready(self) -> bool:
+        """Whether ``by_reading`` answers at once (``prepare_readings`` has run)."""
+        return self._readings is not None
+
     def by_reading(self, typed: str) -> list[DictEntry]:
         """Every entry read as ``typed``, in file order: pinyin with tone marks (jiāoliú),
         tone numbers (jiao1liu2) or no tones (jiaoliu), any case, spaces and apostrophes

@@ -247,13 +247,20 @@ def _hard_break(text: str, start: int, last: int) -> int:
     return brk
 
 
+def _fits_unsplit(text: str, prefix: list[int], start: int, width: int) -> bool:
+    """Whether a full line from ``start`` can end without splitting a word."""
+    last = bisect_right(prefix, prefix[start] + width, start, len(text) + 1) - 1
+    return last >= len(text) or _soft_break(text, start, last, start, False) is not None
+
+
 def wrap(text: str, width: int, *, first_indent: int = 0) -> list[tuple[int, int]]:
     """Break one paragraph into lines of at most ``width`` cells, as (start, end) offsets.
 
     The first line has ``first_indent`` cells less room. Whitespace at a line break is left out
-    of both lines; leading full-width spaces (the paragraph's own indent) stay on the first
-    line. A line is wider than its room only when a single character does not fit at all (or
-    when ``first_indent`` leaves no room): then it holds that character alone.
+    of both lines; leading full-width spaces (the paragraph's own indent) stay with the first
+    word, unless that word would then be split where it fits a line of its own. A line is
+    wider than its room only when a single character does not fit at all (or when
+    ``first_indent`` leaves no room): then it holds that character alone.
     """
     size = len(text)
     start = 0
@@ -279,6 +286,8 @@ def wrap(text: str, width: int, *, first_indent: int = 0) -> list[tuple[int, int
         found = _soft_break(text, start, last, lead, True) or _soft_break(
             text, start, last, lead, False
         )
+        if found is None and start < lead <= last and _fits_unsplit(text, prefix, lead, width):
+            found = lead, lead  # the indent alone, rather than split a word that fits a line
         if found is None:
             end = resume = _hard_break(text, start, last)
             while end > start + 1 and text[end - 1] in _WHITESPACE:

@@ -136,6 +136,9 @@ class Vocabulary:
         self._version = _FORMAT_VERSION
         self._extra: dict[str, Any] = {}
         self._lock = threading.Lock()
+        self._locked = False  # whether the change being saved holds the file's lock
+        #: The file as this list last read or wrote it (inode, size, mtime), or None.
+        self._seen: tuple[int, int, int] | None = None
         self._last_stamp = 0
         #: One line for the user when the file was corrupt and set aside, else None.
         self.notice = notice
@@ -148,8 +151,10 @@ class Vocabulary:
         written back, so nothing is lost either way.
         """
         path = default_path() if path is None else path
+        signature = _signature(path)
         data, notice = read_json(path, VOCABULARY_LIMIT)
         vocabulary = cls(path, (), notice)
+        vocabulary._seen = signature
         if data is None:
             return vocabulary
         parsed = _parse(data)
@@ -269,7 +274,8 @@ class Vocabulary:
     def _merging(self) -> Iterator[dict[Key, _Record]]:
         """Under both locks, the entries merged with the file's, to change and ``_write``;
         they are ours afterwards, written or not (not when writing failed)."""
-        with self._lock, self._file_lock():
+        with self._lock, self._file_lock() as taken:
+            self._locked = taken
             records = self._merged_with_disk()
             yield records
             self._records = records
@@ -291,7 +297,13 @@ class Vocabulary:
 
     def _merged_with_disk(self) -> dict[Key, _Record]:
         """The file's entries, each replaced by ours where ours changed later; ours that the
-        file lacks come after, in our order. A damaged file is set aside (kept), not lost."""
+        file lacks come after, in our order. A damaged file is set aside (kept), not lost.
+
+        A file just as this list last read or wrote it is not read again.
+        """
+        seen, self._seen = self._seen, _signature(self.path)  # (taken before it is read)
+        if seen is not None and seen == self._seen:
+            return dict(self._records)
         data, _notice = read_json(self.path, VOCABULARY_LIMIT)
         if data is None:
             return dict(self._records)
@@ -311,6 +323,8 @@ class Vocabulary:
     def _write(self, records: dict[Key, _Record]) -> None:
         atomic_write_text(self.path, _dumps(_to_json(records, self._version, self._extra)))
         self._records = records
+        # the file as this list wrote it (without the lock, another may have written since)
+        self._seen = _signature(self.path) if self._locked else None
 
 
 def place_in_document(item: VocabItem, text: str, key: str, title: str) -> int | None:
@@ -412,6 +426,15 @@ def _anki_field(value: str) -> str:
     if '"' in text or text.startswith("#"):
         return '"' + text.replace('"', '""') + '"'
     return text
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    """What changes whenever the file is written (an atomic write makes a new inode)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def _to_json(records: Mapping[Key, _Record], version: int, extra: Mapping[str, Any]) -> Any:

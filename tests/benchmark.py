@@ -531,6 +531,44 @@ def _state_rows(workdir: Path, runs: int) -> list[tuple[str, list[float], str]]:
         opened.state.place += 1
         opened.save()
 
+    def save_10k_ui_part() -> float:
+        """What a save costs the UI thread now: the change check and the snapshot before the
+        worker writes, and taking in its result after (the write itself is not timed)."""
+        saved_before = opened.state.copy()
+        opened.state.place += 1
+        start = time.perf_counter()
+        changed = not opened.state.same_as(saved_before)
+        snapshot = opened.state.copy()
+        before = time.perf_counter() - start
+        assert changed
+        written = opened.write(snapshot)  # in the worker thread
+        start = time.perf_counter()
+        opened.took(snapshot, written)
+        written.copy()  # kept as what the file holds
+        return before + time.perf_counter() - start
+
+    def longest_stall_during_a_save() -> float:
+        """The longest the UI thread waits for the GIL while the worker saves (the app's switch
+        interval): a thread ticking every millisecond, beside a save in another thread."""
+        import threading
+
+        opened.state.place += 1
+        snapshot = opened.state.copy()
+        worker = threading.Thread(target=opened.write, args=(snapshot,))
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(0.001)
+        longest = 0.0
+        try:
+            worker.start()
+            while worker.is_alive():
+                start = time.perf_counter()
+                time.sleep(0.001)
+                longest = max(longest, time.perf_counter() - start - 0.001)
+            worker.join()
+        finally:
+            sys.setswitchinterval(interval)
+        return longest
+
     size_mb = ten_thousand.stat().st_size / 1e6
     return [
         (
@@ -544,14 +582,91 @@ def _state_rows(workdir: Path, runs: int) -> list[tuple[str, list[float], str]]:
             "ms",
         ),
         (
-            "save it: read, merge under the lock, write atomically",
+            "save it: read, merge under the lock, write atomically (all on the UI thread before)",
             [timed(save_10k) * 1000 for _ in range(runs)],
+            "ms",
+        ),
+        (
+            "save it now: the UI thread's part (check, snapshot, take in; the write in a worker)",
+            [save_10k_ui_part() * 1000 for _ in range(runs)],
+            "ms",
+        ),
+        (
+            "… and the longest the UI thread then waits for the worker (the GIL) during a save",
+            [longest_stall_during_a_save() * 1000 for _ in range(runs)],
             "ms",
         ),
         (
             f"load a state with 1M bookmarks ({million.stat().st_size / 1e6:.0f} MB, places only)",
             [timed(load_1m) for _ in range(runs)],
             "s",
+        ),
+    ]
+
+
+def _vocabulary_rows(workdir: Path, runs: int) -> list[tuple[str, list[float], str]]:
+    """A vocabulary of 5,000 words: loading it, and one edit or deletion saved (each read
+    again and merged under the lock, then written atomically), beside json.loads of it."""
+    from reader.vocab import Vocabulary
+
+    path = workdir / "vocabulary.json"
+    entries = [
+        {
+            "simplified": f"词{number}",
+            "traditional": f"詞{number}",
+            "pinyin": "cí",
+            "definition": "word; term; expression; a definition of an ordinary length",
+            "sentence": f"第{number}句。",
+            "document_title": "他們沿著河岸走了很久",
+            "added": "2024-01-01",
+            "section_title": chapter_title(number % CHAPTERS + 1),
+            "place": number * 100,
+            "document_key": "0" * 32,
+            "changed": number,
+        }
+        for number in range(5_000)
+    ]
+    path.write_text(json.dumps({"version": 2, "items": entries}), encoding="utf-8")
+    vocabulary = Vocabulary.load(path)
+    keys = [item.key for item in vocabulary.items]
+
+    def timed(action) -> float:  # type: ignore[no-untyped-def]
+        start = time.perf_counter()
+        action()
+        return time.perf_counter() - start
+
+    def edit() -> None:
+        vocabulary.edit(keys[1_000], note=str(time.perf_counter()))
+
+    def delete_and_restore() -> None:
+        deleted = vocabulary.delete(keys[2_000])
+        assert deleted is not None
+        vocabulary.restore(deleted)
+
+    size_mb = path.stat().st_size / 1e6
+    return [
+        (
+            f"json.loads of a vocabulary of 5,000 words ({size_mb:.1f} MB, baseline)",
+            [
+                timed(lambda: json.loads(path.read_text(encoding="utf-8"))) * 1000
+                for _ in range(runs)
+            ],
+            "ms",
+        ),
+        (
+            "load it (the first a or v; v reads it again only after another reader wrote it)",
+            [timed(lambda: Vocabulary.load(path)) * 1000 for _ in range(runs)],
+            "ms",
+        ),
+        (
+            "save an edit: under the lock, merge (the file read again if changed), write",
+            [timed(edit) * 1000 for _ in range(runs)],
+            "ms",
+        ),
+        (
+            "delete a word and bring it back (two saves)",
+            [timed(delete_and_restore) * 1000 for _ in range(runs)],
+            "ms",
         ),
     ]
 
@@ -586,6 +701,7 @@ def main() -> None:
     )
     rows = [] if arguments.tui_only else _cli_rows(novel, traditional_novel, workdir, runs)
     rows += _state_rows(workdir, runs)
+    rows += _vocabulary_rows(workdir, runs)
 
     markdown = workdir / "notes.md"
     markdown.write_text(make_markdown(1_000_000), encoding="utf-8")

@@ -95,6 +95,12 @@ async def wait_for_command(pilot: Pilot, words: str) -> None:
     await wait_until(pilot, lambda: words in highlighted(), f"a command with {words!r}")
 
 
+async def wait_for_saves(pilot: Pilot, app: ReaderApp) -> None:
+    """Poll until no save of the reading state is under way or waiting (they run in a worker)."""
+    await wait_until(pilot, lambda: not app.places_saving, "the end of the saves")
+    await pilot.pause()  # the last one's notices
+
+
 async def wait_for_whole_document(pilot: Pilot) -> None:
     """A long text opens with its beginning only: wait for the whole to be parsed."""
     app = pilot.app

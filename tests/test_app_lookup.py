@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import threading
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
-import reader.lookup as lookup_module
 import reader.words as words_module
 from reader.app import ReaderApp
 from reader.assets import bundled_glossary_dir
@@ -445,33 +443,6 @@ async def test_down_in_the_popup_chooses_and_a_adds_it_to_the_vocabulary(
 
 
 # -- loading and speed -----------------------------------------------------------------------
-
-
-async def test_enter_before_the_dictionary_is_loaded_says_so(
-    segmenter: Segmenter,
-) -> None:
-    release = threading.Event()
-    real = lookup_module.shared_dictionary
-
-    def slow_dictionary():  # type: ignore[no-untyped-def]
-        release.wait(10)
-        return real()
-
-    app = ReaderApp(segmenter=segmenter, load_dictionary=slow_dictionary)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert app.cedict is None
-        await pilot.press("d")  # the cursor works without the dictionary
-        assert app.word_cursor_active
-        await pilot.press("enter")
-        await pilot.pause()
-        assert notifications(app) == ["Dictionary is loading…"]
-        assert not isinstance(app.screen, WordPopup)
-        release.set()
-        await ready(pilot)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, WordPopup)
 
 
 async def test_a_lookup_finds_the_longest_headwords_at_the_place(segmenter: Segmenter) -> None:

@@ -4,14 +4,27 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+from textual.pilot import Pilot
+
+import reader.features.places as places_module
 from reader.app import ReaderApp
 from reader.settings import Settings, load_settings, settings_path
-from reader.state import StateStore, document_key
+from reader.state import Bookmark, ReadingState, StateStore, document_key
 from reader.widgets.bookmarks import BookmarksScreen
 from tests.conftest import SAMPLE
-from tests.screen import article_rows, notifications, screen_lines, status, wait_for_command
+from tests.screen import (
+    article_rows,
+    notifications,
+    screen_lines,
+    status,
+    wait_for_command,
+    wait_for_saves,
+)
 
 # places of the sample's sections (the tests check them, so a changed sample shows here)
 FIRST_SECTION = 276  # 一、構建和諧社會對組織工作提出了新要求
@@ -230,13 +243,16 @@ async def test_saves_every_few_seconds_only_when_something_changed(sample_text: 
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app._places_save_if_changed()  # what the 5-second timer calls
+        await wait_for_saves(pilot, app)
         assert not state_path(sample_text).exists()
         await pilot.press("right_curly_bracket")
         app._places_save_if_changed()
+        await wait_for_saves(pilot, app)
         saved = saved_state(sample_text)
         assert saved["place"] == FIRST_SECTION
         state_path(sample_text).write_text("{}", encoding="utf-8")
         app._places_save_if_changed()  # unchanged since the last save: the file is not rewritten
+        await wait_for_saves(pilot, app)
         assert state_path(sample_text).read_text(encoding="utf-8") == "{}"
 
 
@@ -259,7 +275,7 @@ async def test_bookmarks_add_list_jump_and_delete(sample_text: str) -> None:
         await pilot.pause()
         await pilot.press("right_curly_bracket", "m")
         await pilot.press("right_curly_bracket", "right_curly_bracket", "m")
-        await pilot.pause()
+        await wait_for_saves(pilot, app)
         assert notifications(app) == ["Bookmark added", "Bookmark added"]
         await pilot.press("m")
         await pilot.pause()
@@ -286,7 +302,7 @@ async def test_bookmarks_add_list_jump_and_delete(sample_text: str) -> None:
         await pilot.press("apostrophe")
         await pilot.pause()
         await pilot.press("d")  # the first one is highlighted
-        await pilot.pause()
+        await wait_for_saves(pilot, app)
         assert app.screen.labels == [third]  # type: ignore[attr-defined]
         assert [b["place"] for b in saved_state(sample_text)["bookmarks"]] == [THIRD_SECTION]
         await pilot.press("escape")
@@ -296,6 +312,29 @@ async def test_bookmarks_add_list_jump_and_delete(sample_text: str) -> None:
         await pilot.press("q")
     bookmarks = saved_state(sample_text)["bookmarks"]
     assert [(b["place"], b["label"]) for b in bookmarks] == [(THIRD_SECTION, third)]
+
+
+async def test_the_list_deletes_the_bookmark_shown_when_another_readers_came_in(
+    sample_text: str,
+) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_curly_bracket", "m", "right_curly_bracket", "right_curly_bracket")
+        await pilot.press("m")
+        await wait_for_saves(pilot, app)
+        await pilot.press("apostrophe")
+        await pilot.pause()
+        other = StateStore().open(sample_text, app.document_path)  # a second reader, meanwhile
+        other.state.add_bookmark(Bookmark(10, "the other reader's"))
+        other.save()
+        await pilot.press("d")  # the first row: the bookmark at the first section
+        await wait_for_saves(pilot, app)  # the save took in the other reader's bookmark
+        assert [b.place for b in app._places_state.bookmarks] == [10, THIRD_SECTION]
+        await pilot.press("d")  # the row left: the third section's, not the state's first
+        await wait_for_saves(pilot, app)
+        assert app.screen.labels == []  # type: ignore[attr-defined]
+    assert [b["place"] for b in saved_state(sample_text)["bookmarks"]] == [10]
 
 
 async def test_bookmark_labels_follow_the_script_on_screen() -> None:
@@ -353,7 +392,7 @@ async def test_a_state_directory_that_cannot_be_written_never_stops_the_reader()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("right_curly_bracket", "m", "right_curly_bracket", "m")
-        await pilot.pause()
+        await wait_for_saves(pilot, app)
         messages = notifications(app)
         file = StateStore().document_path(document_key(app.document.text))
         # reading said "unreadable"; saving says "cannot save" once, though it was tried twice
@@ -381,18 +420,138 @@ async def test_a_failed_save_is_kept_and_tried_again_until_it_succeeds(sample_te
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("right_curly_bracket", "m")
-        await pilot.pause()
+        await wait_for_saves(pilot, app)
         assert notifications(app)[-1] == NOT_SAVED
         app._places_save_if_changed()  # the 5-second timer: still failing, nothing said again
-        await pilot.pause()
+        await wait_for_saves(pilot, app)
         assert notifications(app)[-1] == NOT_SAVED
         blocker.unlink()  # the disk is writable again
         app._places_save_if_changed()
-        await pilot.pause()
+        await wait_for_saves(pilot, app)
         assert notifications(app)[-1] == "Your place and bookmarks are saved again"
         assert app.unsaved_places() == []
         await pilot.press("q")
     assert [mark["place"] for mark in saved_state(sample_text)["bookmarks"]] == [FIRST_SECTION]
+
+
+# -- saving in the worker --------------------------------------------------------------------
+
+
+class HeldSaves:
+    """StateStore.save held until the test lets it go: a slow disk under the test's hand.
+
+    It counts the saves and how many ran at once."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.gate = threading.Event()
+        self.started = threading.Event()
+        self.count = 0
+        self.running = 0
+        self.most_at_once = 0
+        lock = threading.Lock()
+        write = StateStore.save
+
+        def held(store: StateStore, key: str, state: ReadingState) -> None:
+            with lock:
+                self.count += 1
+                self.running += 1
+                self.most_at_once = max(self.most_at_once, self.running)
+            self.started.set()
+            try:
+                if self.gate.wait(10):  # bounded: a test that forgets the gate still ends
+                    write(store, key, state)
+            finally:
+                with lock:
+                    self.running -= 1
+
+        monkeypatch.setattr(StateStore, "save", held)
+
+    def wait_started(self) -> None:
+        assert self.started.wait(5), "no save started"
+        self.started.clear()
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldSaves]:
+    saves = HeldSaves(monkeypatch)
+    yield saves
+    saves.gate.set()  # a save still held ends with the test
+
+
+async def bookmark_the_first_section(pilot: Pilot, held: HeldSaves, *then: str) -> None:
+    """`}` `m`: the bookmark's save starts in the worker and is held there by the disk; then
+    the keys ``then``, pressed while it is held."""
+    await pilot.pause()
+    await pilot.press("right_curly_bracket", "m")
+    held.wait_started()
+    await pilot.press(*then)
+
+
+async def test_a_save_under_way_does_not_hold_the_keys(held: HeldSaves, sample_text: str) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await bookmark_the_first_section(pilot, held, "right_curly_bracket", "right_curly_bracket")
+        await pilot.pause()
+        assert app.article.top_place == THIRD_SECTION  # the keys moved the text meanwhile
+        assert article_lines(app)[0].startswith("二是必須振奮精神,激發黨員干部隊伍活力。")
+        assert "Bookmark added" not in notifications(app)  # not said before it is saved
+        assert not state_path(sample_text).exists()
+        held.gate.set()
+        await wait_for_saves(pilot, app)
+        assert notifications(app) == ["Bookmark added"]
+        assert [b["place"] for b in saved_state(sample_text)["bookmarks"]] == [FIRST_SECTION]
+
+
+async def test_a_change_made_during_a_save_goes_in_the_next_one(
+    held: HeldSaves, sample_text: str
+) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await bookmark_the_first_section(
+            pilot, held, "right_curly_bracket", "right_curly_bracket", "m"
+        )
+        await pilot.pause()
+        app._places_save_if_changed()  # the 5-second check too: it waits its turn
+        held.gate.set()
+        await wait_for_saves(pilot, app)
+        saved = saved_state(sample_text)
+        assert [b["place"] for b in saved["bookmarks"]] == [FIRST_SECTION, THIRD_SECTION]
+        assert saved["place"] == THIRD_SECTION
+        assert (held.count, held.most_at_once) == (2, 1)  # the second after the first, not beside
+        assert notifications(app) == ["Bookmark added", "Bookmark added"]
+        assert [b.place for b in app._places_state.bookmarks] == [FIRST_SECTION, THIRD_SECTION]
+
+
+async def test_quitting_waits_for_the_save_under_way_then_saves_the_rest(
+    held: HeldSaves, sample_text: str
+) -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await bookmark_the_first_section(pilot, held, "right_curly_bracket", "right_curly_bracket")
+        threading.Timer(0.3, held.gate.set).start()  # the disk answers while q waits
+        await pilot.press("q")
+    saved = saved_state(sample_text)
+    assert [b["place"] for b in saved["bookmarks"]] == [FIRST_SECTION]
+    assert saved["place"] == THIRD_SECTION
+    assert (held.count, held.most_at_once) == (2, 1)
+    assert app.unsaved_places() == []
+
+
+async def test_a_save_that_never_ends_is_named_at_quit(
+    monkeypatch, held: HeldSaves, sample_text: str
+) -> None:
+    monkeypatch.setattr(places_module, "QUIT_WAITS_FOR_SAVE", 0.2)
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await bookmark_the_first_section(pilot, held, "q")  # a hung disk: q gives up after 0.2 s
+    file = StateStore().document_path(document_key(sample_text))
+    label = "一、構建和諧社會對組織工作提出… — 黨的十六屆六中全會通過的《關于構建社會主…"
+    assert app.unsaved_places() == [
+        f"{file}: cannot save (a save has not ended after 0.2 s); not saved:",
+        f"  your place: {label}",
+        f"  a bookmark: {label}",
+    ]
+    assert held.most_at_once == 1  # no second save beside the hung one
 
 
 # -- settings --------------------------------------------------------------------------------

@@ -90,11 +90,14 @@ async def test_v_lists_every_entry_newest_first_and_typing_filters(
         screen = await opened(pilot, xuexi(app), HANG, SHUO)
         assert screen.title_text() == "Your vocabulary (3)"
         assert screen.lines() == [
-            "说  shuō  HSK 1  to speak\n    第一课 · 2024-05-03",
+            "说  shuō  HSK 1  to speak\n    typed, reading 第一课 · 2024-05-03",
             "行  háng  HSK 3  row; line\n    第二课 › 一、银行 · 2024-05-02",
             "学习  xuéxí  HSK 1  to learn; to study\n    第一课 · 2024-05-01",
         ]
-        assert list_rows(app)[:2] == ["说  shuō  HSK 1  to speak", "第一课 · 2024-05-03"]
+        assert list_rows(app)[:2] == [
+            "说  shuō  HSK 1  to speak",
+            "typed, reading 第一课 · 2024-05-03",
+        ]
         await pilot.press(*"xue")  # pinyin without tones
         await pilot.pause()
         assert [item.simplified for item in screen.shown] == ["学习"]
@@ -108,11 +111,18 @@ async def test_v_lists_every_entry_newest_first_and_typing_filters(
         await pilot.press("ctrl+u", *"speak")  # the sense
         await pilot.pause()
         assert [item.simplified for item in screen.shown] == ["说"]
+        await pilot.press("ctrl+u", *"HSK 3")  # the level
+        await pilot.pause()
+        assert [item.simplified for item in screen.shown] == ["行"]
         await pilot.press("ctrl+u", "tab", "s")  # in the list, s switches script
         await pilot.pause()
         assert screen.lines()[0].startswith("說  shuō")
         assert screen.lines()[2].startswith("學習  xuéxí")
-        await pilot.press("q")
+        await pilot.press("v")  # v again closes it, as q does
+        await wait_until(pilot, lambda: not isinstance(app.screen, VocabularyScreen), "closed")
+        await pilot.press("v")
+        await wait_until(pilot, lambda: isinstance(app.screen, VocabularyScreen), "again")
+        await pilot.press("tab", "q")
         await wait_until(pilot, lambda: not isinstance(app.screen, VocabularyScreen), "closed")
         assert app.is_running
 
@@ -326,3 +336,71 @@ async def test_a_hostile_entry_is_shown_as_written(tmp_path: Path, segmenter: Se
         await pilot.press("enter")  # unchanged: nothing written, the sense kept as it was
         await pilot.pause()
         assert saved()["items"][0]["definition"] == HOSTILE.definition
+
+
+async def test_x_exports_the_vocabulary_for_anki(tmp_path: Path, segmenter: Segmenter) -> None:
+    app = lesson_app(tmp_path, segmenter)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await opened(pilot, xuexi(app), HANG)
+        await pilot.press("tab", "x")
+        assert screen.edit_input.value == "~/zh-reader-vocabulary.txt"
+        assert (
+            screen.hint_text() == "Export 2 words for Anki to this file: enter writes · esc cancels"
+        )
+        await pilot.press("ctrl+u", *str(tmp_path), "enter")  # a directory: said, not written
+        await wait_until(pilot, lambda: "is a directory" in " ".join(notifications(app)), "refused")
+        assert notifications(app)[-1] == f"{tmp_path}: is a directory"
+        out = tmp_path / "anki.txt"
+        await pilot.press("x", "ctrl+u", *str(out), "enter")
+        await wait_until(pilot, out.exists, "the file written")
+        await wait_until(pilot, lambda: "written to" in notifications(app)[-1], "the notice")
+        assert notifications(app)[-1] == f"2 words written to {out} (Anki: File → Import)"
+        assert isinstance(app.screen, VocabularyScreen)
+    assert out.read_text(encoding="utf-8") == (
+        "#separator:tab\n"
+        "#html:true\n"
+        "#columns:Simplified\tTraditional\tPinyin\tDefinition\tSentence\tLevel\tTags\n"
+        "#tags column:7\n"
+        "学习\t學習\txuéxí\tto learn; to study\t我们要<b>学习</b>。\tHSK 1\treader::第一课\n"
+        "行\t行\tháng\trow; line\t银<b>行</b>在哪儿？\tHSK 3\treader::第二课::一、银行\n"
+    )
+
+
+async def test_a_corrupt_vocabulary_is_set_aside_and_said(
+    tmp_path: Path, segmenter: Segmenter
+) -> None:
+    default_path().parent.mkdir(parents=True, exist_ok=True)
+    default_path().write_text('{"version": 2, "items": [', encoding="utf-8")
+    app = lesson_app(tmp_path, segmenter)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("v")  # the reader's own first read of the file
+        await wait_until(pilot, lambda: isinstance(app.screen, VocabularyScreen), "the list")
+        assert app.screen.title_text().startswith(  # type: ignore[attr-defined]
+            "Your vocabulary (0)"
+        )
+        assert any("moved aside to vocabulary.json.corrupt-" in n for n in notifications(app))
+        [aside] = default_path().parent.glob("vocabulary.json.corrupt-*")
+        assert aside.read_text(encoding="utf-8") == '{"version": 2, "items": ['
+
+
+async def test_the_word_list_knows_a_word_deleted_here(
+    tmp_path: Path, segmenter: Segmenter
+) -> None:
+    from reader.widgets.word_list import WordListScreen
+
+    def row_of_xuexi() -> str:
+        screen = app.screen
+        assert isinstance(screen, WordListScreen)
+        [row] = [line for line in screen.lines() if line.startswith("学习")]
+        return row
+
+    app = lesson_app(tmp_path, segmenter)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot, xuexi(app))
+        await pilot.press("escape", "w")
+        await wait_until(pilot, lambda: isinstance(app.screen, WordListScreen), "the word list")
+        assert row_of_xuexi().endswith("vocab")
+        await pilot.press("escape", "v", "tab", "d", "escape", "w")
+        await wait_until(pilot, lambda: isinstance(app.screen, WordListScreen), "again")
+        assert not row_of_xuexi().endswith("vocab")

@@ -416,3 +416,59 @@ def test_temporary_files_left_by_killed_saves_are_removed(tmp_path: Path) -> Non
     store.save(KEY, ReadingState(place=1))
     assert not stale.exists()
     assert fresh.exists() and other.exists()
+
+
+def test_a_change_made_while_a_snapshot_is_written_is_kept_for_the_next_save(
+    tmp_path: Path,
+) -> None:
+    store = StateStore(tmp_path)
+    text = "甲乙丙丁戊己庚辛壬癸" * 10
+    opened = store.open(text)
+    opened.state.add_bookmark(Bookmark(10, "a"))
+    opened.state.add_bookmark(Bookmark(50, "e"))
+    snapshot = opened.state.copy()  # handed to the worker
+    opened.state.add_bookmark(Bookmark(20, "b"))  # meanwhile, on the UI thread
+    opened.state.delete_bookmark(2)  # the one at 50
+    opened.state.place = 30
+    other = store.open(text)  # another reader saved in between
+    other.state.add_bookmark(Bookmark(40, "d"))
+    other.save()
+    saved = opened.write(snapshot)
+    on_disk, _ = store.load(opened.key)
+    assert [b.place for b in on_disk.bookmarks] == [10, 40, 50]  # the snapshot and the other's
+    assert on_disk.place == 0
+    opened.took(snapshot, saved)
+    assert [b.place for b in opened.state.bookmarks] == [10, 20, 40]
+    assert opened.state.place == 30
+    assert not opened.state.same_as(saved)  # something is left to save
+    opened.save()
+    on_disk, _ = store.load(opened.key)
+    assert ([b.place for b in on_disk.bookmarks], on_disk.place) == ([10, 20, 40], 30)
+
+
+def test_a_save_reads_the_file_again_only_when_someone_else_wrote_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = StateStore(tmp_path)
+    opened = store.open(TEXT)
+    reads: list[str] = []
+    read = StateStore._read
+
+    def counted(self: StateStore, key: str):  # type: ignore[no-untyped-def]
+        reads.append(key)
+        return read(self, key)
+
+    monkeypatch.setattr(StateStore, "_read", counted)
+    opened.state.place = 3
+    opened.save()
+    opened.state.add_bookmark(Bookmark(8, "mine", "t"))
+    opened.save()  # the file is the one it wrote: not read again
+    assert len(reads) == 1
+    data = json.loads(opened.file.read_text(encoding="utf-8"))
+    data["bookmarks"].append({"place": 9, "label": "ed's", "created": "t"})
+    opened.file.write_text(json.dumps(data), encoding="utf-8")  # edited in place, by hand
+    opened.state.place = 4
+    opened.save()
+    assert len(reads) == 2
+    state, _ = store.load(opened.key)
+    assert ([b.place for b in state.bookmarks], state.place) == ([8, 9], 4)

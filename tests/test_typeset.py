@@ -126,6 +126,13 @@ def test_empty_and_blank_text_give_no_lines() -> None:
     assert estimate_lines("  \n", 10) == 0
 
 
+def test_an_indent_goes_alone_rather_than_split_a_word_that_fits_a_line() -> None:
+    # "　00" at width 3: the indent and "00" take four cells; "00" fits a line of its own
+    assert wrap("\u300000", 3) == [(0, 1), (1, 3)]
+    # a word wider than any line is split anyway, and keeps the indent before it
+    assert wrap("\u30001234", 3) == [(0, 2), (2, 5)]
+
+
 def test_pure_cjk_breaks_anywhere_and_leaves_an_odd_cell_empty() -> None:
     text = "一二三四五六七八九十"
     assert wrap(text, 6) == [(0, 3), (3, 6), (6, 9), (9, 10)]

@@ -398,6 +398,29 @@ def test_a_file_damaged_meanwhile_is_set_aside_when_saving(state_home: Path, clo
     assert Vocabulary.load().items == (XUEXI, HANG)
 
 
+def test_a_file_as_this_reader_left_it_is_not_read_again(
+    state_home: Path, clock: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vocabulary = Vocabulary.load()
+    vocabulary.add(XUEXI)
+    reads: list[Path] = []
+    real = vocab.read_json
+
+    def counted(path: Path, limit: int | None = None) -> Any:
+        reads.append(path)
+        return real(path, limit)
+
+    monkeypatch.setattr(vocab, "read_json", counted)
+    vocabulary.edit(XUEXI.key, note="a")
+    vocabulary.refresh()
+    assert reads == []  # nobody else wrote it: what this list holds is what it says
+    Vocabulary.load().add(HANG)  # another reader: its own read, then a write
+    reads.clear()
+    vocabulary.refresh()
+    assert reads == [state_home]
+    assert vocabulary.items == (replace(XUEXI, note="a"), HANG)
+
+
 # -- the file's versions ----------------------------------------------------------------------
 
 

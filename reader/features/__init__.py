@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from reader.document import Document
+    from reader.pending import Need
     from reader.script import Script
     from reader.shown import ShownText
     from reader.widgets.article import ArticleView
@@ -52,3 +53,20 @@ class FeatureHost(Protocol):
     def push_screen(
         self, screen: Screen[Any], callback: Callable[[Any], None] | None = None
     ) -> object: ...
+
+    # keys that need what is still loading (reader.features.waiting)
+    @property
+    def whole_book(self) -> Need: ...
+
+    @property
+    def words_loaded(self) -> Need: ...
+
+    def when_ready(
+        self,
+        act: Callable[[], object],
+        *needs: Need,
+        move: bool = False,
+        kind: str | None = None,
+    ) -> None: ...
+
+    def flush_waiting(self) -> None: ...

@@ -3,12 +3,13 @@
 `p` goes round: off, a reading over every word, a reading over only the words the reader
 does not know (above their level, or marked not known), off. The readings are part of the
 article's layout (reader/ruby.py): the screen is set at once, the rest as it comes near.
-jieba is needed for the words; when `p` comes before it has loaded, it loads in a worker
-and the readings follow. Known words and the level are kept by reader/known.py.
+jieba is needed for the words; when `p` (or `L`, `K`) comes before it has loaded, it loads
+in a worker and the key waits for it. Known words and the level are kept by reader/known.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import work
@@ -16,13 +17,14 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from reader.features import FeatureHost
+from reader.features.waiting import SCREEN
 from reader.levels import BEYOND, is_chinese_word, level, level_name
+from reader.pending import Need
 from reader.ruby import RUBY_MODES, WIDENING, RubyMode, RubyReadings
 from reader.spans import Span, Spans
 
 if TYPE_CHECKING:
     from collections import Counter
-    from collections.abc import Callable
 
     from textual.timer import Timer
 
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from reader.known import KnownWords
     from reader.readings import RubyStyle
     from reader.settings import Settings
+    from reader.vocab import Vocabulary
     from reader.widgets.outline_tree import OutlineTree
     from reader.words import Segmenter
 
@@ -39,7 +42,7 @@ KNOWN_CHECK_EVERY = 3.0  # seconds between looks at the known-words file (one st
 
 
 class SegmenterLoaded(Message):
-    """The worker has loaded jieba: the readings can be set."""
+    """A worker has loaded jieba: the keys that wait for its words can go on."""
 
 
 class DocumentWords(Message):
@@ -87,6 +90,9 @@ class LearnerHost(FeatureHost, Protocol):
     settings: Settings
 
     @property
+    def vocabulary(self) -> Vocabulary: ...
+
+    @property
     def outline(self) -> OutlineTree: ...
 
     def post_message(self, message: Message) -> bool: ...
@@ -109,7 +115,8 @@ class LearnerFeature:
     _learner_known: KnownWords | None = None
     _learner_readings: RubyReadings | None = None
     _learner_words: DocumentWords | None = None  # the whole document's words, once counted
-    _learner_wanted: str = ""  # what to show once they are counted ("profile")
+    _learner_counting: Document | None = None  # the document whose words are being counted
+    _learner_loading: bool = False  # jieba is being loaded for the learner's keys
 
     @property
     def ruby_mode(self) -> RubyMode:
@@ -166,15 +173,23 @@ class LearnerFeature:
         word_reading("银行")  # pypinyin's import and phrase list: a tenth of a second
         level("银行")  # the HSK lists
 
+    def _learner_words_loading(self) -> Need:
+        """What a key needing jieba's words waits for; they start loading now if no worker
+        has started on them yet (on a long book's opening, none has)."""
+        app = _app(self)
+        if not app.segmenter.loaded and not self._learner_loading:
+            self._learner_loading = True
+            self._learner_load()
+        return app.words_loaded
+
     def action_pinyin(self) -> None:
-        """`p`: off → over every word → over the words not known → off."""
+        """`p`: off → over every word → over the words not known → off (once jieba's words
+        are loaded: each press counts)."""
+        _app(self).when_ready(self._learner_next_mode, self._learner_words_loading())
+
+    def _learner_next_mode(self) -> None:
         modes = RUBY_MODES
         self._learner_mode = modes[(modes.index(self._learner_mode) + 1) % len(modes)]
-        app = _app(self)
-        if self._learner_mode != "off" and not app.segmenter.loaded:
-            app.notify("Pinyin: loading the word list…")
-            self._learner_load()
-            return
         self._learner_apply()
         if self._learner_mode == "unknown":
             self._learner_hint_level("Pinyin over the words you do not know:")
@@ -194,9 +209,6 @@ class LearnerFeature:
         app = _app(self)
         app.segmenter.ensure_loaded()
         app.post_message(SegmenterLoaded())
-
-    def on_segmenter_loaded(self, message: SegmenterLoaded) -> None:
-        self._learner_apply()
 
     def _learner_apply(self) -> None:
         app = _app(self)
@@ -233,6 +245,9 @@ class LearnerFeature:
 
     def action_mark_new_words(self) -> None:
         """`L`: underline the words above the reader's level they do not know (or stop)."""
+        _app(self).when_ready(self._learner_toggle_marking, self._learner_words_loading())
+
+    def _learner_toggle_marking(self) -> None:
         app = _app(self)
         self._learner_marking = not self._learner_marking
         self._learner_marks = {}
@@ -265,12 +280,18 @@ class LearnerFeature:
     # -- known words and the level -----------------------------------------------------------
 
     def action_mark_known(self) -> None:
-        """`K` on the word cursor: the word is known, or (again) not known."""
+        """`K` on the word cursor: the word is known, or (again) not known (the whole word:
+        it waits for jieba's words, the cursor is on one character until they load)."""
         app = _app(self)
         span = app.article.word_cursor
         if span is None:
             app.notify("Put the word cursor on a word first (d), then K marks it known")
             return
+        app.when_ready(lambda: self._learner_toggle_known(span), self._learner_words_loading())
+
+    def _learner_toggle_known(self, chosen: Span) -> None:
+        app = _app(self)
+        span = app.article.words.word_at(chosen[0]) or chosen
         paragraph = app.document.paragraph_index_at(span[0])
         base = app.document.paragraphs[paragraph].start
         simplified = app.article.words.simplified(paragraph)[span[0] - base : span[1] - base]
@@ -320,23 +341,33 @@ class LearnerFeature:
 
     def action_profile(self) -> None:
         """`P`: the difficulty of the document and of the section being read, as bars."""
-        self._with_document_words("profile")
+        self._with_document_words(self._show_profile)
 
     def action_word_list(self) -> None:
         """`w`: the document's words by frequency; filter, mark known, jump to a first use."""
-        self._with_document_words("words")
+        self._with_document_words(self._show_word_list)
 
-    def _with_document_words(self, wanted: str) -> None:
+    def _with_document_words(self, show: Callable[[DocumentWords], None]) -> None:
+        """Show a screen of the whole document's words, once it is parsed and they are
+        counted (in a worker, the first time)."""
+        app = _app(self)
+        app.when_ready(lambda: self._count_then(show), app.whole_book, kind=SCREEN)
+
+    def _count_then(self, show: Callable[[DocumentWords], None]) -> None:
+        app = _app(self)
+        if not self._learner_counted():
+            self._start_counting()
+
+        def shown() -> None:
+            assert self._learner_words is not None
+            show(self._learner_words)
+
+        counted = Need("counting the document's words", self._learner_counted)
+        app.when_ready(shown, counted, kind=SCREEN)
+
+    def _learner_counted(self) -> bool:
         words = self._learner_words
-        if words is not None and words.document is _app(self).document:
-            self._learner_wanted = wanted
-            self.on_document_words(words)
-            return
-        self._learner_wanted = wanted
-        _app(self).notify("Counting the document's words…")
-        self._start_counting()
-
-    _learner_counting: Document | None = None  # the document whose words are being counted
+        return words is not None and words.document is _app(self).document
 
     def _start_counting(self) -> None:
         """Count the document's words in a worker, unless that is already under way."""
@@ -362,11 +393,7 @@ class LearnerFeature:
         self._learner_counting = None
         self._learner_words = message
         self._outline_update()
-        wanted, self._learner_wanted = self._learner_wanted, ""
-        if wanted == "profile":
-            self._show_profile(message)
-        elif wanted == "words":
-            self._show_word_list(message)
+        _app(self).flush_waiting()
 
     def _profile_between(self, words: DocumentWords, start: int, end: int) -> Profile:
         from bisect import bisect_left
@@ -398,7 +425,6 @@ class LearnerFeature:
         app.push_screen(ProfileScreen(profiles))
 
     def _show_word_list(self, words: DocumentWords) -> None:
-        from reader.vocab import Vocabulary
         from reader.widgets.word_list import WordListScreen, WordRow
 
         app = _app(self)
@@ -413,7 +439,9 @@ class LearnerFeature:
             )
             for word, count in words.counts.items()
         ]
-        vocabulary = {item.simplified for item in Vocabulary.load().items}
+        saved = app.vocabulary
+        saved.refresh()  # with what another reader saved since
+        vocabulary = {item.simplified for item in saved.items}
 
         def set_known(word: str, known: bool) -> bool:
             try:

@@ -3,7 +3,8 @@
 The cursor itself (`d`, ←/→ by word, ↑/↓ by line, a click) is ArticleView's; it posts
 WordChosen and this feature answers with a popup of reader.lookup's senses at the word.
 CC-CEDICT loads in a worker after the first paint (about 1.5 s and 26 MB) and comes back as
-a message; a look-up then takes a fraction of a millisecond.
+a message; a look-up then takes a fraction of a millisecond. A look-up asked for before
+then waits for it (and for jieba's words and the glossary, which the popup shows too).
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from textual.message import Message
 
 from reader.errors import ReaderError
 from reader.features import FeatureHost
+from reader.features.learner import SegmenterLoaded
+from reader.features.waiting import SCREEN
 from reader.lookup import Sense, senses_at, sentence_around, typed_senses
+from reader.pending import Need
 from reader.spans import Span
 
 # The dictionary, the vocabulary and the popup are imported when first used, not at start-up:
@@ -27,10 +31,7 @@ if TYPE_CHECKING:
     from reader.glossary import Glossary
     from reader.vocab import Vocabulary
     from reader.widgets.article import ArticleView
-    from reader.widgets.popup_box import Anchor
     from reader.words import Segmenter
-
-LOADING = "Dictionary is loading…"
 
 
 class DictionaryLoaded(Message):
@@ -42,12 +43,19 @@ class DictionaryLoaded(Message):
         super().__init__()
 
 
+class DictionaryIndexed(Message):
+    """The worker has indexed CC-CEDICT by reading: a look-up of typed pinyin is quick."""
+
+
 class LookupHost(FeatureHost, Protocol):
     """What the look-up uses of the app."""
 
     segmenter: Segmenter
     load_dictionary: Callable[[], Dictionary]
     glossary: Glossary | None  # the glossary feature's, once loaded
+
+    @property
+    def glossary_loaded(self) -> Need: ...
 
     @property
     def vocabulary(self) -> Vocabulary: ...
@@ -114,15 +122,48 @@ class LookupFeature:
             app.post_message(DictionaryLoaded(None, f"Dictionary unavailable: {error}"))
             return
         app.post_message(DictionaryLoaded(dictionary))
-        app.segmenter.ensure_loaded()  # the cursor's words (shared with the glossary)
         dictionary.prepare_usage()  # the order of a character's readings
         dictionary.prepare_readings()  # `D`'s pinyin
+        app.post_message(DictionaryIndexed())
+        app.segmenter.ensure_loaded()  # the cursor's words (shared with the glossary)
+        app.post_message(SegmenterLoaded())
 
     def on_dictionary_loaded(self, message: DictionaryLoaded) -> None:
         self._lookup_dictionary = message.dictionary
         self._lookup_problem = message.problem
         if message.problem:
             _app(self).notify(message.problem, severity="error")
+        _app(self).flush_waiting()
+
+    def on_dictionary_indexed(self, _message: DictionaryIndexed) -> None:
+        _app(self).flush_waiting()
+
+    @property
+    def _lookup_loaded(self) -> Need:
+        """CC-CEDICT, or the news that it cannot be loaded (the look-up then says why)."""
+        return Need(
+            "loading the dictionary",
+            lambda: self._lookup_dictionary is not None or bool(self._lookup_problem),
+        )
+
+    @property
+    def _lookup_indexed(self) -> Need:
+        """CC-CEDICT's index by reading, for typed pinyin (built by the loading worker)."""
+
+        def met() -> bool:
+            dictionary = self._lookup_dictionary
+            return bool(self._lookup_problem) or (
+                dictionary is not None and dictionary.readings_ready
+            )
+
+        return Need("indexing the dictionary's pinyin", met)
+
+    def _lookup_unavailable(self) -> bool:
+        """Say why the dictionary could not be loaded; False when it is loaded."""
+        if self._lookup_dictionary is not None:
+            return False
+        _app(self).notify(self._lookup_problem, severity="warning")
+        return True
 
     # -- the cursor's word -------------------------------------------------------------------
 
@@ -141,16 +182,24 @@ class LookupFeature:
         _app(self).push_screen(LookupPrompt(), self._look_up_typed)
 
     def _look_up_typed(self, typed: str | None) -> None:
-        app = _app(self)
+        """The typed word's popup, once the dictionary (and for pinyin, its index by
+        reading) and jieba's word counts, which order the answers, are loaded."""
         if not typed:
             return
-        dictionary = self._lookup_dictionary
-        if dictionary is None:
-            app.notify(
-                self._lookup_problem or LOADING,
-                severity="warning" if self._lookup_problem else "information",
-            )
+        from reader.dictionary import reading_key
+
+        app = _app(self)
+        needs = [self._lookup_loaded, app.words_loaded]
+        if reading_key(typed)[0]:
+            needs.append(self._lookup_indexed)
+        app.when_ready(lambda: self._look_up_typed_now(typed), *needs, kind=SCREEN)
+
+    def _look_up_typed_now(self, typed: str) -> None:
+        app = _app(self)
+        if self._lookup_unavailable():
             return
+        dictionary = self._lookup_dictionary
+        assert dictionary is not None
         segmenter = app.segmenter
         senses = typed_senses(typed, dictionary, segmenter.frequency if segmenter.loaded else None)
         if not senses:
@@ -200,17 +249,26 @@ class LookupFeature:
         )
 
     def on_article_view_word_chosen(self, message: ArticleView.WordChosen) -> None:
-        """enter on the cursor, or a click on its word: the dictionary popup for it."""
-        self._open_word_popup(message.span, message.target)
-
-    def _open_word_popup(self, span: Span, target: Anchor) -> None:
+        """enter on the cursor, or a click on its word: the dictionary popup for it, once
+        the dictionary, jieba's words and the glossary (its terms come first) are loaded."""
         app = _app(self)
-        if self._lookup_dictionary is None:
-            app.notify(
-                self._lookup_problem or LOADING,
-                severity="warning" if self._lookup_problem else "information",
-            )
+        span = message.span
+        app.when_ready(
+            lambda: self._open_word_popup(span),
+            self._lookup_loaded,
+            app.words_loaded,
+            app.glossary_loaded,
+            kind=SCREEN,
+        )
+
+    def _open_word_popup(self, chosen: Span) -> None:
+        app = _app(self)
+        if self._lookup_unavailable():
             return
+        # the word at the chosen place now that jieba is loaded (before, one character)
+        span = app.article.words.word_at(chosen[0]) or chosen
+        app.article.reveal(span[0])
+        target = app.article.target_of(span)
         senses = self.lookup_senses(span[0], span[1])
         if not senses:
             word = app.shown_title(app.document.text[span[0] : span[1]])

@@ -5,17 +5,28 @@ reading width and the bookmarks) lives in the state store under the document's c
 so a renamed or moved copy resumes too, and an edited file is found by its path; the theme is
 remembered app-wide. Nothing is ever written next to, or into, the document itself. Saving
 merges with another reader's save of the same document (reader.state.merge).
+
+A save while reading (a bookmark, the 5-second check) runs in a worker thread, so a state with
+10,000 bookmarks never holds the screen: the worker writes a snapshot of the state, one save
+at a time, and a change made meanwhile goes in the next save. Quitting (and SIGHUP, SIGTERM)
+waits for the save under way, bounded, then saves the rest on the spot.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
+from textual import work
 from textual.binding import Binding
+from textual.message import Message
 from textual.theme import Theme
 
 from reader.features import FeatureHost
+from reader.features.waiting import SCREEN, WHOLE_BOOK
+from reader.pending import Need
 from reader.script import resolve
 from reader.state import (
     LABEL_WIDTH,
@@ -38,6 +49,7 @@ if TYPE_CHECKING:
     from reader.widgets.outline_tree import OutlineTree
 
 SAVE_EVERY = 5  # seconds between checks for an unsaved change while reading
+QUIT_WAITS_FOR_SAVE = 5.0  # seconds quitting waits for the save under way (a hung disk)
 NOTICE_TIMEOUT = 10  # seconds a warning about the user's files stays on screen
 THEME_SETTING_AT_PICK = "theme_setting"  # the settings' theme when the palette's was picked
 _LEADING = " \t\r\n,.;:!?、，。；：！？"
@@ -67,9 +79,42 @@ class PlacesHost(FeatureHost, Protocol):
 
     def set_keymap(self, keymap: dict[str, str]) -> None: ...
 
+    @property
+    def moves_waiting(self) -> bool: ...
+
     def set_interval(
         self, interval: float, callback: Callable[[], object] | None = None, *, name: str | None
     ) -> Timer: ...
+
+    def post_message(self, message: Message) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class SaveNotice:
+    """What to say once the save that holds a change has ended, as it went."""
+
+    saved: str
+    not_saved: str
+
+
+@dataclass(eq=False)
+class SaveRun:
+    """One save handed to the worker: the state as it was, and how the save went."""
+
+    snapshot: ReadingState
+    notices: list[SaveNotice]
+    done: threading.Event = field(default_factory=threading.Event)
+    saved: ReadingState | None = None  # what was written (None: it failed)
+    error: Exception | None = None
+    taken_in: bool = False  # its outcome is in the feature's state (by message, or on quit)
+
+
+class PlacesSaved(Message):
+    """The worker's answer: a save ended (``run.saved``, or ``run.error``)."""
+
+    def __init__(self, run: SaveRun) -> None:
+        self.run = run
+        super().__init__()
 
 
 def _app(feature: PlacesFeature) -> PlacesHost:
@@ -83,11 +128,14 @@ class PlacesFeature:
     _places_store: StateStore | None = None
     _places_open: OpenDocument | None = None
     _places_state: ReadingState | None = None
-    _places_saved: dict[str, Any] | None = None  # what the file holds, as last written/read
+    _places_saved: ReadingState | None = None  # what the file holds, as last written/read
     _places_prefs: dict[str, Any] | None = None  # app-wide choices, as last written/read
     _places_theme: str = ""  # the theme already accounted for (restored or saved)
     _places_error: str = ""  # the last failure to save, shown once
     _places_unsaved: str = ""  # why the reading state is not saved ("" once a save succeeds)
+    _places_running: SaveRun | None = None  # the save under way in the worker
+    _places_again: bool = False  # something changed while it ran: save again when it ends
+    _places_notices: list[SaveNotice] | None = None  # to say after the next save
 
     # -- start and save ----------------------------------------------------------------------
 
@@ -118,7 +166,7 @@ class PlacesFeature:
             )
         self._places_restore_view(state)
         self._places_capture()  # the view as opened is the baseline: only a change is saved early
-        self._places_saved = _comparable(state)
+        self._places_saved = state.copy()
         app.set_interval(SAVE_EVERY, self._places_save_if_changed, name="save places")
 
     @property
@@ -128,14 +176,22 @@ class PlacesFeature:
         return opened.key if opened is not None else ""
 
     def save_places(self) -> bool:
-        """Save the reading state (on quit and every few seconds of reading); False when it
-        could not be written (the reader was told, and it is tried again every few seconds)."""
+        """Save the reading state now, on this thread, after the save under way (on quit,
+        SIGHUP and SIGTERM); False when it could not be written (``unsaved_places`` names
+        what)."""
         if self._places_state is None:
             return True  # never started: nothing was restored, so nothing may be overwritten
-        self._places_capture()
-        saved = self._places_write_state()
         self._places_save_theme()
-        return saved
+        self._places_capture()
+        if not self._places_wait_for_save():
+            return False
+        self._places_notices = None  # the screen is closing: nothing is left to say it to
+        return self._places_write_state()
+
+    @property
+    def places_saving(self) -> bool:
+        """Whether a save is under way or waiting to start."""
+        return self._places_running is not None or self._places_again
 
     def unsaved_places(self) -> list[str]:
         """What the last save could not write, named for stderr once the screen has closed:
@@ -144,27 +200,100 @@ class PlacesFeature:
         if not self._places_unsaved or state is None or saved is None:
             return []
         lines = [f"{self._places_unsaved}; not saved:"]
-        if state.place != saved.get("place"):
+        if state.place != saved.place:
             lines.append(f"  your place: {self.bookmark_label_at(state.place)}")
-        saved_places = {mark.get("place") for mark in saved.get("bookmarks", [])}
+        saved_places = {bookmark.place for bookmark in saved.bookmarks}
         lines += [
             f"  a bookmark: {bookmark.label}"
             for bookmark in state.bookmarks
             if bookmark.place not in saved_places
         ]
         kept = {bookmark.place for bookmark in state.bookmarks}
-        deleted = [mark for mark in saved.get("bookmarks", []) if mark.get("place") not in kept]
-        lines += [f"  the deletion of a bookmark: {mark.get('label', '')}" for mark in deleted]
-        if any(state.to_json()[name] != saved.get(name) for name in _CHOICES):
+        lines += [
+            f"  the deletion of a bookmark: {bookmark.label}"
+            for bookmark in saved.bookmarks
+            if bookmark.place not in kept
+        ]
+        if any(getattr(state, name) != getattr(saved, name) for name in _CHOICES):
             lines.append("  the script, width and outline as you left them")
         return lines if len(lines) > 1 else []
 
     def _places_save_if_changed(self) -> None:
-        if self._places_state is None or not _app(self).is_running:
+        """The 5-second check (and a change's own save): save in the worker when something
+        changed since the last save, or when a change waits to be said saved."""
+        if self._places_state is None or self._places_saved is None or not _app(self).is_running:
             return  # not started, or closed (only q saves on the way out)
         self._places_capture()
-        if _comparable(self._places_state) != self._places_saved:
-            self._places_write_state()
+        if self._places_notices or not self._places_state.same_as(self._places_saved):
+            self._places_save_in_background()
+
+    def _places_save_in_background(self) -> None:
+        """Start a save of the state as it is now; while one runs, the next starts when it
+        ends (so two never run at once, and what changed meanwhile is not lost)."""
+        opened = self._places_open
+        assert opened is not None
+        if self._places_running is not None:
+            self._places_again = True
+            return
+        run = SaveRun(opened.state.copy(), self._places_notices or [])
+        self._places_notices = None
+        self._places_running = run
+        self._places_save_worker(opened, run)
+
+    @work(thread=True, group="save places", exit_on_error=False)
+    def _places_save_worker(self, opened: OpenDocument, run: SaveRun) -> None:
+        try:
+            run.saved = opened.write(run.snapshot)
+        except Exception as error:  # taken in on the UI thread: OSError is said, others raised
+            run.error = error
+        finally:
+            run.done.set()
+            _app(self).post_message(PlacesSaved(run))
+
+    def on_places_saved(self, message: PlacesSaved) -> None:
+        self._places_take_in(message.run)
+        if self._places_again and self._places_running is None:
+            self._places_again = False
+            self._places_save_if_changed()
+
+    def _places_wait_for_save(self) -> bool:
+        """Let the save under way end (at most QUIT_WAITS_FOR_SAVE seconds) and take it in;
+        False when it has not ended (a hung disk): no second save may start beside it."""
+        run = self._places_running
+        self._places_again = False
+        if run is None:
+            return True
+        if not run.done.wait(QUIT_WAITS_FOR_SAVE):
+            opened = self._places_open
+            assert opened is not None
+            self._places_unsaved = (
+                f"{opened.file}: cannot save (a save has not ended after {QUIT_WAITS_FOR_SAVE:g} s)"
+            )
+            return False
+        self._places_take_in(run)
+        return True
+
+    def _places_take_in(self, run: SaveRun) -> None:
+        """What the worker's save did becomes the feature's: said, and kept (once)."""
+        if run.taken_in:
+            return
+        run.taken_in = True
+        if self._places_running is run:
+            self._places_running = None
+        opened = self._places_open
+        assert opened is not None
+        if run.saved is None:
+            error = run.error
+            if not isinstance(error, OSError):
+                raise error if error is not None else RuntimeError("a save ended without a word")
+            self._places_failed(opened, error)
+            for notice in run.notices:
+                self._places_say_not_saved(notice.not_saved)
+            return
+        opened.took(run.snapshot, run.saved)
+        self._places_succeeded(run.saved)
+        for notice in run.notices:
+            _app(self).notify(notice.saved)
 
     def _places_capture(self) -> None:
         """Copy what is on screen into the state to save."""
@@ -181,21 +310,37 @@ class PlacesFeature:
         state.reading_width = None if width == default_width else width
 
     def _places_write_state(self) -> bool:
+        """Save on this thread (quitting): no save may be under way."""
         opened = self._places_open
-        assert opened is not None
+        assert opened is not None and self._places_running is None
         try:
             opened.save()
         except OSError as error:
-            self._places_unsaved = f"{opened.file}: cannot save ({error.strerror or error})"
-            self._places_report_save_error(str(opened.file), error)
+            self._places_failed(opened, error)
             return False
+        self._places_succeeded(opened.state)
+        return True
+
+    def _places_failed(self, opened: OpenDocument, error: OSError) -> None:
+        self._places_unsaved = f"{opened.file}: cannot save ({error.strerror or error})"
+        self._places_report_save_error(str(opened.file), error)
+
+    def _places_succeeded(self, saved: ReadingState) -> None:
         if self._places_unsaved:
             self._places_unsaved = self._places_error = ""
             _app(self).notify(
                 "Your place and bookmarks are saved again", title="Reading state", markup=False
             )
-        self._places_saved = _comparable(opened.state)
-        return True
+        self._places_saved = saved.copy()
+
+    def _places_say_not_saved(self, message: str) -> None:
+        _app(self).notify(
+            message,
+            title="Reading state",
+            severity="warning",
+            timeout=NOTICE_TIMEOUT,
+            markup=False,
+        )
 
     def _places_report_save_error(self, path: str, error: OSError) -> None:
         message = f"{path}: cannot save ({error.strerror or error})"
@@ -332,46 +477,63 @@ class PlacesFeature:
 
     # -- bookmarks ---------------------------------------------------------------------------
 
+    @property
+    def _places_opened(self) -> Need:
+        """A long book's reading state opens once the whole is parsed (it is found by the
+        whole text): a bookmark made or listed before then waits for it."""
+        return Need(WHOLE_BOOK, lambda: self._places_state is not None)
+
     def action_add_bookmark(self) -> None:
-        """`m`"""
+        """`m`: a bookmark at the top of the screen (on a long book's opening, made as soon
+        as its reading state is open), or where the moves pressed before it lead."""
         app = _app(self)
+        pressed_at = None if app.moves_waiting else app.article.top_place
+        app.when_ready(lambda: self._places_add_bookmark(pressed_at), self._places_opened)
+
+    def _places_add_bookmark(self, pressed_at: int | None) -> None:
+        app = _app(self)
+        place = app.article.top_place if pressed_at is None else pressed_at
         state = self._places_state
-        if state is None:
-            return
+        assert state is not None
         if not app.document.text.strip():
             app.notify("Nothing to bookmark: the document is empty")
             return
-        place = app.article.top_place
         if not state.add_bookmark(Bookmark(place, self.bookmark_label_at(place))):
             app.notify("Already bookmarked here")
             return
-        if self.save_places():
-            app.notify("Bookmark added")
-        else:
-            app.notify(
-                "Bookmark added, but not saved: it is tried again every few seconds, "
-                "and named when you quit if it still cannot be",
-                title="Reading state",
-                severity="warning",
-                timeout=NOTICE_TIMEOUT,
-                markup=False,
-            )
+        notice = SaveNotice(
+            "Bookmark added",
+            "Bookmark added, but not saved: it is tried again every few seconds, "
+            "and named when you quit if it still cannot be",
+        )
+        self._places_notices = [*(self._places_notices or []), notice]  # said once it is saved
+        self._places_save_if_changed()
 
     def action_bookmarks(self) -> None:
         """`'`: list bookmarks (jump, delete)."""
+        _app(self).when_ready(self._places_list_bookmarks, self._places_opened, kind=SCREEN)
+
+    def _places_list_bookmarks(self) -> None:
         app = _app(self)
         state = self._places_state
-        if state is None:
-            return
+        assert state is not None
         if not state.bookmarks:
             app.notify(f"No bookmarks yet: {self._places_key_for('add_bookmark', 'm')} adds one")
             return
         from reader.widgets.bookmarks import BookmarksScreen
 
-        labels = [self.bookmark_label_at(bookmark.place) for bookmark in state.bookmarks]
-        app.push_screen(
-            BookmarksScreen(labels, self._places_delete_bookmark), self._places_jump_to_bookmark
-        )
+        # The list's rows stand for these places: a save may merge another reader's bookmarks
+        # into the state while it is open, which moves the state's indexes, never these.
+        places = [bookmark.place for bookmark in state.bookmarks]
+        labels = [self.bookmark_label_at(place) for place in places]
+
+        def delete(index: int) -> None:
+            self._places_delete_bookmark(places.pop(index))
+
+        def jump(index: int | None) -> None:
+            self._places_jump_to_bookmark(None if index is None else places[index])
+
+        app.push_screen(BookmarksScreen(labels, delete), jump)
 
     def bookmark_label_at(self, place: int) -> str:
         """The section and the first words at ``place``, in the script on screen."""
@@ -390,19 +552,18 @@ class PlacesFeature:
             words = words.lstrip(_LEADING)
         return bookmark_label(app.shown_title(title) if title else None, app.shown_title(words))
 
-    def _places_delete_bookmark(self, index: int) -> None:
+    def _places_delete_bookmark(self, place: int) -> None:
         state = self._places_state
-        if state is None or not 0 <= index < len(state.bookmarks):
+        if state is None:
             return
-        state.delete_bookmark(index)
-        self.save_places()
+        if state.delete_bookmark_at(place):
+            self._places_save_if_changed()
 
-    def _places_jump_to_bookmark(self, index: int | None) -> None:
-        state = self._places_state
-        if state is None or index is None or not 0 <= index < len(state.bookmarks):
+    def _places_jump_to_bookmark(self, place: int | None) -> None:
+        if self._places_state is None or place is None:
             return
         article = _app(self).article
-        article.scroll_to_place(state.bookmarks[index].place)
+        article.scroll_to_place(place)
         article.focus()
 
     # -- helpers -----------------------------------------------------------------------------
@@ -429,10 +590,3 @@ def _reading_key_clashes(keymap: dict[str, str]) -> list[str]:
 
 
 _CHOICES = ("script", "outline_visible", "reading_width")
-
-
-def _comparable(state: ReadingState) -> dict[str, Any]:
-    """The state as saved, less the time stamp: equal means nothing to save."""
-    data = state.to_json()
-    data.pop("updated", None)
-    return data

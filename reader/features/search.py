@@ -251,6 +251,12 @@ class SearchFeature:
         self._search_step(-1)
 
     def _search_step(self, direction: int) -> None:
+        """A move to the next match: on a long book's opening it waits for the whole book
+        (a match the opening lacks may come first)."""
+        app = _app(self)
+        app.when_ready(lambda: self._search_step_now(direction), app.whole_book, move=True)
+
+    def _search_step_now(self, direction: int) -> None:
         """From the current match when it is on screen, else from the top of the screen."""
         run = self._search_run
         if run is None:

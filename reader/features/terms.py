@@ -4,8 +4,9 @@ After the first paint a thread worker loads the glossaries (bundled, the user's
 ``glossary/*.toml``, then --glossary files; a bad file is a warning, the rest still loads),
 adds every written form to the shared segmenter, loads jieba and searches the document in
 chunks, the one on screen first, sending what it found in batches: terms appear marked as
-they are found. ``]`` / ``[`` select the next / previous term from the top of the screen,
-enter or a click opens the term's popup, ``t`` the document's term index.
+they are found. ``]`` / ``[`` select the next / previous term from the top of the screen
+(pressed before the terms there are found, they wait for them), enter or a click opens the
+term's popup, ``t`` the document's term index (once the glossary is loaded).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.features import FeatureHost
+from reader.features.waiting import SCREEN
+from reader.pending import Need
 from reader.spans import Span, merged
 from reader.widgets.popup_box import Anchor
 
@@ -73,6 +76,8 @@ class TermsHost(FeatureHost, Protocol):
     def bell(self) -> None: ...
 
     def word_note(self, simplified: str) -> str: ...
+
+    def segmentation_changed(self) -> None: ...
 
 
 def _app(feature: TermsFeature) -> TermsHost:
@@ -156,9 +161,15 @@ class TermsFeature:
 
     def on_glossary_loaded(self, message: GlossaryLoaded) -> None:
         self.glossary = message.glossary
+        _app(self).segmentation_changed()  # jieba is loaded, with the terms as words
+
+    @property
+    def glossary_loaded(self) -> Need:
+        return Need("loading the glossary", lambda: self.glossary is not None)
 
     def on_terms_found(self, message: TermsFound) -> None:
         self._terms_found(message.batch, message.covered, message.done)
+        _app(self).flush_waiting()
 
     def _terms_found(self, batch: list[TermHit], covered: list[Span], done: bool) -> None:
         """Mark the new terms and bring the popup and index up to date."""
@@ -195,25 +206,35 @@ class TermsFeature:
         self._term_step(-1)
 
     def _term_step(self, direction: int) -> None:
+        """Step once the terms between here and the next one are all found (every press
+        counts: `]` three times goes three terms on)."""
+        need = Need("finding terms", lambda: self._term_target(direction)[1])
+        _app(self).when_ready(lambda: self._term_step_now(direction), need)
+
+    def _term_target(self, direction: int) -> tuple[TermHit | None, bool]:
+        """The term `]` (+1) or `[` (-1) goes to, and whether that is sure (every place
+        between here and it searched)."""
         app = _app(self)
         terms = self.document_terms
         first, end = app.article.visible_places()
         current = self._term_selected
         if current is not None and not first <= current.start < end:
             current = None  # scrolled away: start again from the top of the screen
+        origin = first if current is None else current.start
         if direction > 0:
-            origin = first if current is None else current.start
             target = terms.next_from(origin, inclusive=current is None)
             searched = self._terms_searched(
                 origin, target.end if target else len(app.document.text)
             )
         else:
-            origin = first if current is None else current.start
             target = terms.previous_before(origin)
             searched = self._terms_searched(target.start if target else 0, origin)
-        if not searched:
-            app.notify("Still finding terms…", timeout=2)
-            return
+        return target, searched
+
+    def _term_step_now(self, direction: int) -> None:
+        app = _app(self)
+        terms = self.document_terms
+        target, _searched = self._term_target(direction)
         if target is None:
             if not terms.hits:
                 app.notify("No glossary terms in this document", timeout=2)
@@ -307,12 +328,15 @@ class TermsFeature:
     # -- the index ---------------------------------------------------------------------------
 
     def action_term_index(self) -> None:
-        """`t`: the document's term index."""
+        """`t`: the document's term index (it fills in as the terms are found)."""
         app = _app(self)
         if self._term_index is not None or app.screen is not app.article.screen:
             return
-        if self.glossary is None:
-            app.notify("Still loading the glossary…", timeout=2)
+        app.when_ready(self._term_index_open, self.glossary_loaded, kind=SCREEN)
+
+    def _term_index_open(self) -> None:
+        app = _app(self)
+        if self._term_index is not None:
             return
         from reader.widgets.term_index import TermIndex
 

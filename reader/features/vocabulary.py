@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol, cast
 
 from reader.features import FeatureHost
+from reader.features.waiting import SCREEN
 
 if TYPE_CHECKING:
     from reader.vocab import VocabItem, Vocabulary
@@ -21,9 +22,6 @@ class VocabularyHost(FeatureHost, Protocol):
 
     @property
     def document_key(self) -> str: ...
-
-    @property
-    def document_complete(self) -> bool: ...
 
 
 def _app(feature: VocabularyFeature) -> VocabularyHost:
@@ -49,7 +47,12 @@ class VocabularyFeature:
         return self._vocabulary
 
     def action_vocabulary(self) -> None:
-        """`v`: every saved word, newest first (with what other readers saved since)."""
+        """`v`: every saved word, newest first (with what other readers saved since); on a
+        long book's opening, once the whole is parsed, so that every entry met in it is found."""
+        app = _app(self)
+        app.when_ready(self._vocabulary_open, app.whole_book, kind=SCREEN)
+
+    def _vocabulary_open(self) -> None:
         from reader.widgets.vocabulary import VocabularyScreen
 
         app = _app(self)
@@ -76,8 +79,6 @@ class VocabularyFeature:
         )
         if item.place is None and not item.sentence:
             return f"{word} was looked up by typing it: it has no place in a document"
-        if not app.document_complete:
-            return f"{word}: the rest of the document is still being read; try again in a moment"
         where = " › ".join(
             app.shown_title(t) for t in (item.document_title, item.section_title) if t
         )

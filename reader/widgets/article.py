@@ -10,6 +10,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Offset, Region, Size
@@ -122,12 +123,20 @@ class ArticleView(SteadyScrollView, can_focus=True):
             self.span = span
             super().__init__()
 
-    class WordChosen(Message):
-        """enter on the word cursor, or a click on its word: look the word up."""
+    class MoveHeld(Message):
+        """A move the article does not make now: it needs the whole of a long book, or moves
+        pressed before it still wait. The app keeps it and calls ``move`` when it may."""
 
-        def __init__(self, span: Span, target: Anchor) -> None:
+        def __init__(self, action: str) -> None:
+            self.action = action  # "bottom", "next_section", "page_down"…
+            super().__init__()
+
+    class WordChosen(Message):
+        """enter on the word cursor, or a click on its word: look the word up (the popup
+        finds where the word is on screen when it opens: ``target_of``)."""
+
+        def __init__(self, span: Span) -> None:
             self.span = span
-            self.target = target  # where the word is on screen, for a popup beside it
             super().__init__()
 
     def __init__(
@@ -138,10 +147,15 @@ class ArticleView(SteadyScrollView, can_focus=True):
         *,
         reading_width: int = 80,
         segmenter: Segmenter | None = None,
+        complete: bool = True,
         id: str | None = None,
     ) -> None:
-        """``segmenter`` finds the word cursor's words (the app shares its jieba)."""
+        """``segmenter`` finds the word cursor's words (the app shares its jieba);
+        ``complete`` is False while the document is a long book's opening."""
         super().__init__(id=id)
+        self.complete = complete
+        self._moves_held = False  # moves pressed earlier wait: the next ones wait behind them
+        self._keys_wait = False  # escape is the app's: it cancels what waits
         self._segmenter = segmenter if segmenter is not None else Segmenter()
         self._words: WordIndex | None = None
         self._word: Span | None = None  # the word under the cursor; None: the cursor is off
@@ -223,6 +237,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
     def set_document(self, document: Document, shown: ShownText) -> None:
         """Show a fuller parse of the same text (the whole book after its opening)."""
         place = self._top_place
+        self.complete = True
         self.document = document
         self.shown = shown
         old = self._layout
@@ -354,22 +369,79 @@ class ArticleView(SteadyScrollView, can_focus=True):
         target = max(0, min(int(self.scroll_y) + lines, self.max_scroll_y))
         self.scroll_to(y=target, animate=False, immediate=True)
 
+    # The keys' moves: each asks first whether it may be made now (``can_move``); one that
+    # may not is held for the app, which makes it (``move``) once it may.
+
     def action_line_down(self) -> None:
-        self._scroll_lines(1)
+        self._ask("line_down")
 
     def action_line_up(self) -> None:
-        self._scroll_lines(-1)
+        self._ask("line_up")
 
     def action_page_down(self) -> None:
-        self._scroll_lines(self._page_height - 1)
+        self._ask("page_down")
 
     def action_page_up(self) -> None:
-        self._scroll_lines(-(self._page_height - 1))
+        self._ask("page_up")
 
     def action_top(self) -> None:
-        self.scroll_to_place(0)
+        self._ask("top")
 
     def action_bottom(self) -> None:
+        self._ask("bottom")
+
+    def action_next_section(self) -> None:
+        self._ask("next_section")
+
+    def action_previous_section(self) -> None:
+        self._ask("previous_section")
+
+    def set_waiting(self, anything: bool, moves: bool) -> None:
+        """The app's keys that wait: escape is then the app's (it cancels them), and while
+        a move waits the next moves wait behind it, to be made in the order pressed."""
+        self._keys_wait = anything
+        self._moves_held = moves
+
+    def can_move(self, action: str) -> bool:
+        """Whether a move can be made now: on a long book's opening, going to the end or
+        to a section, or paging past the opening's last screen, needs the whole book."""
+        if self.complete:
+            return True
+        if action in ("bottom", "next_section", "previous_section"):
+            return False  # the whole book's outline may differ from its opening's
+        if action in ("line_down", "page_down"):
+            last_screen = self._layout.total_lines - self._page_height
+            return int(self.scroll_y) + self._move_lines(action) <= max(0, last_screen)
+        return True
+
+    def move(self, action: str) -> None:
+        """Make a move now (``can_move`` said it may, or the app kept it until then)."""
+        if action in ("line_down", "line_up", "page_down", "page_up"):
+            lines = self._move_lines(action)
+            self._scroll_lines(lines if action.endswith("down") else -lines)
+        elif action == "top":
+            self.scroll_to_place(0)
+        elif action == "bottom":
+            self._go_to_bottom()
+        elif action == "next_section":
+            current = self.document.section_index_at(self._top_place)
+            following = 0 if current is None else current + 1
+            if following < len(self.document.sections):
+                self.scroll_to_place(self.document.sections[following].start)
+        elif action == "previous_section":
+            earlier = self.document.section_index_at(self._top_place - 1)
+            self.scroll_to_place(0 if earlier is None else self.document.sections[earlier].start)
+
+    def _ask(self, action: str) -> None:
+        if self._moves_held or not self.can_move(action):
+            self.post_message(self.MoveHeld(action))
+        else:
+            self.move(action)
+
+    def _move_lines(self, action: str) -> int:
+        return 1 if action.startswith("line") else self._page_height - 1
+
+    def _go_to_bottom(self) -> None:
         layout = self._layout
         last = len(self.document.paragraphs) - 1
         if last < 0:
@@ -377,16 +449,6 @@ class ArticleView(SteadyScrollView, can_focus=True):
         layout.make_exact(last - self._page_height, last)  # the last screenful, exactly
         layout.prepare(max(0, layout.total_lines - self._page_height), self._page_height)
         self._apply(max(0, layout.total_lines - self._page_height))
-
-    def action_next_section(self) -> None:
-        current = self.document.section_index_at(self._top_place)
-        following = 0 if current is None else current + 1
-        if following < len(self.document.sections):
-            self.scroll_to_place(self.document.sections[following].start)
-
-    def action_previous_section(self) -> None:
-        earlier = self.document.section_index_at(self._top_place - 1)
-        self.scroll_to_place(0 if earlier is None else self.document.sections[earlier].start)
 
     def visible_places(self) -> tuple[int, int]:
         """The places of the first character on screen and just past the last one."""
@@ -477,7 +539,21 @@ class ArticleView(SteadyScrollView, can_focus=True):
         self._word_move_to(word)
         return True
 
+    def words_changed(self) -> None:
+        """jieba has loaded, or the glossary's terms were added to it: the cursor (on one
+        character until then) covers the whole word at its place, where that is."""
+        word = self._word
+        if word is None:
+            return
+        found = self.words.word_at(word[0])
+        if found is not None and found != word:
+            self._word = found
+            self.set_marks("word", [found])
+            self.post_message(self.WordMoved(found))
+
     def action_leave_word_cursor(self) -> None:
+        if self._keys_wait:
+            raise SkipAction()  # the app's escape cancels what waits first
         self.leave_word_cursor()
 
     def action_word_right(self) -> None:
@@ -496,8 +572,7 @@ class ArticleView(SteadyScrollView, can_focus=True):
         """enter: ask for the word under the cursor to be looked up."""
         word = self._word
         if word is not None:
-            self.reveal(word[0])
-            self.post_message(self.WordChosen(word, self.target_of(word)))
+            self.post_message(self.WordChosen(word))
 
     def _word_cursor_to_screen(self) -> bool:
         first, last = self.visible_places()

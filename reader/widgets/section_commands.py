@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 
 
 class SectionCommands(Provider):
-    """Go to a section by typing part of its title (in either script)."""
+    """Go to a section by typing part of its title (in either script). On a long book's
+    opening the sections are offered once the whole book is parsed: every one of them."""
 
     @property
     def reader(self) -> ReaderApp:
@@ -24,7 +25,8 @@ class SectionCommands(Provider):
 
     async def discover(self) -> Hits:
         app = self.reader
-        for index, section in enumerate(app.document.sections):
+        document = await app.whole_document()
+        for index, section in enumerate(document.sections):
             if section.depth == 1:
                 title = app.shown_title(section.title)
                 yield DiscoveryHit(
@@ -35,7 +37,8 @@ class SectionCommands(Provider):
         app = self.reader
         matcher = self.matcher(query)
         simplified_matcher = self.matcher(to_simplified(query))
-        for index, section in enumerate(app.document.sections):
+        document = await app.whole_document()
+        for index, section in enumerate(document.sections):
             label = app.shown_title(section.title)
             simplified_title = app.shown.convert("simplified", section.title)
             score = max(matcher.match(label), simplified_matcher.match(simplified_title))

@@ -1,20 +1,23 @@
 """Your vocabulary (`v`): every saved word, newest first, to filter, edit, delete or go back to.
 
-Typing filters (the word in either script, its pinyin with or without tones, its sense or
-note); ↑↓ choose and enter goes to where the word was met. tab moves into the list, where
-j k g G move, `e` edits the saved sense and `n` the note (in a line below: enter saves,
-escape cancels), `d` deletes and `u` brings the last deleted back, `s` switches script, and
-`/` goes back to the filter. escape (or q in the list) closes. Every change is saved at
-once by reader.vocab, merged with other readers' saves.
+Typing filters (the word in either script, its pinyin with or without tones, its sense, note
+or level: "HSK 3"); ↑↓ choose and enter goes to where the word was met. tab moves into the
+list, where j k g G move, `e` edits the saved sense and `n` the note (in a line below: enter
+saves, escape cancels), `d` deletes and `u` brings the last deleted back, `x` exports the
+whole list for Anki (as --export-vocab does, to a file named there), `s` switches script,
+and `/` goes back to the filter. escape (or q or v in the list) closes. Every change is saved
+at once by reader.vocab, merged with other readers' saves.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar, Literal
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -33,9 +36,14 @@ from reader.vocab import Deleted, Key, VocabItem, Vocabulary
 from reader.widgets.list_keys import KeyedOptionList
 from reader.widgets.literal import append_literal, literal
 
-PLACEHOLDER = "filter: 学习 / 學習, xuexi, study"
-FILTER_HINT = "type to filter · ↑↓ choose · enter: go to it · tab: the list (edit, delete) · esc"
-LIST_HINT = "enter go to it · e sense · n note · d delete · u undo · s 繁/简 · / filter · esc q"
+PLACEHOLDER = "filter: 学习 / 學習, xuexi, study, HSK 3"
+FILTER_HINT = (
+    "type to filter · ↑↓ · enter: go to it · tab: the list, to edit or delete · esc closes"
+)
+LIST_HINT = (
+    "enter go to it · e sense · n note · d delete · u undo · x export for Anki · s 繁/简 · "
+    "/ filter · esc q"
+)
 INDENT = "    "
 SHOWN_AT_MOST = 500  # entries listed at once (a list of thousands is slow to build); the
 # filter finds the rest
@@ -43,6 +51,7 @@ SHOWN_AT_MOST = 500  # entries listed at once (a list of thousands is slow to bu
 #: What the line below the list is editing: the sense or the note.
 Field = Literal["definition", "note"]
 FIELD_NAMES: dict[Field, str] = {"definition": "Sense", "note": "Note"}
+EXPORT_TO = "~/zh-reader-vocabulary.txt"  # where `x` offers to write the Anki file
 
 #: Where an entry was met: a place in this document, or a line saying where it is from.
 Locate = Callable[[VocabItem], "int | str"]
@@ -68,7 +77,9 @@ def entry_text(item: VocabItem, script: Script, width: int, title: Callable[[str
     if item.definition and room > 0:
         append_literal(text, "  " + cut(item.definition, room))
     where = " › ".join(title(part) for part in (item.document_title, item.section_title) if part)
-    origin = f"{where or 'typed in'} · {item.added}"
+    if item.place is None and not item.sentence:  # looked up with D: met in no sentence
+        where = f"typed, reading {where}" if where else "typed"
+    origin = f"{where} · {item.added}"
     text.append("\n" + INDENT)
     append_literal(text, cut(origin, width - len(INDENT)), "dim")
     if item.note:
@@ -78,11 +89,12 @@ def entry_text(item: VocabItem, script: Script, width: int, title: Callable[[str
 
 
 def search_keys(item: VocabItem) -> SearchKeys:
-    """What the filter matches: the word, its pinyin (folded), its sense and note."""
+    """What the filter matches: the word, its pinyin (folded), its sense, note and level."""
+    grade = level_name(level(item.simplified))
     return SearchKeys(
         (item.simplified,),  # the filter is matched in simplified script
         folded_pinyin(item.pinyin),
-        f"{item.definition}\n{item.note}".lower(),
+        f"{item.definition}\n{item.note}\n{grade}".lower(),
     )
 
 
@@ -97,14 +109,19 @@ class VocabularyScreen(ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close"),  # cancels an edit first
         Binding("q", "close", "Close", show=False),  # in the filter, just a letter
+        Binding("v", "close", "Close", show=False, id="vocabulary"),  # v again, as ' and P do
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
         Binding("e", "edit('definition')", "Edit sense", show=False),
         Binding("n", "edit('note')", "Edit note", show=False),
         Binding("d,delete", "delete", "Delete", show=False),
         Binding("u", "undo", "Undo delete", show=False),
+        Binding("x", "export", "Export for Anki", show=False),
         Binding("s", "app.switch_script", "繁/简", show=False, id="script"),
         Binding("slash", "filter", "Filter", show=False),
+        # before the filter sees the next key: `tab` then `e` typed at once edits, not filters
+        Binding("tab", "app.focus_next", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", show=False, priority=True),
     ]
 
     def __init__(
@@ -123,6 +140,8 @@ class VocabularyScreen(ModalScreen[int | None]):
         self.shown: list[VocabItem] = []  # listed now, newest first
         self._deleted: list[Deleted] = []  # for `u`, the last deleted last
         self._editing: tuple[Key, Field] | None = None
+        self._exporting = False  # the line below names the file to export to
+        self._export_to = EXPORT_TO
         self._keys: dict[VocabItem, SearchKeys] = {}  # prepared once per entry
         self._texts: dict[tuple[VocabItem, Script, int], Text] = {}
         self._width = -1  # the list's width when it was last filled
@@ -242,8 +261,13 @@ class VocabularyScreen(ModalScreen[int | None]):
     def action_filter(self) -> None:
         self.filter_input.focus()
 
+    @property
+    def busy(self) -> bool:
+        """The line below the list is open (editing, or naming the file to export to)."""
+        return self._editing is not None or self._exporting
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        if self._editing is None:
+        if not self.busy:
             hint = LIST_HINT if event.widget is self.option_list else FILTER_HINT
             self.query_one("#vocabulary-hint", Static).update(hint)
 
@@ -252,7 +276,10 @@ class VocabularyScreen(ModalScreen[int | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input is self.edit_input:
-            self._save_edit(event.value)
+            if self._exporting:
+                self._export(event.value)
+            else:
+                self._save_edit(event.value)
         else:
             self._go_to(self.highlighted)
 
@@ -275,20 +302,25 @@ class VocabularyScreen(ModalScreen[int | None]):
     def action_edit(self, field: Field) -> None:
         """`e` / `n`: the sense or the note of the highlighted entry, in the line below."""
         item = self.highlighted
-        if item is None:
+        if item is None or self.busy:
             return
         self._editing = (item.key, field)
-        edit = self.edit_input
         # shown as written: a control character as its symbol, never sent to the terminal
-        edit.value = visible(getattr(item, field))
-        edit.placeholder = f"{FIELD_NAMES[field].lower()} of {headword(item, self.script)}"
+        word = headword(item, self.script)
+        self._open_line(
+            visible(getattr(item, field)),
+            f"{FIELD_NAMES[field].lower()} of {word}",
+            f"{FIELD_NAMES[field]} of {visible(word)}: enter saves · esc cancels",
+        )
+
+    def _open_line(self, value: str, placeholder: str, hint: str) -> None:
+        edit = self.edit_input
+        edit.value = value
+        edit.placeholder = placeholder
         edit.display = True
         edit.focus()
-        edit.cursor_position = len(edit.value)
-        word = visible(headword(item, self.script))
-        self.query_one("#vocabulary-hint", Static).update(
-            literal(f"{FIELD_NAMES[field]} of {word}: enter saves · esc cancels")
-        )
+        edit.cursor_position = len(value)
+        self.query_one("#vocabulary-hint", Static).update(literal(hint))
 
     def _save_edit(self, value: str) -> None:
         if self._editing is None:
@@ -308,6 +340,7 @@ class VocabularyScreen(ModalScreen[int | None]):
 
     def _end_edit(self, key: Key | None) -> None:
         self._editing = None
+        self._exporting = False
         self.edit_input.display = False
         self._fill(key)
         self.option_list.focus()
@@ -317,7 +350,7 @@ class VocabularyScreen(ModalScreen[int | None]):
     def action_delete(self) -> None:
         """`d`: delete the highlighted entry (at once; `u` brings it back)."""
         item = self.highlighted
-        if item is None or self._editing is not None:
+        if item is None or self.busy:
             return
         index = self.option_list.highlighted
         try:
@@ -333,7 +366,7 @@ class VocabularyScreen(ModalScreen[int | None]):
 
     def action_undo(self) -> None:
         """`u`: bring back the entry deleted last (again: the one before it)."""
-        if self._editing is not None:
+        if self.busy:
             return
         if not self._deleted:
             self.app.notify("Nothing deleted to bring back", title="Vocabulary")
@@ -348,8 +381,59 @@ class VocabularyScreen(ModalScreen[int | None]):
         self.app.notify(f"{headword(deleted.item, self.script)} is back", title="Vocabulary")
         self._fill(deleted.item.key)
 
+    # -- exporting ---------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """`x`: write the whole vocabulary for Anki (as --export-vocab does) to a file named
+        in the line below."""
+        if self.busy:
+            return
+        count = len(self.vocabulary)
+        if not count:
+            self.app.notify("Nothing to export yet", title="Vocabulary")
+            return
+        self._exporting = True
+        words = f"{count:,} word{'s' if count != 1 else ''}"
+        self._open_line(
+            self._export_to,
+            "a file to write",
+            f"Export {words} for Anki to this file: enter writes · esc cancels",
+        )
+
+    def _export(self, typed: str) -> None:
+        location = typed.strip()
+        if not location or location == "-":
+            self.app.notify("Name a file to write to", title="Vocabulary", severity="warning")
+            return
+        self._export_to = location
+        self._end_edit(self._highlighted_key())
+        self._write_export(str(Path(location).expanduser()), self.vocabulary.items)
+
+    @work(thread=True, exclusive=True, group="vocabulary-export", exit_on_error=False)
+    def _write_export(self, location: str, items: tuple[VocabItem, ...]) -> None:
+        """In a worker: a pipe or a slow disk named as the file never stops the screen."""
+        from reader.errors import ReaderError
+        from reader.output import write_file
+        from reader.vocab import anki_file
+
+        text, count = anki_file(items)
+        try:
+            write_file(location, text)
+        except ReaderError as error:
+            message, severity = str(error), "error"
+        else:
+            words = f"{count:,} word{'s' if count != 1 else ''}"
+            message, severity = (
+                f"{words} written to {location} (Anki: File → Import)",
+                "information",
+            )
+        with contextlib.suppress(RuntimeError):  # the app has closed meanwhile
+            self.app.call_from_thread(
+                self.app.notify, message, title="Vocabulary", severity=severity
+            )
+
     def action_close(self) -> None:
-        if self._editing is not None:
-            self._end_edit(self._editing[0])
+        if self.busy:
+            self._end_edit(self._editing[0] if self._editing else self._highlighted_key())
             return
         self.dismiss(None)
