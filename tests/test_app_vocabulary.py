@@ -111,6 +111,9 @@ async def test_v_lists_every_entry_newest_first_and_typing_filters(
         await pilot.press("ctrl+u", *"speak")  # the sense
         await pilot.pause()
         assert [item.simplified for item in screen.shown] == ["说"]
+        await pilot.press("ctrl+u", *"HSK 3")  # the level
+        await pilot.pause()
+        assert [item.simplified for item in screen.shown] == ["行"]
         await pilot.press("ctrl+u", "tab", "s")  # in the list, s switches script
         await pilot.pause()
         assert screen.lines()[0].startswith("說  shuō")

@@ -1,12 +1,12 @@
 """Your vocabulary (`v`): every saved word, newest first, to filter, edit, delete or go back to.
 
-Typing filters (the word in either script, its pinyin with or without tones, its sense or
-note); ↑↓ choose and enter goes to where the word was met. tab moves into the list, where
-j k g G move, `e` edits the saved sense and `n` the note (in a line below: enter saves,
-escape cancels), `d` deletes and `u` brings the last deleted back, `x` exports the whole list
-for Anki (as --export-vocab does, to a file named there), `s` switches script, and `/` goes
-back to the filter. escape (or q or v in the list) closes. Every change is saved at
-once by reader.vocab, merged with other readers' saves.
+Typing filters (the word in either script, its pinyin with or without tones, its sense, note
+or level: "HSK 3"); ↑↓ choose and enter goes to where the word was met. tab moves into the
+list, where j k g G move, `e` edits the saved sense and `n` the note (in a line below: enter
+saves, escape cancels), `d` deletes and `u` brings the last deleted back, `x` exports the
+whole list for Anki (as --export-vocab does, to a file named there), `s` switches script,
+and `/` goes back to the filter. escape (or q or v in the list) closes. Every change is saved
+at once by reader.vocab, merged with other readers' saves.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from reader.vocab import Deleted, Key, VocabItem, Vocabulary
 from reader.widgets.list_keys import KeyedOptionList
 from reader.widgets.literal import append_literal, literal
 
-PLACEHOLDER = "filter: 学习 / 學習, xuexi, study"
+PLACEHOLDER = "filter: 学习 / 學習, xuexi, study, HSK 3"
 FILTER_HINT = (
     "type to filter · ↑↓ · enter: go to it · tab: the list, to edit or delete · esc closes"
 )
@@ -89,11 +89,12 @@ def entry_text(item: VocabItem, script: Script, width: int, title: Callable[[str
 
 
 def search_keys(item: VocabItem) -> SearchKeys:
-    """What the filter matches: the word, its pinyin (folded), its sense and note."""
+    """What the filter matches: the word, its pinyin (folded), its sense, note and level."""
+    grade = level_name(level(item.simplified))
     return SearchKeys(
         (item.simplified,),  # the filter is matched in simplified script
         folded_pinyin(item.pinyin),
-        f"{item.definition}\n{item.note}".lower(),
+        f"{item.definition}\n{item.note}\n{grade}".lower(),
     )
 
 
