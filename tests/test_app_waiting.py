@@ -200,6 +200,21 @@ async def test_a_search_on_the_opening_finds_a_match_in_the_later_part(
         assert any(row.startswith("赤壁之戰") for row in article_rows(app))
 
 
+async def test_escape_in_the_search_bar_drops_the_search_s_waiting_step(
+    segmenter: Segmenter, tiny_cedict: Path, whole_gate: threading.Event
+) -> None:
+    app = book_app(segmenter, tiny_cedict)
+    async with app.run_test(size=SIZE) as pilot:
+        await on_the_opening(pilot)
+        await pilot.press("slash", *"赤壁", "enter", "slash", "escape")  # the bar's own escape
+        await pilot.pause()
+        whole_gate.set()
+        await wait_for_whole_document(pilot)
+        await pilot.pause(0.3)
+        assert app.article.top_place == 0
+        assert marks(app, "match-current") == []
+
+
 async def test_go_to_a_share_goes_to_that_share_of_the_whole_book(
     segmenter: Segmenter, tiny_cedict: Path, whole_gate: threading.Event
 ) -> None:

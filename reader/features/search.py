@@ -146,6 +146,7 @@ class SearchFeature:
     _search_history: list[str] | None = None  # queries gone to with enter, the last last
     _search_timer: Timer | None = None
     _search_generation: int = 0
+    _search_closed: int = 0  # how many times escape cleared the search: a waiting step ends
     _search_job: Worker[None] | None = None
     _search_warming: Worker[None] | None = None  # converts the text while the reader types
 
@@ -174,6 +175,7 @@ class SearchFeature:
         if bar is None and self._search_run is None:
             return False
         self._stop_search()
+        self._search_closed += 1
         self._search_run = None
         self._search_bar = None
         article = _app(self).article
@@ -252,9 +254,15 @@ class SearchFeature:
 
     def _search_step(self, direction: int) -> None:
         """A move to the next match: on a long book's opening it waits for the whole book
-        (a match the opening lacks may come first)."""
+        (a match the opening lacks may come first), unless escape clears the search first."""
         app = _app(self)
-        app.when_ready(lambda: self._search_step_now(direction), app.whole_book, move=True)
+        closed = self._search_closed
+
+        def step() -> None:
+            if self._search_closed == closed:
+                self._search_step_now(direction)
+
+        app.when_ready(step, app.whole_book, move=True)
 
     def _search_step_now(self, direction: int) -> None:
         """From the current match when it is on screen, else from the top of the screen."""
