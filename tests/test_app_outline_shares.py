@@ -137,3 +137,19 @@ async def test_words_marked_known_elsewhere_reach_the_figures(
             app,
             BANK_KNOWN,
         )
+
+
+async def test_a_hostile_title_stays_as_written_beside_its_figure(
+    tmp_path: Path, segmenter: Segmenter
+) -> None:
+    path = tmp_path / "hostile.md"
+    path.write_text("# 书\n\n## [b]学[/b]\n\n我们。\n", encoding="utf-8")
+    KnownWords.load().set_level(1)
+    app = ReaderApp(path, segmenter=segmenter)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settled(pilot)
+        await pilot.press("O")
+        # 学 and 我们 are HSK 1; b and the brackets are no words
+        await wait_for_rows(
+            pilot, app, ["▼ 书" + " " * 18 + "   0%", "└ [b]学[/b]" + " " * 11 + "   0%"]
+        )
