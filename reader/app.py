@@ -677,7 +677,10 @@ class ReaderApp(
             ("Lists", [("j k", "Down / up"), ("g G", "First / last")]),
             (
                 "Closing",
-                [("esc", "Popup, search, cursor, selection"), ("q", "Popup or screen, else quit")],
+                [
+                    ("esc", "Waiting keys, popup, search, cursor, selection"),
+                    ("q", "Popup or screen, else quit"),
+                ],
             ),
             ("Reading", binding_rows(ArticleView.READING_BINDINGS, keymap)),
             ("Panes and mouse", [("tab", "Outline ⇄ article"), ("mouse", "Wheel, click")]),

@@ -28,25 +28,38 @@ which its owner does whenever something it waits for may have become ready.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+
+# Plain classes, not dataclasses: the app imports this before its first paint, and making a
+# frozen dataclass costs about half a millisecond.
 
 
-@dataclass(frozen=True, slots=True)
 class Need:
     """What an intent waits for: its name on the status line, and whether it is ready."""
 
-    label: str  # "loading the dictionary"
-    met: Callable[[], bool]
+    __slots__ = ("label", "met")
+
+    def __init__(self, label: str, met: Callable[[], bool]) -> None:
+        self.label = label  # "loading the dictionary"
+        self.met = met
 
 
-@dataclass(frozen=True, slots=True)
 class Intent:
     """A key kept until its needs are met."""
 
-    act: Callable[[], object]
-    needs: tuple[Need, ...] = ()
-    move: bool = False  # it changes the reader's place (see the module's rules)
-    kind: str | None = None  # the latest intent of a kind replaces a waiting one
+    __slots__ = ("act", "kind", "move", "needs")
+
+    def __init__(
+        self,
+        act: Callable[[], object],
+        needs: tuple[Need, ...] = (),
+        *,
+        move: bool = False,
+        kind: str | None = None,
+    ) -> None:
+        self.act = act
+        self.needs = needs
+        self.move = move  # it changes the reader's place (see the module's rules)
+        self.kind = kind  # the latest intent of a kind replaces a waiting one
 
     def unmet(self) -> Need | None:
         """The first need not met yet; None when the intent can be carried out."""
