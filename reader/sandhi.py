@@ -9,8 +9,9 @@ pinyin over the text should hear what they read:
 - 一 is yí before a fourth tone (一样 yíyàng, 一个 yígè, 一定 yídìng), yì before the other
   tones (一年 yìnián, 一起 yìqǐ, 一百 yìbǎi), and keeps yī where it counts or ends: alone or
   before punctuation, at the end of a word (统一 tǒngyī, 万一 wànyī), in an ordinal (第一
-  dìyī, 第一次 dìyīcì), inside a number (十一 shíyī, 一九四九 yījiǔsìjiǔ, 一一 yīyī), and in an
-  enumeration (一是……二是……). It is light between a doubled verb (看一看 kànyikàn).
+  dìyī, 第一次 dìyīcì), inside a number (十一 shíyī, 一九四九 yījiǔsìjiǔ, 一一 yīyī), in a
+  date (一月 yīyuè, 一号 yīhào), and in an enumeration (一是……二是……). It is light between
+  a doubled verb (看一看 kànyikàn).
 
 The next syllable's tone is its citation tone: 不一定 is bù yídìng (一 is yī before 不 sees it),
 一不小心 yí bù xiǎoxīn. Third-tone sandhi (你好 níhǎo) is left out, as textbooks leave it.
@@ -30,6 +31,9 @@ _NUMBER_BEFORE = frozenset("〇零一二三四五六七八九十百千万亿两"
 _DIGIT_BEFORE = frozenset("〇零二三四五六七八九十")
 #: Characters that make the 一 before them a digit (一九四九, 一一, 一五一十).
 _DIGIT_AFTER = frozenset("〇零一二三四五六七八九十")
+
+#: Characters after which 一 names a date or a number (一月 yīyuè, 一号 yīhào), not a count.
+_DATE_AFTER = frozenset("月号")
 
 #: The third character of a three-character word X不Y that says "cannot Y" (看不见, 来不及).
 _COMPLEMENTS = frozenset("起住了得到及着见懂开上下来去过完动成清惯消通透掉定多是")
@@ -128,6 +132,8 @@ def _yi(place: _Place) -> int:
         return 1  # 第一, 十一, 二十|一块, 一百一
     if after in _DIGIT_AFTER:
         return 1  # 一九四九, 一一
+    if after in _DATE_AFTER:
+        return 1  # 一月 (January), 一号 (the first, number one): a date or a number's name
     if len(word) > 1 and position == len(word) - 1:
         return 1  # 统一, 万一, 唯一, 之一
     if after == "是" and not before:

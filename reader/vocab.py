@@ -212,7 +212,7 @@ class Vocabulary:
             if found is not None and found.item is not None:
                 return False
             records.pop(item.key, None)  # a tombstone: the word comes back as the newest
-            records[item.key] = _Record(item, self._stamp())
+            records[item.key] = _Record(item, self._stamp(found))
             self._write(records)
         return True
 
@@ -231,7 +231,7 @@ class Vocabulary:
             if note is not None:
                 item = replace(item, note=note)
             if item != found.item:
-                records[key] = _Record(item, self._stamp(), found.extra)
+                records[key] = _Record(item, self._stamp(found), found.extra)
                 self._write(records)
         return item
 
@@ -244,7 +244,7 @@ class Vocabulary:
                 return None
             keys = list(records)
             following = (k for k in keys[keys.index(key) + 1 :] if records[k].item is not None)
-            records[key] = _Record(None, self._stamp())
+            records[key] = _Record(None, self._stamp(found))
             self._write(records)
         return Deleted(found.item, next(following, None), found.extra)
 
@@ -257,7 +257,7 @@ class Vocabulary:
             if found is not None and found.item is not None:
                 return False
             records.pop(item.key, None)
-            restored = (item.key, _Record(item, self._stamp(), deleted.extra))
+            restored = (item.key, _Record(item, self._stamp(found), deleted.extra))
             pairs = list(records.items())
             at = next((i for i, (key, _) in enumerate(pairs) if key == deleted.before), len(pairs))
             records.clear()
@@ -285,9 +285,11 @@ class Vocabulary:
     def _file_lock(self) -> Any:
         return locked(self.path.with_name(f".{self.path.name}.lock"))
 
-    def _stamp(self) -> int:
-        """Now, in ns; strictly later than this list's last change."""
-        self._last_stamp = max(time.time_ns(), self._last_stamp + 1)
+    def _stamp(self, replacing: _Record | None) -> int:
+        """Now, in ns; strictly later than this list's last change and than the record it
+        replaces (a clock set back must not let the older side win the next merge)."""
+        before = replacing.changed if replacing is not None else 0
+        self._last_stamp = max(time.time_ns(), self._last_stamp + 1, before + 1)
         return self._last_stamp
 
     def _take(self, parsed: _Parsed) -> None:

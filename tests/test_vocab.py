@@ -377,6 +377,21 @@ def test_edits_in_two_readers_merge_entry_by_entry(state_home: Path, clock: None
     assert Vocabulary.load().items == (replace(XUEXI, definition="to study", note="later"),)
 
 
+def test_a_change_is_later_than_what_it_replaces_even_with_the_clock_set_back(
+    state_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(vocab.time, "time_ns", lambda: NOW)
+    Vocabulary.load().add(XUEXI)  # changed NOW
+    monkeypatch.setattr(vocab.time, "time_ns", lambda: NOW - 10 * TICK)  # the clock went back
+    first, second = Vocabulary.load(), Vocabulary.load()
+    first.edit(XUEXI.key, note="later")
+    assert saved(state_home)["items"][0]["changed"] == NOW + 1
+    second.add(HANG)  # second's copy of XUEXI (NOW) is older than first's edit: the edit stays
+    assert Vocabulary.load().items == (replace(XUEXI, note="later"), HANG)
+    second.delete(XUEXI.key)
+    assert saved(state_home)["deleted"][0]["changed"] == NOW + 2
+
+
 def test_refresh_takes_in_what_another_reader_saved(state_home: Path, clock: None) -> None:
     first, second = Vocabulary.load(), Vocabulary.load()
     second.add(XUEXI)
