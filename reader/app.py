@@ -683,9 +683,23 @@ class ReaderApp(
                 ],
             ),
             ("Reading", binding_rows(ArticleView.READING_BINDINGS, keymap)),
-            ("Panes and mouse", [("tab", "Outline ⇄ article"), ("mouse", "Wheel, click")]),
+            (
+                "Panes and mouse",
+                [
+                    ("tab", "Outline ⇄ article"),
+                    ("mouse", "Wheel, click"),
+                    ("drag ctrl+c", "Select text, copy it"),
+                ],
+            ),
             ("Terms", [("] [", "Next / previous term"), ("enter", "Explain (or click a term)")]),
-            ("Search bar", [("enter", "Next match"), ("n N", "Next / previous, later")]),
+            (
+                "Search bar",
+                [
+                    ("enter", "Next match"),
+                    ("n N", "Next / previous, later"),
+                    ("↑ ↓", "Earlier searches"),
+                ],
+            ),
             (
                 "Word cursor (d)",
                 [
@@ -708,6 +722,10 @@ class ReaderApp(
                     ("v", "Your vocabulary: edit, delete, go to"),
                     (shares_key, "Outline: each section's share of unknown words"),
                 ],
+            ),
+            (
+                "Words (w)",
+                [("ctrl+k", "Mark known / not known"), ("enter", "Go to its first use")],
             ),
             (
                 "Vocabulary (v)",
