@@ -682,6 +682,18 @@ class ReaderApp(
                     ("q", "Popup or screen, else quit"),
                 ],
             ),
+            (
+                "Word cursor (d)",
+                [
+                    ("h l ← →", "Previous / next word"),
+                    ("j k ↑ ↓", "Next / previous line"),
+                    ("enter", "Look the word up"),
+                    ("esc d", "Turn the cursor off"),
+                    ("a", "In its popup: add to vocabulary"),
+                    ("K", "Mark the word known / not known"),
+                    (typed_key, "Look up a typed word or pinyin"),
+                ],
+            ),
             ("Reading", binding_rows(ArticleView.READING_BINDINGS, keymap)),
             (
                 "Panes and mouse",
@@ -698,18 +710,6 @@ class ReaderApp(
                     ("enter", "Next match"),
                     ("n N", "Next / previous, later"),
                     ("↑ ↓", "Earlier searches"),
-                ],
-            ),
-            (
-                "Word cursor (d)",
-                [
-                    ("h l ← →", "Previous / next word"),
-                    ("j k ↑ ↓", "Next / previous line"),
-                    ("enter", "Look the word up"),
-                    ("esc d", "Turn the cursor off"),
-                    ("a", "In its popup: add to vocabulary"),
-                    ("K", "Mark the word known / not known"),
-                    (typed_key, "Look up a typed word or pinyin"),
                 ],
             ),
             (
