@@ -664,25 +664,6 @@ class ReaderApp(
         groups = [
             ("Everywhere", [*binding_rows(self.BINDINGS, keymap), ("ctrl+p", "Command palette")]),
             (
-                "Outline",
-                [
-                    ("enter", "Jump to section"),
-                    ("j k", "Down / up"),
-                    ("g G", "First / last"),
-                    ("h ←", "Fold, or up to its section"),
-                    ("l →", "Unfold, or into it"),
-                    ("space", "Fold / unfold"),
-                ],
-            ),
-            ("Lists", [("j k", "Down / up"), ("g G", "First / last")]),
-            (
-                "Closing",
-                [
-                    ("esc", "Waiting keys, popup, search, cursor, selection"),
-                    ("q", "Popup or screen, else quit"),
-                ],
-            ),
-            (
                 "Word cursor (d)",
                 [
                     ("h l ← →", "Previous / next word"),
@@ -692,6 +673,24 @@ class ReaderApp(
                     ("a", "In its popup: add to vocabulary"),
                     ("K", "Mark the word known / not known"),
                     (typed_key, "Look up a typed word or pinyin"),
+                ],
+            ),
+            (
+                "Outline and lists",
+                [
+                    ("enter", "Jump to section"),
+                    ("j k", "Down / up (every list too)"),
+                    ("g G", "First / last (every list too)"),
+                    ("h ←", "Fold, or up to its section"),
+                    ("l →", "Unfold, or into it"),
+                    ("space", "Fold / unfold"),
+                ],
+            ),
+            (
+                "Closing",
+                [
+                    ("esc", "Waiting keys, popup, search, cursor, selection"),
+                    ("q", "Popup or screen, else quit"),
                 ],
             ),
             ("Reading", binding_rows(ArticleView.READING_BINDINGS, keymap)),

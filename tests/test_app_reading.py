@@ -412,7 +412,7 @@ async def test_the_help_screen_is_one_column_on_a_narrow_terminal() -> None:
     async with app.run_test(size=(40, 15)) as pilot:
         text = await help_screen_text(pilot, app)
     # every group's title whole (two columns cut them: "Everywh…"), each on its own row
-    for title in ("Everywhere", "Reading", "Word cursor (d)", "Vocabulary (v)"):
+    for title in ("Everywhere", "Reading", "Outline and lists", "Vocabulary (v)"):
         assert f"  {title}  " in text, title
     assert "…" not in text
 
