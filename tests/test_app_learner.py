@@ -149,6 +149,21 @@ async def test_p_capital_draws_the_profile_of_the_document(
         assert "known 20.0%" in app.screen.plain_text().splitlines()[1]
 
 
+async def test_the_profiles_bars_are_shorter_on_a_narrow_terminal(
+    tmp_path: Path, segmenter: Segmenter
+) -> None:
+    app = lesson_app(tmp_path, segmenter)
+    async with app.run_test(size=(40, 15)) as pilot:
+        await settled(pilot)
+        await pilot.press("P")
+        await wait_until(pilot, lambda: isinstance(app.screen, ProfileScreen), "the profile")
+        await pilot.pause()
+        # the box is 38 wide, 32 inside it and its scroll bar: bars of 16 cells (not 32)
+        # leave each share on its bar's row
+        assert "HSK 1    " + "█" * 12 + "▊" + " " * 4 + " 80.0%" in screen_text(app)
+        assert "HSK 3    " + "███▎" + " " * 13 + " 20.0%" in screen_text(app)
+
+
 async def test_l_underlines_the_words_you_do_not_know(tmp_path: Path, segmenter: Segmenter) -> None:
     KnownWords.load().set_level(1)
     app = lesson_app(tmp_path, segmenter)

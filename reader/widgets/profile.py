@@ -17,7 +17,9 @@ from reader.difficulty import Profile
 from reader.levels import level_name
 from reader.widgets.literal import append_literal
 
-BAR_WIDTH = 32  # cells for 100% of the running words
+BAR_WIDTH = 32  # cells for 100% of the running words, when the box has the room
+NARROWEST_BAR = 8
+_AROUND_BAR = len("HSK 7-9  ") + len(" 100.0%")  # a row's level name and share
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 HINT = "bars: share of running words, the known part first · esc closes"
 
@@ -29,9 +31,14 @@ def bar(cells: float) -> str:
 
 
 def profile_text(
-    title: str, result: Profile, known_style: Style | str = "", new_style: Style | str = ""
+    title: str,
+    result: Profile,
+    known_style: Style | str = "",
+    new_style: Style | str = "",
+    bar_width: int = BAR_WIDTH,
 ) -> Text:
-    """One profile: a heading line, then a bar per level (known part, then the rest)."""
+    """One profile: a heading line, then a bar per level (known part, then the rest), each
+    bar at most ``bar_width`` cells."""
     text = Text(no_wrap=True, end="")
     append_literal(text, title, "bold")
     estimate = result.estimated_level
@@ -42,13 +49,13 @@ def profile_text(
     )
     for row, share in zip(result.rows, result.running_shares(), strict=True):
         text.append(f"{level_name(row.level):<8} ")
-        known_cells = BAR_WIDTH * row.known / result.words if result.words else 0.0
-        all_cells = BAR_WIDTH * share / 100
+        known_cells = bar_width * row.known / result.words if result.words else 0.0
+        all_cells = bar_width * share / 100
         known_bar = "█" * round(known_cells)  # whole cells: the rest's eighths end the bar
         text.append(known_bar, known_style)
         rest = bar(max(0.0, all_cells - len(known_bar)))
         text.append(rest, new_style)
-        text.append(" " * max(0, BAR_WIDTH + 1 - len(known_bar) - len(rest)))
+        text.append(" " * max(0, bar_width + 1 - len(known_bar) - len(rest)))
         text.append(f"{share:5.1f}%\n")
     return text
 
@@ -64,6 +71,7 @@ class ProfileScreen(ModalScreen[None]):
     def __init__(self, profiles: list[tuple[str, Profile]]) -> None:
         super().__init__()
         self.profiles = profiles
+        self._bar_width = BAR_WIDTH
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="profile-box"):
@@ -72,15 +80,32 @@ class ProfileScreen(ModalScreen[None]):
             yield Static(HINT, id="profile-hint")
 
     def on_mount(self) -> None:
+        self._draw()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_bars)
+
+    def _fit_bars(self) -> None:
+        """Bars as long as the box lets them be, so each row's share stays on its row."""
+        room = self.query_one("#profile-box").scrollable_content_region.width
+        width = max(NARROWEST_BAR, min(BAR_WIDTH, room - _AROUND_BAR))
+        if width != self._bar_width:
+            self._bar_width = width
+            self._draw()
+
+    def _draw(self) -> None:
         known = self.get_component_rich_style("profile--known", partial=True)
         new = self.get_component_rich_style("profile--new", partial=True)
         for index, (title, result) in enumerate(self.profiles):
             self.query_one(f"#profile-{index}", Static).update(
-                profile_text(title, result, known, new)
+                profile_text(title, result, known, new, self._bar_width)
             )
 
     def plain_text(self) -> str:
-        return "\n".join(profile_text(title, result).plain for title, result in self.profiles)
+        return "\n".join(
+            profile_text(title, result, bar_width=self._bar_width).plain
+            for title, result in self.profiles
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)
