@@ -64,20 +64,22 @@ class ProfileScreen(ModalScreen[None]):
     def __init__(self, profiles: list[tuple[str, Profile]]) -> None:
         super().__init__()
         self.profiles = profiles
+        # Kept, not queried: on a busy machine the screen's Mount can come before the
+        # scroll box's own children are in the DOM.
+        self._bars = [
+            Static(id=f"profile-{index}", classes="profile") for index in range(len(profiles))
+        ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="profile-box"):
-            for index in range(len(self.profiles)):
-                yield Static(id=f"profile-{index}", classes="profile")
+            yield from self._bars
             yield Static(HINT, id="profile-hint")
 
     def on_mount(self) -> None:
         known = self.get_component_rich_style("profile--known", partial=True)
         new = self.get_component_rich_style("profile--new", partial=True)
-        for index, (title, result) in enumerate(self.profiles):
-            self.query_one(f"#profile-{index}", Static).update(
-                profile_text(title, result, known, new)
-            )
+        for bars, (title, result) in zip(self._bars, self.profiles, strict=True):
+            bars.update(profile_text(title, result, known, new))
 
     def plain_text(self) -> str:
         return "\n".join(profile_text(title, result).plain for title, result in self.profiles)
