@@ -664,29 +664,6 @@ class ReaderApp(
         groups = [
             ("Everywhere", [*binding_rows(self.BINDINGS, keymap), ("ctrl+p", "Command palette")]),
             (
-                "Outline",
-                [
-                    ("enter", "Jump to section"),
-                    ("j k", "Down / up"),
-                    ("g G", "First / last"),
-                    ("h ←", "Fold, or up to its section"),
-                    ("l →", "Unfold, or into it"),
-                    ("space", "Fold / unfold"),
-                ],
-            ),
-            ("Lists", [("j k", "Down / up"), ("g G", "First / last")]),
-            (
-                "Closing",
-                [
-                    ("esc", "Waiting keys, popup, search, cursor, selection"),
-                    ("q", "Popup or screen, else quit"),
-                ],
-            ),
-            ("Reading", binding_rows(ArticleView.READING_BINDINGS, keymap)),
-            ("Panes and mouse", [("tab", "Outline ⇄ article"), ("mouse", "Wheel, click")]),
-            ("Terms", [("] [", "Next / previous term"), ("enter", "Explain (or click a term)")]),
-            ("Search bar", [("enter", "Next match"), ("n N", "Next / previous, later")]),
-            (
                 "Word cursor (d)",
                 [
                     ("h l ← →", "Previous / next word"),
@@ -699,6 +676,42 @@ class ReaderApp(
                 ],
             ),
             (
+                "Outline and lists",
+                [
+                    ("enter", "Jump to section"),
+                    ("j k", "Down / up (every list too)"),
+                    ("g G", "First / last (every list too)"),
+                    ("h ←", "Fold, or up to its section"),
+                    ("l →", "Unfold, or into it"),
+                    ("space", "Fold / unfold"),
+                ],
+            ),
+            (
+                "Closing",
+                [
+                    ("esc", "Waiting keys, popup, search, cursor, selection"),
+                    ("q", "Popup or screen, else quit"),
+                ],
+            ),
+            ("Reading", binding_rows(ArticleView.READING_BINDINGS, keymap)),
+            (
+                "Panes and mouse",
+                [
+                    ("tab", "Outline ⇄ article"),
+                    ("mouse", "Wheel, click"),
+                    ("drag ctrl+c", "Select text, copy it"),
+                ],
+            ),
+            ("Terms", [("] [", "Next / previous term"), ("enter", "Explain (or click a term)")]),
+            (
+                "Search bar",
+                [
+                    ("enter", "Next match"),
+                    ("n N", "Next / previous, later"),
+                    ("↑ ↓", "Earlier searches"),
+                ],
+            ),
+            (
                 "Learning",
                 [
                     ("p", "Pinyin: all words → new words → off"),
@@ -708,6 +721,10 @@ class ReaderApp(
                     ("v", "Your vocabulary: edit, delete, go to"),
                     (shares_key, "Outline: each section's share of unknown words"),
                 ],
+            ),
+            (
+                "Words (w)",
+                [("ctrl+k", "Mark known / not known"), ("enter", "Go to its first use")],
             ),
             (
                 "Vocabulary (v)",

@@ -36,6 +36,7 @@ class Line:
     pieces: tuple[Piece, ...] = ()  # a table's line: each cell's span; () is start..end at 0
     decor: tuple[tuple[int, str], ...] = ()  # (column from the line's left edge, what is drawn)
     ruby: tuple[RubyGroup, ...] | None = None  # a reading row (above its text row), else None
+    width: int | None = None  # cells after the indent when wider than its text (readings)
 
     def spans(self) -> tuple[Piece, ...]:
         """What the line shows of the text, piece by piece."""

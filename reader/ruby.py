@@ -74,8 +74,13 @@ def ruby_lines(
         start = row[0].start if row else 0
         end = row[-1].end if row else 0
         decor = first_decor if row_number == 0 else ()
-        lines.append(Line(number, 2 * row_number, start, end, hang, ruby=tuple(groups)))
-        lines.append(Line(number, 2 * row_number + 1, start, end, hang, tuple(pieces), decor))
+        width = column  # both rows are the boxes' width: a centred title centres them as one
+        lines.append(
+            Line(number, 2 * row_number, start, end, hang, ruby=tuple(groups), width=width)
+        )
+        lines.append(
+            Line(number, 2 * row_number + 1, start, end, hang, tuple(pieces), decor, width=width)
+        )
     return lines or [
         Line(number, 0, 0, 0, hang, ruby=()),
         Line(number, 1, 0, 0, hang, decor=first_decor),

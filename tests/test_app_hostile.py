@@ -202,7 +202,7 @@ async def test_remapped_keys_show_as_written_in_the_key_bar_and_help(tmp_path: P
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        assert "│     [b]  Terms  " in screen_text(app)
+        assert "  [b]  Terms  " in screen_text(app)  # the key as written, not markup
 
 
 # -- glossary text: the term index, the term popup, the dictionary popup ---------------------

@@ -229,3 +229,27 @@ async def test_pinyin_gives_yi_and_bu_their_spoken_tones_unless_set_off(
             await pilot.press("p")
             await pilot.pause()
             assert rows(app) == [reading, "一样  不是"]  # each centred under its reading
+
+
+async def test_a_titles_pinyin_is_centred_with_it_and_never_cut_off(
+    tmp_path: Path, segmenter: Segmenter
+) -> None:
+    path = tmp_path / "title.txt"
+    path.write_text("我们在银行工作\n\n学习。\n", encoding="utf-8")
+    app = ReaderApp(path, segmenter=segmenter)
+    async with app.run_test(size=(34, 10)) as pilot:
+        await settled(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        region = app.article.content_region
+        reading, title = (
+            strip.crop(region.x, region.right).text.rstrip("▁▂▃▄▅▆▇█ ")
+            for strip in screen_strips(app)[region.y : region.y + 2]
+        )
+        # the boxes are 25 cells wide (wǒmen zài yínháng gōngzuò), wider than the 14 cells
+        # of the title: centred as one, both rows whole, each word under its reading
+        assert reading.strip() == "wǒmen zài yínháng gōngzuò"
+        assert title.strip() == "我们  在   银行    工作"
+        left = len(reading) - len(reading.lstrip())
+        assert len(title) - len(title.lstrip()) == left
+        assert abs(left - (region.width - len(reading))) <= 3  # centred: margins alike

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 
 from reader.app import ReaderApp
 from reader.typeset import cell_width
@@ -364,6 +366,55 @@ async def test_the_help_screen_scrolls_to_its_end_on_a_small_screen() -> None:
         await pilot.press("q")  # q closes the screen before it quits
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen) and app.is_running
+
+
+def readme_keys() -> list[str]:
+    """The keys in the first column of README's key table, as it writes them."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("| key | what it does |", 1)[1].split("\n\n", 1)[0]
+    keys: list[str] = []
+    for row in table.splitlines()[2:]:
+        first_cell = row.split(" | ", 1)[0]
+        keys.extend(re.findall(r"`([^`]+)`", first_cell))
+    return keys
+
+
+async def help_screen_text(pilot: Pilot[None], app: ReaderApp) -> str:
+    """Everything the `?` screen shows, page by page to its end."""
+    await pilot.press("question_mark")
+    await pilot.pause()
+    pages = [screen_text(app)]
+    for _ in range(30):
+        await pilot.press("space")
+        await pilot.pause()
+        pages.append(screen_text(app))
+        if pages[-1] == pages[-2]:
+            break
+    return "\n".join(pages)
+
+
+async def test_every_key_of_the_readmes_table_is_on_the_help_screen() -> None:
+    keys = readme_keys()
+    assert {"j", "PgDn", "Home", "}", "ctrl+c", "ctrl+p", "O", "'", "?"} <= set(keys)
+    app = ReaderApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        shown = (await help_screen_text(pilot, app)).casefold()
+    missing = [
+        key
+        for key in keys
+        if not re.search(r"(?<!\S)" + re.escape(key.casefold()) + r"(?!\S)", shown)
+    ]
+    assert missing == []
+
+
+async def test_the_help_screen_is_one_column_on_a_narrow_terminal() -> None:
+    app = ReaderApp()
+    async with app.run_test(size=(40, 15)) as pilot:
+        text = await help_screen_text(pilot, app)
+    # every group's title whole (two columns cut them: "Everywh…"), each on its own row
+    for title in ("Everywhere", "Reading", "Outline and lists", "Vocabulary (v)"):
+        assert f"  {title}  " in text, title
+    assert "…" not in text
 
 
 async def test_the_palette_has_one_keys_entry_and_it_is_the_help_screen() -> None:

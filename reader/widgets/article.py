@@ -716,8 +716,10 @@ class ArticleView(SteadyScrollView, can_focus=True):
         """The widget column of a line's left edge (its decor is drawn from here)."""
         left = self.left_padding
         if self.document.paragraphs[line.paragraph].kind == "title":
-            text, _ = self.shown.paragraph(self.script, line.paragraph)
-            shown = cell_width(display(text, line.start, line.end))
+            shown = line.width  # with readings: the words' boxes, wider than the text
+            if shown is None:
+                text, _ = self.shown.paragraph(self.script, line.paragraph)
+                shown = cell_width(display(text, line.start, line.end))
             left += max(0, (self.text_width - shown) // 2)
         return left
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -13,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.widgets.literal import literal
+
+ONE_COLUMN_BELOW = 72  # terminal columns under which the keys are listed in one column
 
 _KEY_NAMES = {
     "right_curly_bracket": "}",
@@ -112,6 +115,10 @@ class HelpScreen(ModalScreen[None]):
             yield Static(
                 "esc, q or ? closes this screen; j k, space b, g G scroll it", id="help-close"
             )
+
+    def on_resize(self, event: events.Resize) -> None:
+        # two columns of keys need the room: on a narrow terminal one column, read by scrolling
+        self.set_class(event.size.width < ONE_COLUMN_BELOW, "-one-column")
 
     @property
     def box(self) -> VerticalScroll:
