@@ -72,11 +72,16 @@ class ProfileScreen(ModalScreen[None]):
         super().__init__()
         self.profiles = profiles
         self._bar_width = BAR_WIDTH
+        # Kept, not queried: on a busy machine the screen's Mount can come before the
+        # scroll box's own children are in the DOM.
+        self._bars = [
+            Static(id=f"profile-{index}", classes="profile") for index in range(len(profiles))
+        ]
+        self._box = VerticalScroll(id="profile-box")
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="profile-box"):
-            for index in range(len(self.profiles)):
-                yield Static(id=f"profile-{index}", classes="profile")
+        with self._box:
+            yield from self._bars
             yield Static(HINT, id="profile-hint")
 
     def on_mount(self) -> None:
@@ -87,7 +92,7 @@ class ProfileScreen(ModalScreen[None]):
 
     def _fit_bars(self) -> None:
         """Bars as long as the box lets them be, so each row's share stays on its row."""
-        room = self.query_one("#profile-box").scrollable_content_region.width
+        room = self._box.scrollable_content_region.width
         width = max(NARROWEST_BAR, min(BAR_WIDTH, room - _AROUND_BAR))
         if width != self._bar_width:
             self._bar_width = width
@@ -96,10 +101,8 @@ class ProfileScreen(ModalScreen[None]):
     def _draw(self) -> None:
         known = self.get_component_rich_style("profile--known", partial=True)
         new = self.get_component_rich_style("profile--new", partial=True)
-        for index, (title, result) in enumerate(self.profiles):
-            self.query_one(f"#profile-{index}", Static).update(
-                profile_text(title, result, known, new, self._bar_width)
-            )
+        for bars, (title, result) in zip(self._bars, self.profiles, strict=True):
+            bars.update(profile_text(title, result, known, new, self._bar_width))
 
     def plain_text(self) -> str:
         return "\n".join(
