@@ -176,8 +176,9 @@ class Sense:
     pinyin: str  # with tone marks
     pinyin_numbered: str  # CC-CEDICT's numbered reading, for colouring; "" shows it plainly
     definitions: tuple[str, ...]
-    note: str = ""  # a glossary entry's Chinese explanation
+    note: str = ""  # a glossary entry's Chinese explanation, in traditional script
     source: str = ""  # "glossary" for a glossary entry; "" for CC-CEDICT
+    note_simplified: str = ""  # the explanation in simplified script
 
     def headword(self, script: Script) -> str:
         return self.traditional if script == "traditional" else self.simplified
@@ -193,6 +194,10 @@ class Sense:
         from reader.dictionary import readable_definition
 
         return "; ".join(readable_definition(definition, script) for definition in self.definitions)
+
+    def readable_note(self, script: Script) -> str:
+        """The glossary's Chinese explanation in ``script``, as the term popup shows it."""
+        return self.note_simplified if script == "simplified" else self.note
 
 
 def senses_at(
@@ -268,7 +273,7 @@ def glossary_senses(
     glossary: Glossary, simplified: str, position: int, variant: Variant = "tw"
 ) -> list[Sense]:
     """The glossary's terms starting at ``position``, longest first, each once."""
-    from reader.document_terms import term_in_script
+    from reader.document_terms import term_in_script, text_in_script
 
     forms: Mapping[str, str] = glossary.forms()
     longest = min(max(map(len, forms), default=0), len(simplified) - position)
@@ -289,8 +294,9 @@ def glossary_senses(
                 pinyin=entry.pinyin,
                 pinyin_numbered="",
                 definitions=(entry.en,),
-                note=entry.zh,
+                note=text_in_script(entry.zh, "traditional", variant),
                 source="glossary",
+                note_simplified=text_in_script(entry.zh, "simplified", variant),
             )
         )
     return senses

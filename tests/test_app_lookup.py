@@ -345,6 +345,9 @@ async def test_a_glossary_entry_comes_first(segmenter: Segmenter) -> None:
             "socialism",
         ]
         assert popup(app).selected == 0  # the word under the cursor
+        await pilot.press("s")  # the glossary's explanation follows the script, as the rest
+        await wait_until(pilot, lambda: "党提出的战略任务。" in box_lines(app), "simplified")
+        assert box_lines(app)[0] == "社会主义和谐社会  shèhuì zhǔyì héxié shèhuì  glossary"
 
 
 async def test_homographs_each_get_their_own_entry(tmp_path: Path, segmenter: Segmenter) -> None:

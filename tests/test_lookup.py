@@ -48,7 +48,10 @@ def test_senses_are_glossary_terms_then_the_covered_headwords_longest_first(
     senses = senses_at("中国人民很好", 0, small, Glossary([people]), stop=3)
     assert [sense.simplified for sense in senses] == ["中国人民", "中国人", "中国", "国", "人"]
     term = senses[0]
-    assert (term.traditional, term.source, term.note) == ("中國人民", "glossary", "中國的人民")
+    assert (term.traditional, term.source) == ("中國人民", "glossary")
+    # the explanation follows the script on screen, as the term popup's does
+    assert term.readable_note("traditional") == "中國的人民"
+    assert term.readable_note("simplified") == "中国的人民"
     assert term.definition == "the Chinese people"
     word = senses[1]
     assert word.headword("traditional") == "中國人"

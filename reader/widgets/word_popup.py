@@ -49,9 +49,10 @@ def sense_text(sense: Sense, script: Script, tone_styles: dict[int, Style], note
         append_literal(text, f"  {note}", "dim")
     text.append("\n")
     append_literal(text, sense.readable_definition(script))
-    if sense.note:
+    note_in_script = sense.readable_note(script)
+    if note_in_script:
         text.append("\n")
-        append_literal(text, sense.note)
+        append_literal(text, note_in_script)
     return text
 
 
