@@ -11,7 +11,6 @@ at once by reader.vocab, merged with other readers' saves.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -417,20 +416,14 @@ class VocabularyScreen(ModalScreen[int | None]):
         from reader.vocab import anki_file
 
         text, count = anki_file(items)
+        # App.notify is thread-safe: it posts the notice as a message to the app
         try:
             write_file(location, text)
         except ReaderError as error:
-            message, severity = str(error), "error"
-        else:
-            words = f"{count:,} word{'s' if count != 1 else ''}"
-            message, severity = (
-                f"{words} written to {location} (Anki: File → Import)",
-                "information",
-            )
-        with contextlib.suppress(RuntimeError):  # the app has closed meanwhile
-            self.app.call_from_thread(
-                self.app.notify, message, title="Vocabulary", severity=severity
-            )
+            self.app.notify(str(error), title="Vocabulary", severity="error")
+            return
+        words = f"{count:,} word{'s' if count != 1 else ''}"
+        self.app.notify(f"{words} written to {location} (Anki: File → Import)", title="Vocabulary")
 
     def action_close(self) -> None:
         if self.busy:
