@@ -23,7 +23,14 @@ from typing import Any
 from reader import paths
 from reader.levels import HAN, level
 from reader.script import simplified_in_place
-from reader.storage import atomic_write_json, locked, read_json, set_aside
+from reader.storage import (
+    FileIdentity,
+    atomic_write_json,
+    file_identity,
+    locked,
+    read_json,
+    set_aside,
+)
 
 KNOWN_FILE = "known-words.json"
 _FORMAT_VERSION = 1
@@ -52,12 +59,12 @@ class KnownWords:
         self.generation = 0
         #: One line for the user when the file was corrupt and set aside, else None.
         self.notice = notice
-        self._seen: FileStamp = None  # the file as this reader last read or wrote it
+        self._seen: FileIdentity = None  # the file as this reader last read or wrote it
 
     @classmethod
     def load(cls, path: Path | None = None) -> KnownWords:
         path = default_path() if path is None else path
-        seen = _stamp(path)  # before reading: a write after it is found by changed_on_disk
+        seen = file_identity(path)  # before reading: a write after it is found by changed_on_disk
         data, notice = read_json(path)
         known = cls(path, notice)
         known._seen = seen
@@ -102,7 +109,7 @@ class KnownWords:
     def changed_on_disk(self) -> bool:
         """Whether the file was written since this reader last read or wrote it (by another
         reader, or ``reader --import-known``): one stat, cheap enough for a timer."""
-        return _stamp(self.path) != self._seen
+        return file_identity(self.path) != self._seen
 
     def reload(self) -> bool:
         """Take in what others wrote since: each word's newer mark, the newer level choice.
@@ -111,7 +118,7 @@ class KnownWords:
         here (it is set aside when this reader next saves).
         """
         with self._lock:
-            seen = _stamp(self.path)
+            seen = file_identity(self.path)
             data, _ = read_json(self.path)
             if data is None:
                 self._seen = seen
@@ -164,20 +171,9 @@ class KnownWords:
             if chosen is not None:
                 level_choice = chosen
             atomic_write_json(self.path, _to_json(marks, level_choice))
-            self._seen = _stamp(self.path)  # under the lock: no other write came between
+            self._seen = file_identity(self.path)  # under the lock: no other write came between
         self._marks, self._level = marks, level_choice
         self.generation += 1
-
-
-FileStamp = tuple[int, int, int] | None  # a file's (mtime ns, size, inode); None: missing
-
-
-def _stamp(path: Path) -> FileStamp:
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return (found.st_mtime_ns, found.st_size, found.st_ino)
 
 
 def _to_json(marks: dict[str, Mark], chosen: tuple[int | None, int]) -> dict[str, Any]:

@@ -391,7 +391,7 @@ class OpenDocument:
         another reader's save changes its inode, its time and most often its size)."""
         if self._written is not None:
             identity, written = self._written
-            if identity is not None and identity == _identity(self.file):
+            if identity is not None and identity == storage.file_identity(self.file):
                 return written.copy(), True
         disk, _notice, found = self.store._read(self.key)
         return disk, found
@@ -429,7 +429,7 @@ class OpenDocument:
             disk, found = self._on_disk()
             merged = merge(self._base, saved, disk) if found else saved.copy()
             self.store.save(self.key, merged)
-            self._written = (_identity(self.file), merged.copy())
+            self._written = (storage.file_identity(self.file), merged.copy())
         saved.bookmarks, saved.extra, saved.version = merged.bookmarks, merged.extra, merged.version
         saved.updated = merged.updated
         self._base = saved.copy()
@@ -455,15 +455,6 @@ class OpenDocument:
         state.version, state.updated, state.length = saved.version, saved.updated, saved.length
         if state.place == saved.place:
             state.place_anchor = saved.place_anchor
-
-
-def _identity(path: Path) -> tuple[int, ...] | None:
-    """Which file is at ``path``: device, inode, size and modification time; None if none."""
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
 
 
 def reanchor(state: ReadingState, text: str) -> str:

@@ -113,6 +113,20 @@ def remove_stale_temporaries(path: Path) -> None:
                 leftover.unlink()
 
 
+FileIdentity = tuple[int, int, int, int] | None  # device, inode, size, mtime ns; None: missing
+
+
+def file_identity(path: Path) -> FileIdentity:
+    """Which file is at ``path``, as of now: every write by rename (ours are atomic) makes a
+    new inode and every edit in place a new size or time, so an unchanged identity means no
+    one wrote it since. None when there is no file."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+
+
 def set_aside(path: Path) -> Path:
     """Rename a corrupt file out of the way (keeping it for the curious) and return its new path."""
     stamp = time.strftime("%Y%m%d-%H%M%S")

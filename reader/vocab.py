@@ -28,7 +28,15 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeGuard
 
 from reader import paths
-from reader.storage import MB, atomic_write_text, locked, read_json, set_aside
+from reader.storage import (
+    MB,
+    FileIdentity,
+    atomic_write_text,
+    file_identity,
+    locked,
+    read_json,
+    set_aside,
+)
 
 VOCABULARY_FILE = "vocabulary.json"
 VOCABULARY_LIMIT = 32 * MB  # 100,000 saved words with their sentences: about 30 MB
@@ -138,7 +146,7 @@ class Vocabulary:
         self._lock = threading.Lock()
         self._locked = False  # whether the change being saved holds the file's lock
         #: The file as this list last read or wrote it (inode, size, mtime), or None.
-        self._seen: tuple[int, int, int] | None = None
+        self._seen: FileIdentity = None
         self._last_stamp = 0
         #: One line for the user when the file was corrupt and set aside, else None.
         self.notice = notice
@@ -151,7 +159,7 @@ class Vocabulary:
         written back, so nothing is lost either way.
         """
         path = default_path() if path is None else path
-        signature = _signature(path)
+        signature = file_identity(path)
         data, notice = read_json(path, VOCABULARY_LIMIT)
         vocabulary = cls(path, (), notice)
         vocabulary._seen = signature
@@ -303,7 +311,7 @@ class Vocabulary:
 
         A file just as this list last read or wrote it is not read again.
         """
-        seen, self._seen = self._seen, _signature(self.path)  # (taken before it is read)
+        seen, self._seen = self._seen, file_identity(self.path)  # (taken before it is read)
         if seen is not None and seen == self._seen:
             return dict(self._records)
         data, _notice = read_json(self.path, VOCABULARY_LIMIT)
@@ -326,7 +334,7 @@ class Vocabulary:
         atomic_write_text(self.path, _dumps(_to_json(records, self._version, self._extra)))
         self._records = records
         # the file as this list wrote it (without the lock, another may have written since)
-        self._seen = _signature(self.path) if self._locked else None
+        self._seen = file_identity(self.path) if self._locked else None
 
 
 def place_in_document(item: VocabItem, text: str, key: str, title: str) -> int | None:
@@ -428,15 +436,6 @@ def _anki_field(value: str) -> str:
     if '"' in text or text.startswith("#"):
         return '"' + text.replace('"', '""') + '"'
     return text
-
-
-def _signature(path: Path) -> tuple[int, int, int] | None:
-    """What changes whenever the file is written (an atomic write makes a new inode)."""
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def _to_json(records: Mapping[Key, _Record], version: int, extra: Mapping[str, Any]) -> Any:
